@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
+import { AppHeader } from '@/components/shell/app-header';
+import { SidebarNav } from '@/components/shell/sidebar-nav';
+import { themeBootScript } from '@/lib/client/theme';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Pilothouse', template: '%s · Pilothouse' },
+  description: 'A web console for Kubernetes',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script sets the `dark` class before React hydrates; that difference is expected.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body className="min-h-screen antialiased">
+        <Providers>
+          <div className="flex min-h-screen flex-col">
+            <AppHeader />
+            <div className="flex flex-1">
+              <aside className="w-52 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+                <SidebarNav />
+              </aside>
+              <main className="min-w-0 flex-1 p-6">{children}</main>
+            </div>
+          </div>
+        </Providers>
+      </body>
+    </html>
+  );
+}

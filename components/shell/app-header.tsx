@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { ContextPicker } from './context-picker';
+import { LiveStatus } from './live-status';
+import { NamespacePicker } from './namespace-picker';
+import { ThemeSwitch } from './theme-switch';
+
+export function AppHeader() {
+  return (
+    <header className="flex h-14 items-center gap-6 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+      <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6 fill-none stroke-sky-600 stroke-2 dark:stroke-sky-400">
+          <circle cx="12" cy="12" r="8" />
+          <path d="M12 2v4M12 18v4M2 12h4M18 12h4M12 12l3-3" strokeLinecap="round" />
+        </svg>
+        Pilothouse
+      </Link>
+      <div className="flex items-center gap-4">
+        <ContextPicker contexts={[]} />
+        <NamespacePicker namespaces={[]} />
+      </div>
+      <div className="ml-auto flex items-center gap-4">
+        <LiveStatus />
+        <ThemeSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import { Select } from '@/components/ui/select';
+
+/** URL value for "every namespace", as kubectl's --all-namespaces. */
+export const ALL_NAMESPACES = '_all';
+
+interface NamespacePickerProps {
+  namespaces: readonly string[];
+  value?: string;
+  onChange?: (namespace: string) => void;
+}
+
+export function NamespacePicker({ namespaces, value, onChange }: NamespacePickerProps) {
+  if (namespaces.length === 0) {
+    return (
+      <Select label="Namespace" disabled value="">
+        <option value="">—</option>
+      </Select>
+    );
+  }
+  return (
+    <Select label="Namespace" value={value} onChange={(event) => onChange?.(event.target.value)}>
+      <option value={ALL_NAMESPACES}>All namespaces</option>
+      {namespaces.map((name) => (
+        <option key={name} value={name}>
+          {name}
+        </option>
+      ))}
+    </Select>
+  );
+}

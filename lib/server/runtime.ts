@@ -1,0 +1,24 @@
+/**
+ * State that the custom server and the Next-bundled code (route handlers, pages) must share.
+ *
+ * Next loads its own copy of every module it bundles, so a module-level singleton set here by `server/`
+ * would be a different, empty object inside a route handler. One registry on `globalThis`, under a
+ * registered symbol, is the single place both copies see.
+ */
+export interface PilothouseRuntime {
+  startedAt: Date;
+  /** Other parts of the server register their shared services here as they land. */
+  [service: string]: unknown;
+}
+
+const KEY = Symbol.for('pilothouse.runtime');
+
+type WithRuntime = typeof globalThis & { [KEY]?: PilothouseRuntime };
+
+export function setRuntime(runtime: PilothouseRuntime): void {
+  (globalThis as WithRuntime)[KEY] = runtime;
+}
+
+export function getRuntime(): PilothouseRuntime | undefined {
+  return (globalThis as WithRuntime)[KEY];
+}

@@ -1,0 +1,40 @@
+import { createServer } from 'node:http';
+import next from 'next';
+import { readServerConfig } from './config';
+import { attachSocketHub } from './socket-hub';
+import { installShutdown } from './shutdown';
+import { setRuntime } from '@/lib/server/runtime';
+
+const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+async function main(): Promise<void> {
+  const config = readServerConfig();
+  const httpServer = createServer();
+  const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port, httpServer });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  httpServer.on('request', (req, res) => {
+    // socket.io answers its own path through its own listener.
+    if (req.url?.startsWith('/socket.io/')) return;
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    void handle(req, res);
+  });
+
+  const io = attachSocketHub(httpServer, VERSION);
+  setRuntime({ startedAt: new Date() });
+  installShutdown({ httpServer, io, log: console });
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Pilothouse ${VERSION} listening on http://${config.host}:${port} (${config.dev ? 'development' : 'production'})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
