@@ -28,10 +28,14 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const reporter = process.env.NODE_TEST_REPORTER ?? 'spec';
+// NODE_TEST_REPORTERS="spec:stdout,tap:.test-output/node.tap" sends each reporter to its destination.
+const reporters = (process.env.NODE_TEST_REPORTERS ?? 'spec:stdout').split(',').flatMap((entry) => {
+  const [name, destination = 'stdout'] = entry.split(':');
+  return [`--test-reporter=${name}`, `--test-reporter-destination=${destination}`];
+});
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-reporter=${reporter}`, ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', ...reporters, ...files],
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

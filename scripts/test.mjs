@@ -1,0 +1,63 @@
+// `npm test`: every check and every test, in the order that fails fastest, with one closing line
+// `tests: N passed, N failed` that adds up all runners. Later stages still run when an earlier one fails,
+// so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ensureTools } from './test-tools.mjs';
+
+const OUT = '.test-output';
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+const totals = { passed: 0, failed: 0 };
+const lines = [];
+
+function run(title, command, args, env = {}) {
+  console.log(`\n=== ${title}: ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function record(title, passed, failed) {
+  totals.passed += passed;
+  totals.failed += failed;
+  lines.push(`${title}: ${passed} passed, ${failed} failed`);
+}
+
+/** A check without test cases of its own (type-check, lint, build) counts as one test. */
+function check(title, command, args) {
+  const ok = run(title, command, args);
+  record(title, ok ? 1 : 0, ok ? 0 : 1);
+  return ok;
+}
+
+const tools = ensureTools();
+
+check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+
+// Unit and server tests: Node's runner, spec to the terminal and TAP to a file for the counts.
+const tap = `${OUT}/node.tap`;
+const unitOk = run('unit and server tests', 'node', ['scripts/run-node-tests.mjs'], {
+  NODE_TEST_REPORTERS: `spec:stdout,tap:${tap}`,
+  ...tools.env,
+});
+const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const count = (name) => Number(tapText.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+record('unit and server tests', count('pass'), count('fail') + (unitOk || count('fail') > 0 ? 0 : 1));
+
+// Browser tests against the production build.
+if (check('build', 'npx', ['next', 'build'])) {
+  const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], tools.env);
+  const report = `${OUT}/e2e.json`;
+  const stats = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).stats : undefined;
+  if (stats) record('browser tests', stats.expected + stats.flaky, stats.unexpected + (e2eOk || stats.unexpected > 0 ? 0 : 1));
+  else record('browser tests', 0, 1);
+}
+
+console.log('\n=== summary');
+for (const line of lines) console.log(line);
+const summary = `tests: ${totals.passed} passed, ${totals.failed} failed`;
+writeFileSync(`${OUT}/summary.txt`, `${summary}\n`);
+console.log(summary);
+process.exit(totals.failed === 0 ? 0 : 1);
