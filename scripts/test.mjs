@@ -36,6 +36,9 @@ const tools = ensureTools();
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 
+// The server tests start the production server, so the build comes before them.
+const built = check('build', 'npx', ['next', 'build']);
+
 // Unit and server tests: Node's runner, spec to the terminal and TAP to a file for the counts.
 const tap = `${OUT}/node.tap`;
 const unitOk = run('unit and server tests', 'node', ['scripts/run-node-tests.mjs'], {
@@ -47,7 +50,7 @@ const count = (name) => Number(tapText.match(new RegExp(`^# ${name} (\\d+)$`, 'm
 record('unit and server tests', count('pass'), count('fail') + (unitOk || count('fail') > 0 ? 0 : 1));
 
 // Browser tests against the production build.
-if (check('build', 'npx', ['next', 'build'])) {
+if (built) {
   const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], tools.env);
   const report = `${OUT}/e2e.json`;
   const stats = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).stats : undefined;
