@@ -1,0 +1,32 @@
+import { groupVersionDocument, swaggerDocument, v3Index } from './documents';
+import { SERVED_GROUP_VERSIONS } from './served-resources';
+
+export { findUnknownFields } from './unknown-fields';
+
+interface Documents {
+  v2: string;
+  index: string;
+  groupVersions: Map<string, string>;
+}
+
+let documents: Documents | undefined;
+
+/** The documents never change while the process runs, so they are rendered once. */
+function render(): Documents {
+  const groupVersions = new Map(SERVED_GROUP_VERSIONS.map((gv) => [gv.docPath, JSON.stringify(groupVersionDocument(gv))]));
+  return { v2: JSON.stringify(swaggerDocument()), index: JSON.stringify(v3Index(groupVersions)), groupVersions };
+}
+
+/**
+ * Documents for `GET /openapi/v2` (swagger JSON), `/openapi/v3` (the index kubectl reads first) and
+ * `/openapi/v3/api/v1`, `/openapi/v3/apis/apps/v1`. The query string (`?hash=`) is ignored: there is
+ * only one version of each document. `undefined` means the path is not ours (answer 404).
+ */
+export function openApiResponse(path: string): { contentType: string; body: string } | undefined {
+  documents ??= render();
+  const bare = path.split('?')[0].replace(/\/+$/, '');
+  if (bare === '/openapi/v2') return { contentType: 'application/json', body: documents.v2 };
+  if (bare === '/openapi/v3') return { contentType: 'application/json', body: documents.index };
+  const doc = bare.startsWith('/openapi/v3/') ? documents.groupVersions.get(bare.slice('/openapi/v3/'.length)) : undefined;
+  return doc === undefined ? undefined : { contentType: 'application/json', body: doc };
+}
