@@ -1,9 +1,7 @@
 'use client';
 
 import { Select } from '@/components/ui/select';
-
-/** URL value for "every namespace", as kubectl's --all-namespaces. */
-export const ALL_NAMESPACES = '_all';
+import { ALL_NAMESPACES } from '@/lib/contract/scope';
 
 interface NamespacePickerProps {
   namespaces: readonly string[];

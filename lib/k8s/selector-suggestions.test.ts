@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { indexLabels, suggestSelector } from './selector-suggestions';
+
+const index = indexLabels([
+  { env: 'prod', creation_method: 'manual' },
+  { env: 'devel' },
+  { run: 'kubia' },
+  undefined,
+]);
+
+const labels = (input: string, caret = input.length) => suggestSelector(input, caret, index).options.map((o) => o.label);
+
+test('indexLabels collects keys and their values', () => {
+  assert.deepEqual([...index.keys()].sort(), ['creation_method', 'env', 'run']);
+  assert.deepEqual([...index.get('env')!].sort(), ['devel', 'prod']);
+});
+
+const cases: [string, string, string[]][] = [
+  ['empty input offers every key', '', ['creation_method', 'env', 'run']],
+  ['a key prefix narrows the keys', 'e', ['env']],
+  ['a complete key offers operators', 'env', ['env=', 'env!=', 'env in (', 'env notin (']],
+  ['negation offers negated keys', '!r', ['!run']],
+  ['after = come the values', 'env=', ['devel', 'prod']],
+  ['a value prefix narrows them', 'env=p', ['prod']],
+  ['!= works like =', 'env!=d', ['devel']],
+  ['a complete value offers nothing more', 'env=prod', []],
+  ['in ( offers values', 'env in (', ['devel', 'prod']],
+  ['values already in the set are not offered again', 'env in (prod,', ['devel']],
+  ['a later clause starts after the comma', 'env=prod, ru', ['run']],
+  ['a comma inside parentheses does not start a clause', 'env notin (devel, ', ['prod']],
+  ['an unknown key has no values', 'tier=', []],
+];
+
+for (const [name, input, expected] of cases) {
+  test(`suggestSelector: ${name}`, () => assert.deepEqual(labels(input), expected));
+}
+
+test('suggestions replace just the partial token', () => {
+  const { from, to, options } = suggestSelector('env=prod,env in (pr', 19, index);
+  assert.equal('env=prod,env in (pr'.slice(from, to), 'pr');
+  assert.equal(options[0].insert, 'prod');
+});
+
+test('the caret position, not the end of the input, picks the clause', () => {
+  assert.deepEqual(labels('e,run=kubia', 1), ['env']);
+});
