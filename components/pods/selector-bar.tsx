@@ -1,0 +1,153 @@
+'use client';
+
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { parseLabelSelector } from '@/lib/k8s/label-selector';
+import { suggestSelector, type LabelIndex, type Suggestions } from '@/lib/k8s/selector-suggestions';
+
+interface SelectorBarProps {
+  /** The selector in effect (from the URL). */
+  value: string;
+  /** Called with every valid selector as it is typed; invalid text is never sent. */
+  onChange: (selector: string) => void;
+  labelIndex: LabelIndex;
+  /** "12 of 340": how many listed objects match. */
+  matched?: number;
+  total?: number;
+}
+
+const NO_SUGGESTIONS: Suggestions = { from: 0, to: 0, options: [] };
+
+/**
+ * The label-selector filter: the full Kubernetes grammar through the shared parser, with the failing
+ * character underlined and the reason tied to the box, and suggestions from the labels that exist.
+ */
+export function SelectorBar({ value, onChange, labelIndex, matched, total }: SelectorBarProps) {
+  const [draft, setDraft] = useState(value);
+  const [caret, setCaret] = useState(value.length);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [lastValue, setLastValue] = useState(value);
+  const input = useRef<HTMLInputElement>(null);
+  const errorId = useId();
+  const listId = useId();
+
+  // The URL changed under us (back button, a clicked label): show it.
+  if (value !== lastValue) {
+    setLastValue(value);
+    if (value !== draft.trim()) setDraft(value);
+  }
+
+  const parsed = useMemo(() => parseLabelSelector(draft), [draft]);
+  const suggestions = useMemo(
+    () => (open ? suggestSelector(draft, caret, labelIndex) : NO_SUGGESTIONS),
+    [open, draft, caret, labelIndex],
+  );
+  const showList = open && suggestions.options.length > 0;
+
+  const update = (text: string, at: number) => {
+    setDraft(text);
+    setCaret(at);
+    setActive(0);
+    const result = parseLabelSelector(text);
+    if (result.ok && text.trim() !== value) onChange(text.trim());
+  };
+
+  const accept = (index: number) => {
+    const option = suggestions.options[index];
+    if (!option) return;
+    const text = draft.slice(0, suggestions.from) + option.insert + draft.slice(suggestions.to);
+    const at = suggestions.from + option.insert.length;
+    update(text, at);
+    requestAnimationFrame(() => input.current?.setSelectionRange(at, at));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (!showList) {
+      if (event.key === 'ArrowDown') setOpen(true);
+      return;
+    }
+    const count = suggestions.options.length;
+    if (event.key === 'ArrowDown') setActive((active + 1) % count);
+    else if (event.key === 'ArrowUp') setActive((active - 1 + count) % count);
+    else if (event.key === 'Enter' || event.key === 'Tab') accept(active);
+    else if (event.key === 'Escape') setOpen(false);
+    else return;
+    event.preventDefault();
+  };
+
+  const error = parsed.ok ? undefined : parsed.error;
+
+  return (
+    <div className="relative min-w-0 flex-1">
+      <div className="flex items-center gap-2">
+        <div className="relative min-w-0 flex-1">
+          {error ? (
+            // A mirror of the text behind the transparent-background input, to underline the failing characters.
+            <div aria-hidden="true" className="pointer-events-none absolute inset-0 overflow-hidden whitespace-pre px-3 py-1.5 font-mono text-sm text-transparent">
+              {draft.slice(0, error.position)}
+              <span className="underline decoration-rose-500 decoration-wavy decoration-2 underline-offset-4">
+                {draft.slice(error.position, error.position + Math.max(1, error.length)) || '\u00a0'}
+              </span>
+            </div>
+          ) : null}
+          <input
+            ref={input}
+            type="text"
+            role="combobox"
+            aria-label="Label selector"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            aria-expanded={showList}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={showList ? `${listId}-${active}` : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="Label selector, e.g. env in (prod,devel),tier!=cache"
+            value={draft}
+            onChange={(event) => update(event.target.value, event.target.selectionStart ?? event.target.value.length)}
+            onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? draft.length)}
+            onFocus={() => setOpen(true)}
+            onBlur={() => setOpen(false)}
+            onKeyDown={onKeyDown}
+            className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-1.5 font-mono text-sm aria-invalid:border-rose-500 dark:border-slate-700 dark:aria-invalid:border-rose-400"
+          />
+        </div>
+        {total !== undefined ? (
+          <span className="shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-400" aria-live="polite">
+            {matched ?? total} of {total}
+          </span>
+        ) : null}
+      </div>
+      {error ? (
+        <p id={errorId} role="alert" className="mt-1 text-xs text-rose-700 dark:text-rose-300">
+          {error.message} (at character {error.position + 1})
+        </p>
+      ) : null}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Selector suggestions"
+        hidden={!showList}
+        className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 font-mono text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+      >
+        {suggestions.options.map((option, index) => (
+          <li
+            key={`${option.label}-${index}`}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            // mousedown, not click: the input's blur would close the list first.
+            onMouseDown={(event) => {
+              event.preventDefault();
+              accept(index);
+            }}
+            className="cursor-pointer px-3 py-1 aria-selected:bg-sky-100 dark:aria-selected:bg-sky-900"
+          >
+            {option.label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { parseTimestamp } from '@/lib/k8s/duration';
+import { summarizePod } from '@/lib/k8s/pod-status';
+import type { Pod } from '@/lib/k8s/types';
+
+/** What a pods list shows of one pod, computed once per pod object (not per render). */
+export interface PodListRow {
+  uid: string;
+  name: string;
+  namespace: string;
+  ready: string;
+  readyContainers: number;
+  totalContainers: number;
+  status: string;
+  restarts: number;
+  lastRestart?: Date;
+  created?: Date;
+  node: string;
+  ip: string;
+  labels: Record<string, string>;
+  /** The pod itself, for actions that need more than the row. */
+  pod: Pod;
+}
+
+const cache = new WeakMap<Pod, PodListRow>();
+
+/** Rows are cached by object identity: a watch event replaces one pod object, so only its row is recomputed. */
+export function podListRow(pod: Pod): PodListRow {
+  let row = cache.get(pod);
+  if (row) return row;
+  const summary = summarizePod(pod);
+  row = {
+    uid: pod.metadata?.uid ?? `${pod.metadata?.namespace}/${pod.metadata?.name}`,
+    name: pod.metadata?.name ?? '',
+    namespace: pod.metadata?.namespace ?? '',
+    ready: `${summary.readyContainers}/${summary.totalContainers}`,
+    readyContainers: summary.readyContainers,
+    totalContainers: summary.totalContainers,
+    status: summary.reason,
+    restarts: summary.restarts,
+    lastRestart: summary.lastRestart,
+    created: parseTimestamp(pod.metadata?.creationTimestamp),
+    node: pod.spec?.nodeName ?? '',
+    ip: pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || '',
+    labels: pod.metadata?.labels ?? {},
+    pod,
+  };
+  cache.set(pod, row);
+  return row;
+}
+
+export type PodRowSortKey = 'name' | 'namespace' | 'ready' | 'status' | 'restarts' | 'age' | 'node' | 'ip';
+
+const text = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+const COMPARE: Record<PodRowSortKey, (a: PodListRow, b: PodListRow) => number> = {
+  name: (a, b) => text(a.name, b.name) || text(a.namespace, b.namespace),
+  namespace: (a, b) => text(a.namespace, b.namespace) || text(a.name, b.name),
+  ready: (a, b) => a.readyContainers / (a.totalContainers || 1) - b.readyContainers / (b.totalContainers || 1),
+  status: (a, b) => text(a.status, b.status),
+  restarts: (a, b) => a.restarts - b.restarts,
+  // Youngest first reads like "age ascending", as kubectl's AGE column does.
+  age: (a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0),
+  node: (a, b) => text(a.node, b.node),
+  ip: (a, b) => text(a.ip, b.ip),
+};
+
+/** Sorts rows by a column; ties fall back to namespace/name so the order is stable across events. */
+export function sortPodRows(rows: PodListRow[], key: PodRowSortKey, descending: boolean): PodListRow[] {
+  const compare = COMPARE[key];
+  const sign = descending ? -1 : 1;
+  return rows.sort((a, b) => sign * compare(a, b) || COMPARE.namespace(a, b));
+}
+
+/** Broad kind of a STATUS value, for colour (always shown with the text, never colour alone). */
+export type StatusTone = 'ok' | 'progress' | 'warning' | 'error' | 'done';
+
+export function statusTone(status: string): StatusTone {
+  if (status === 'Running') return 'ok';
+  if (status === 'Completed' || status === 'Succeeded') return 'done';
+  if (['Pending', 'ContainerCreating', 'PodInitializing', 'Terminating', 'SchedulingGated'].includes(status)) return 'progress';
+  // `Init:0/1` is progress; `Init:CrashLoopBackOff` or `Init:Error` is not.
+  if (status.startsWith('Init:') && /^Init:\d+\/\d+$/.test(status)) return 'progress';
+  if (['NotReady', 'Unknown'].includes(status)) return 'warning';
+  return 'error';
+}
