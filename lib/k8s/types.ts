@@ -130,6 +130,10 @@ export interface PodSpec {
   schedulingGates?: { name: string }[];
   restartPolicy?: string;
   hostNetwork?: boolean;
+  /** Resolved from priorityClassName by admission; 0 when absent. */
+  priority?: number;
+  /** `PreemptLowerPriority` (default) or `Never`. */
+  preemptionPolicy?: string;
 }
 
 export interface PodStatus {

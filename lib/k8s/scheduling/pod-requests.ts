@@ -1,0 +1,70 @@
+/**
+ * What a pod asks a node for, as component-helpers `resource.PodRequests` computes it and the
+ * scheduler's `framework.Resource` stores it: app containers and sidecars run together, so they add
+ * up; each classic init container runs alone beside the sidecars started before it, so the pod needs
+ * the largest of those moments; `spec.overhead` (RuntimeClass) comes on top.
+ */
+
+import { resourceAmount, tryParseQuantity } from '@/lib/k8s/quantity';
+import type { Pod, ResourceList } from '@/lib/k8s/types';
+
+/** Resource name -> amount: milli-cpu for `cpu`, whole units (bytes, count) for everything else. */
+export type ResourceAmounts = Record<string, number>;
+
+function toAmounts(list: ResourceList | undefined): ResourceAmounts {
+  const amounts: ResourceAmounts = {};
+  for (const [name, text] of Object.entries(list ?? {})) {
+    const parsed = tryParseQuantity(text);
+    // The API server rejects malformed quantities, so one here can only come from a hand-built object.
+    if (parsed) amounts[name] = resourceAmount(name, parsed);
+  }
+  return amounts;
+}
+
+function addInto(target: ResourceAmounts, source: ResourceAmounts): void {
+  for (const [name, amount] of Object.entries(source)) target[name] = (target[name] ?? 0) + amount;
+}
+
+function maxInto(target: ResourceAmounts, source: ResourceAmounts): void {
+  for (const [name, amount] of Object.entries(source)) target[name] = Math.max(target[name] ?? 0, amount);
+}
+
+/** The pod's effective requests (KEP-753 formula for sidecars), overhead included. */
+export function podRequests(pod: Pod): ResourceAmounts {
+  const spec = pod.spec ?? {};
+  const total: ResourceAmounts = {};
+  for (const container of spec.containers ?? []) addInto(total, toAmounts(container.resources?.requests));
+
+  const sidecars: ResourceAmounts = {};
+  const initPeak: ResourceAmounts = {};
+  for (const container of spec.initContainers ?? []) {
+    const requests = toAmounts(container.resources?.requests);
+    if (container.restartPolicy === 'Always') {
+      // A sidecar keeps running next to the app containers and every later init container.
+      addInto(total, requests);
+      addInto(sidecars, requests);
+      maxInto(initPeak, sidecars);
+    } else {
+      const moment = { ...requests };
+      addInto(moment, sidecars);
+      maxInto(initPeak, moment);
+    }
+  }
+  maxInto(total, initPeak);
+  addInto(total, toAmounts(spec.overhead));
+  return total;
+}
+
+/** A node's `status.allocatable` as amounts. */
+export function nodeAllocatable(allocatable: ResourceList | undefined): ResourceAmounts {
+  return toAmounts(allocatable);
+}
+
+/**
+ * Whether the scheduler accounts for a resource name beyond cpu, memory and ephemeral-storage
+ * (`schedutil.IsScalarResourceName`): extended (`example.com/foo`) and prefixed native
+ * (`kubernetes.io/...`) names, hugepages and attachable volumes. Other bare names are ignored.
+ */
+export function isScalarResourceName(name: string): boolean {
+  return name.includes('/') || name.startsWith('hugepages-') || name.startsWith('attachable-volumes-');
+}
