@@ -1,62 +1,15 @@
 /**
- * The label selector string parser: a port of the Lexer and Parser in apimachinery
- * `pkg/labels/selector.go`, keeping its quirks (which tokens it accepts where, how empty values
+ * The label selector string parser: a port of the Parser in apimachinery `pkg/labels/selector.go`
+ * (the Lexer is in label-selector-lexer.ts), keeping its quirks (which tokens it accepts where, how empty values
  * arise) and its error wording, plus the character span of each error for the UI to underline.
  */
 
 import { aggregateMessage, fieldErrorBody, goQuote, type FieldError } from '@/lib/k8s/field-errors';
 import type { ParseResult, Requirement, SelectorOperator } from '@/lib/k8s/label-selector';
+import { lex, type Tok, type Token } from '@/lib/k8s/label-selector-lexer';
 import { BINARY_OPERATORS, labelKeyError, requirementErrors, sortByKey } from '@/lib/k8s/label-selector-requirement';
 
-type Tok = 'id' | 'eos' | ')' | ',' | '!' | '==' | '=' | '>' | '<' | '!=' | 'in' | 'notin' | '(';
-
-interface Token {
-  tok: Tok;
-  lit: string;
-  start: number;
-  end: number;
-}
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-// Lexer.isWhitespace and isSpecialSymbol.
-const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
-const SPECIAL = new Set(['=', '!', '(', ')', ',', '>', '<']);
-const SPECIAL_TOKENS: Record<string, Tok> = { '!=': '!=', '==': '==' };
-const KEYWORDS: Record<string, Tok> = { in: 'in', notin: 'notin' };
-
-/** Go's lexer reads bytes and returns 0 at the end, so a NUL character ends the input early. */
-function charAt(input: string, i: number): string | null {
-  return i < input.length && input[i] !== '\0' ? input[i] : null;
-}
-
-function lex(input: string): Token[] {
-  const tokens: Token[] = [];
-  let pos = 0;
-  for (;;) {
-    while (charAt(input, pos) !== null && WHITESPACE.has(input[pos])) pos++;
-    const ch = charAt(input, pos);
-    if (ch === null) {
-      tokens.push({ tok: 'eos', lit: '', start: pos, end: pos });
-      return tokens;
-    }
-    const start = pos;
-    if (SPECIAL.has(ch)) {
-      // Longest match: only `!=` and `==` are two characters long.
-      const pair = ch + (charAt(input, pos + 1) ?? '');
-      const tok = SPECIAL_TOKENS[pair] ?? (ch as Tok);
-      pos += tok.length;
-      tokens.push({ tok, lit: tok, start, end: pos });
-      continue;
-    }
-    while (charAt(input, pos) !== null && !SPECIAL.has(input[pos]) && !WHITESPACE.has(input[pos])) pos++;
-    const lit = input.slice(start, pos);
-    tokens.push({ tok: KEYWORDS[lit] ?? 'id', lit, start, end: pos });
-  }
-}
+type Span = Pick<Token, 'start' | 'end'>;
 
 /** A parse failure: apimachinery's message, our explanation and where it happened. */
 class Failure {
@@ -67,6 +20,16 @@ class Failure {
     readonly wrapped: boolean,
   ) {}
 }
+
+const OPERATOR_TOKENS = new Map<Tok, SelectorOperator>([
+  ['in', 'in'],
+  ['notin', 'notin'],
+  ['=', '='],
+  ['==', '=='],
+  ['!=', '!='],
+  ['>', 'gt'],
+  ['<', 'lt'],
+]);
 
 const describe = (t: Token) => (t.tok === 'eos' ? 'end of input' : `'${t.lit}'`);
 
@@ -90,23 +53,32 @@ class Parser {
     throw new Failure(api, message, t, wrapped);
   }
 
+  /**
+   * A wrong token: apimachinery says `found 'x', expected: <what>`, we say `Expected <ours> but found
+   * 'x'`. Errors raised inside a requirement are wrapped by the caller with "unable to parse requirement".
+   */
+  unexpected(t: Token, what: string, ours: string, opts: { wrapped?: boolean; goSeparator?: string } = {}): never {
+    const api = `found '${t.lit}'${opts.goSeparator ?? ', expected: '}${what}`;
+    this.fail(t, api, `Expected ${ours} but found ${describe(t)}`, opts.wrapped ?? true);
+  }
+
   parse(): Requirement[] {
     const reqs: Requirement[] = [];
     for (;;) {
       const t = this.lookahead(true);
       if (t.tok === 'eos') return reqs;
       if (t.tok !== 'id' && t.tok !== '!') {
-        this.fail(t, `found '${t.lit}', expected: !, identifier, or 'end of string'`, `Expected a label key or '!' but found ${describe(t)}`, false);
+        this.unexpected(t, "!, identifier, or 'end of string'", "a label key or '!'", { wrapped: false });
       }
       reqs.push(this.parseRequirement());
       const next = this.consume(true);
       if (next.tok === 'eos') return reqs;
       if (next.tok !== ',') {
-        this.fail(next, `found '${next.lit}', expected: ',' or 'end of string'`, `Expected ',' or end of input but found ${describe(next)}`, false);
+        this.unexpected(next, "',' or 'end of string'", "',' or end of input", { wrapped: false });
       }
       const after = this.lookahead(true);
       if (after.tok !== 'id' && after.tok !== '!') {
-        this.fail(after, `found '${after.lit}', expected: identifier after ','`, `Expected a label key after ',' but found ${describe(after)}`, false);
+        this.unexpected(after, "identifier after ','", "a label key after ','", { wrapped: false });
       }
     }
   }
@@ -115,9 +87,11 @@ class Parser {
     let t = this.consume(true);
     const negated = t.tok === '!';
     if (negated) t = this.consume(true);
-    if (t.tok !== 'id') this.fail(t, `found '${t.lit}', expected: identifier`, `Expected a label key but found ${describe(t)}`);
+    if (t.tok !== 'id') this.unexpected(t, 'identifier', 'a label key');
     const keyErr = labelKeyError(t.lit, null);
-    if (keyErr) this.fail(t, `${keyErr.field}: ${fieldErrorBody(keyErr)}`, `Invalid label key ${goQuote(t.lit)}: ${keyErr.detail}`);
+    if (keyErr) {
+      this.fail(t, `${keyErr.field}: ${fieldErrorBody(keyErr)}`, `Invalid label key ${goQuote(t.lit)}: ${keyErr.detail}`);
+    }
     const key = t;
     const next = this.lookahead(true).tok;
     // `!key` is complete whatever follows; a trailing operator then fails as "expected ','".
@@ -131,27 +105,23 @@ class Parser {
 
   parseOperator(): SelectorOperator {
     const t = this.consume(false);
-    const ops: Partial<Record<Tok, SelectorOperator>> = {
-      in: 'in', notin: 'notin', '=': '=', '==': '==', '!=': '!=', '>': 'gt', '<': 'lt',
-    };
-    const op = ops[t.tok];
-    if (!op) {
-      this.fail(t, `found '${t.lit}', expected: ${BINARY_OPERATORS.join(', ')}`, `Expected an operator (=, ==, !=, in, notin, >, <) after the key but found ${describe(t)}`);
-    }
+    const op = OPERATOR_TOKENS.get(t.tok);
+    if (!op) this.unexpected(t, BINARY_OPERATORS.join(', '), 'an operator (=, ==, !=, in, notin, >, <) after the key');
     return op;
   }
 
   /** `(a,b)`; empty entries (`()`, `(,a)`, `(a,,b)`, `(a,)`) stand for the empty value. */
   parseValues(): [string, Span][] {
     const open = this.consume(true);
-    if (open.tok !== '(') this.fail(open, `found '${open.lit}' expected: '('`, `Expected '(' after the operator but found ${describe(open)}`);
+    // Go's message lacks the comma here: "found 'x' expected: '('".
+    if (open.tok !== '(') this.unexpected(open, "'('", "'(' after the operator", { goSeparator: ' expected: ' });
     const first = this.lookahead(true);
     if (first.tok === ')') {
       const close = this.consume(true);
       return [['', { start: open.start, end: close.end }]];
     }
     if (first.tok !== 'id' && first.tok !== ',') {
-      this.fail(first, `found '${first.lit}', expected: ',', ')' or identifier`, `Expected a value, ',' or ')' but found ${describe(first)}`);
+      this.unexpected(first, "',', ')' or identifier", "a value, ',' or ')'");
     }
     const values = this.parseIdentifiersList();
     this.consume(true); // the ')' parseIdentifiersList stopped at
@@ -167,7 +137,7 @@ class Parser {
         const next = this.lookahead(true);
         if (next.tok === ')') return values;
         if (next.tok !== ',') {
-          this.fail(next, `found '${next.lit}', expected: ',' or ')'`, `Expected ',' or ')' after a value but found ${describe(next)}`);
+          this.unexpected(next, "',' or ')'", "',' or ')' after a value");
         }
       } else if (t.tok === ',') {
         if (values.length === 0) values.push(['', t]);
@@ -178,7 +148,7 @@ class Parser {
         }
         if (next.tok === ',') values.push(['', this.consume(true)]);
       } else {
-        this.fail(t, `found '${t.lit}', expected: ',', or identifier`, `Expected a value or ',' but found ${describe(t)}`);
+        this.unexpected(t, "',', or identifier", "a value or ','");
       }
     }
   }
@@ -188,7 +158,7 @@ class Parser {
     const t = this.lookahead(true);
     if (t.tok === 'eos' || t.tok === ',') return [['', { start: t.start, end: t.start }]];
     this.consume(true);
-    if (t.tok !== 'id') this.fail(t, `found '${t.lit}', expected: identifier`, `Expected a value but found ${describe(t)}`);
+    if (t.tok !== 'id') this.unexpected(t, 'identifier', 'a value');
     return [[t.lit, t]];
   }
 

@@ -52,12 +52,16 @@ export function requirementErrors({ key, operator, values, keyChecked = false }:
   switch (operator) {
     case 'in':
     case 'notin':
-      if (values.length === 0) errs.push(invalid('values', values, "for 'in', 'notin' operators, values set can't be empty"));
+      if (values.length === 0) {
+        errs.push(invalid('values', values, "for 'in', 'notin' operators, values set can't be empty"));
+      }
       break;
     case '=':
     case '==':
     case '!=':
-      if (values.length !== 1) errs.push(invalid('values', values, 'exact-match compatibility requires one single value'));
+      if (values.length !== 1) {
+        errs.push(invalid('values', values, 'exact-match compatibility requires one single value'));
+      }
       break;
     case 'exists':
     case '!':

@@ -107,12 +107,12 @@ export interface LabelSelectorObject {
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }
 
-const EXPRESSION_OPERATORS: Record<string, SelectorOperator> = {
-  In: 'in',
-  NotIn: 'notin',
-  Exists: 'exists',
-  DoesNotExist: '!',
-};
+const EXPRESSION_OPERATORS = new Map<string, SelectorOperator>([
+  ['In', 'in'],
+  ['NotIn', 'notin'],
+  ['Exists', 'exists'],
+  ['DoesNotExist', '!'],
+]);
 
 /**
  * `metav1.LabelSelectorAsSelector`. An empty object selects everything; a null one selects nothing,
@@ -131,7 +131,7 @@ export function fromLabelSelectorObject(
     reqs.push({ key, operator: '=', values: [value] });
   }
   for (const expr of obj.matchExpressions ?? []) {
-    const operator = EXPRESSION_OPERATORS[expr.operator];
+    const operator = EXPRESSION_OPERATORS.get(expr.operator);
     if (!operator) return { ok: false, message: `${goQuote(expr.operator)} is not a valid label selector operator` };
     const values = [...(expr.values ?? [])];
     const errs = requirementErrors({ key: expr.key, operator, values });

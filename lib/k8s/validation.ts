@@ -172,14 +172,16 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
 
 /**
  * `metadata.name` as `ValidateObjectMeta` checks it: required, then the kind's name rule. Most kinds
- * (pods, config maps, deployments) use `subdomain` (`NameIsDNSSubdomain`); namespaces use `label`.
+ * (pods, config maps, deployments) use `subdomain` (`NameIsDNSSubdomain`); namespaces use `label`;
+ * services use `dns1035` (`NameIsDNS1035Label`).
  */
 export function validateObjectMetaName(
   name: string,
-  rule: 'subdomain' | 'label',
+  rule: 'subdomain' | 'label' | 'dns1035',
   fieldPath = 'metadata.name',
 ): FieldError[] {
   if (name.length === 0) return [required(fieldPath, 'name or generateName is required')];
-  const messages = rule === 'label' ? isDNS1123Label(name) : isDNS1123Subdomain(name);
+  const check = { subdomain: isDNS1123Subdomain, label: isDNS1123Label, dns1035: isDNS1035Label }[rule];
+  const messages = check(name);
   return messages.map((msg) => invalid(fieldPath, name, msg));
 }
