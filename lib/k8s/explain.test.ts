@@ -41,7 +41,7 @@ const schemas: OpenApiSchemas = {
   },
   'io.k8s.apimachinery.pkg.api.resource.Quantity': { type: 'string', description: 'Quantity.' },
   'io.k8s.apimachinery.pkg.apis.meta.v1.Time': { type: 'string', format: 'date-time', description: 'Time.' },
-  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { type: 'string', format: 'int-or-string', 'x-kubernetes-int-or-string': true },
+  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { type: 'string', format: 'int-or-string' },
   'io.k8s.api.apps.v1.Deployment': {
     description: 'Deployment enables declarative updates.',
     type: 'object',
@@ -57,15 +57,16 @@ const cases: { target: ExplainTarget; want: Record<string, unknown> | undefined;
   },
   {
     target: 'pod.spec',
-    want: { kind: 'Pod', field: 'spec', type: 'PodSpec', description: 'Specification of the pod.' },
+    want: { kind: 'Pod', field: 'spec', type: 'PodSpec', description: 'Specification of the pod.\nPodSpec is a description of a pod.' },
     fields: ['containers <[]Container> -required-', 'nodeSelector <map[string]string>', 'overhead <map[string]string>'],
   },
   {
     target: { gvk: { group: '', version: 'v1', kind: 'Pod' }, path: 'spec.containers' },
-    want: { field: 'spec.containers', type: '[]Container', description: 'List of containers.' },
-    fields: ['name <string> -required-', 'port <IntOrString>', 'started <string>'],
+    want: { field: 'spec.containers', type: '[]Container', description: 'List of containers.\nA single application container.' },
+    fields: ['name <string> -required-', 'port <string>', 'started <string>'],
   },
   { target: 'Pod.spec.containers.name', want: { type: 'string', description: 'Name of the container.' }, fields: [] },
+  { target: 'pod.spec.overhead', want: { type: 'map[string]string', description: 'Quantity.' }, fields: [] },
   { target: 'deployments', want: { kind: 'Deployment', version: 'apps/v1' }, fields: [] },
   { target: 'pod.spec.nope', want: undefined },
   { target: 'widgets', want: undefined },

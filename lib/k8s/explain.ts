@@ -38,8 +38,9 @@ function resolve(schemas: OpenApiSchemas, schema: OpenApiSchema): OpenApiSchema 
 }
 
 /**
- * kubectl's type label: arrays and maps spell their element, a reference to an object definition is
- * its short name, a reference to a scalar definition (Time, Quantity) is its scalar type.
+ * kubectl's type label (its explain template's `typeGuess`): arrays and maps spell their element, a
+ * reference to an object definition is its short name, a reference to a scalar definition (Time,
+ * Quantity, IntOrString) is its scalar type, so `port <string>` and `limits <map[string]string>`.
  */
 export function typeLabel(schemas: OpenApiSchemas, schema: OpenApiSchema): string {
   if (schema.items) return `[]${typeLabel(schemas, schema.items)}`;
@@ -47,11 +48,9 @@ export function typeLabel(schemas: OpenApiSchemas, schema: OpenApiSchema): strin
   const ref = refOf(schema);
   if (ref) {
     const target = schemas[refName(ref)];
-    if (target?.['x-kubernetes-int-or-string']) return 'IntOrString';
     if (target?.type && target.type !== 'object') return target.type;
     return shortName(refName(ref));
   }
-  if (schema['x-kubernetes-int-or-string']) return 'IntOrString';
   return schema.type ?? 'Object';
 }
 
@@ -72,6 +71,19 @@ function gvkForResource(schemas: OpenApiSchemas, resource: string): GroupVersion
     }
   }
   return undefined;
+}
+
+/**
+ * kubectl prints a field's own description followed by its type's (`pod.spec`: "Specification of the
+ * desired behavior of the pod..." then "PodSpec is a description of a pod.").
+ */
+function describe(schemas: OpenApiSchemas, node: OpenApiSchema): string {
+  let target = resolve(schemas, node);
+  while (target.items || typeof target.additionalProperties === 'object') {
+    target = resolve(schemas, target.items ?? (target.additionalProperties as OpenApiSchema));
+  }
+  const parts = node === target ? [node.description] : [node.description, target.description];
+  return parts.filter((p): p is string => Boolean(p)).join('\n');
 }
 
 /**
@@ -125,8 +137,7 @@ export function explainField(schemas: OpenApiSchemas, target: ExplainTarget): Ex
     version: gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version,
     field: path.join('.'),
     type: label,
-    // A field's own description wins over its type's, as in kubectl (`pod.spec` shows the field's text).
-    description: node.description ?? resolve(schemas, node).description ?? '',
+    description: describe(schemas, node),
     fields,
   };
 }

@@ -91,7 +91,6 @@ export const SYNTHETIC_SCHEMAS: Record<string, Record<string, unknown>> = {
       'IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.',
     format: 'int-or-string',
     type: 'string',
-    'x-kubernetes-int-or-string': true,
   },
   [`${meta}.Patch`]: {
     description: 'Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.',
