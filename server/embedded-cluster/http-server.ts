@@ -1,0 +1,109 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { authenticate, type AnonymousAccess, type Tokens } from './auth';
+import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
+import { findKind } from './kinds';
+import { openApiResponse } from './openapi/index';
+import { STREAMED, writeReply, type Reply } from './reply';
+import { handleResource, type HandlerContext, type ResourceRoute } from './resource-handler';
+import { ApiError, internalError, methodNotAllowed, pathNotFound, unauthorized } from './status';
+
+const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
+// Subresources of a namespace itself: /api/v1/namespaces/{name}/status, /finalize.
+const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
+
+/** Creates the HTTP server of the embedded API: health, discovery, OpenAPI, then resources. */
+export function createApiServer(options: {
+  ctx: HandlerContext;
+  tokens: Tokens;
+  anonymous: AnonymousAccess;
+  address: () => string;
+}): Server {
+  const { ctx, tokens } = options;
+  return createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      const apiError = err instanceof ApiError ? err : internalError(err);
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      writeReply(res, { status: apiError.code, body: apiError.toStatus() });
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://embedded');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    if (HEALTH_PATHS.has(path) || [...HEALTH_PATHS].some((p) => path.startsWith(`${p}/`))) {
+      writeReply(res, { status: 200, body: 'ok', contentType: 'text/plain; charset=utf-8' });
+      return;
+    }
+    const user = authenticate(req, tokens, options.anonymous);
+    if (!user) throw unauthorized();
+    const simple = discovery(path, req);
+    if (simple) {
+      writeReply(res, simple);
+      return;
+    }
+    const resource = parseResourcePath(path);
+    if (!resource) throw pathNotFound();
+    const reply = await handleResource({ ctx, route: resource, req, res, query: url.searchParams, user });
+    if (reply !== STREAMED) writeReply(res, reply);
+  }
+
+  function discovery(path: string, req: IncomingMessage): Reply | undefined {
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    let body: object | undefined;
+    if (path === '/version') body = VERSION_INFO;
+    else if (path === '/api') body = apiVersions(options.address());
+    else if (path === '/apis') body = apiGroupList();
+    else if (path === '/api/v1') body = apiResourceList('', 'v1');
+    else if (/^\/apis\/[^/]+$/.test(path)) body = apiGroupDocument(path.split('/')[2] ?? '');
+    else if (/^\/apis\/[^/]+\/[^/]+$/.test(path)) {
+      const [, , group = '', version = ''] = path.split('/');
+      body = apiResourceList(group, version);
+    } else if (path.startsWith('/openapi/')) {
+      const doc = openApiResponse(path);
+      if (!doc) throw pathNotFound();
+      if (!read) throw methodNotAllowed();
+      return { status: 200, body: doc.body, contentType: doc.contentType };
+    } else return undefined;
+    if (!body) throw pathNotFound();
+    if (!read) throw methodNotAllowed();
+    return { status: 200, body };
+  }
+}
+
+/**
+ * Maps a resource URL to its kind, namespace, name and subresource, as apiserver's RequestInfo does:
+ * `/api/v1[/watch][/namespaces/{ns}]/{resource}[/{name}[/{subresource}]]` and the same under
+ * `/apis/{group}/{version}`.
+ */
+export function parseResourcePath(path: string): ResourceRoute | undefined {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let group = '';
+  let version: string | undefined;
+  let rest: string[];
+  if (parts[0] === 'api') {
+    version = parts[1];
+    rest = parts.slice(2);
+  } else if (parts[0] === 'apis') {
+    group = parts[1] ?? '';
+    version = parts[2];
+    rest = parts.slice(3);
+  } else return undefined;
+  if (!version) return undefined;
+  const legacyWatch = rest[0] === 'watch';
+  if (legacyWatch) rest = rest.slice(1);
+  let namespace: string | undefined;
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !NAMESPACE_SUBRESOURCES.has(rest[2] ?? '')) {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  const [resource, name, subresource, ...extra] = rest;
+  if (!resource || extra.length > 0) return undefined;
+  const kind = findKind(group, version, resource);
+  if (!kind) return undefined;
+  if (kind.namespaced && namespace === undefined && name !== undefined) return undefined;
+  if (!kind.namespaced && namespace !== undefined) return undefined;
+  return { kind, namespace, name, subresource, legacyWatch };
+}

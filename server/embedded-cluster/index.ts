@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net';
+import { createTokens, type AnonymousAccess, type Tokens } from './auth';
+import { bootstrap } from './bootstrap';
+import { createApiServer } from './http-server';
+import { buildKubeconfig, kubeconfigYaml } from './kubeconfig';
+import { Registry } from './registry';
+import { ObjectStore } from './store';
+import type { LongRunningMetric } from './watch';
+
+/** How to start an embedded cluster. */
+export interface EmbeddedClusterOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Only loopback makes sense; defaults to 127.0.0.1. */
+  host?: string;
+  /** How many changes the watch history keeps before older resourceVersions answer 410 (default 1000). */
+  watchHistorySize?: number;
+  /**
+   * Requests without credentials: `admin` (the default, because kubectl sends no token over plain
+   * HTTP), `viewer`, or `reject` (401 Unauthorized, like `--anonymous-auth=false`).
+   */
+  anonymous?: AnonymousAccess;
+  /** How often watches with allowWatchBookmarks get a BOOKMARK (default 60s, as the watch cache). */
+  bookmarkIntervalMs?: number;
+}
+
+/** A running embedded Kubernetes API server. */
+export interface EmbeddedCluster {
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  /** Bearer tokens: admin may do anything, viewer only get/list/watch. */
+  tokens: Tokens;
+  /** A kubeconfig (admin user) as a JS object. */
+  kubeconfig: Record<string, unknown>;
+  kubeconfigYaml: string;
+  /**
+   * The in-process API for control loops (scheduler, kubelet): the same registry the HTTP handlers
+   * use, so their writes follow the same rules and reach watchers. `registry.store` is the raw store
+   * with `get`, `list`, `subscribe` and `eventsSince`.
+   */
+  registry: Registry;
+  /** In-flight long-running requests by `verb/resource` (`apiserver_longrunning_requests`). */
+  metrics: { longRunningRequests: LongRunningMetric };
+  stop(): Promise<void>;
+}
+
+/** Starts an embedded cluster on loopback, with fresh random tokens and the bootstrap objects. */
+export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {}): Promise<EmbeddedCluster> {
+  const host = options.host ?? '127.0.0.1';
+  const store = new ObjectStore(options.watchHistorySize ?? 1000);
+  const registry = new Registry(store);
+  bootstrap(registry);
+  const tokens = createTokens();
+  const longRunningRequests: LongRunningMetric = new Map();
+  let address = '';
+  const server = createApiServer({
+    ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000 },
+    tokens,
+    anonymous: options.anonymous ?? 'admin',
+    address: () => address,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  address = `${host}:${port}`;
+  const url = `http://${address}`;
+  const kubeconfig = buildKubeconfig(url, tokens.admin);
+  return {
+    url,
+    tokens,
+    kubeconfig,
+    kubeconfigYaml: kubeconfigYaml(kubeconfig),
+    registry,
+    metrics: { longRunningRequests },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export type { AnonymousAccess, Tokens } from './auth';
+export { buildKubeconfig } from './kubeconfig';

@@ -1,0 +1,272 @@
+import type { FieldError } from '@/lib/k8s/field-errors';
+import { admitPod, defaultPod } from './defaults/pod';
+import { defaultService } from './defaults/service';
+import { defaultDeployment, defaultReplicaSet } from './defaults/workload';
+import { isPlainObject, type KubeObject } from './types';
+import { validatePodSpec, validatePodUpdate } from './validate/pod';
+import { validateWorkloadSpec } from './validate/workload';
+
+/**
+ * One served resource. Everything kind-specific lives here as data or a small hook; the store, the
+ * handlers and discovery are generic, so serving a new kind is a new row.
+ */
+export interface KindSpec {
+  group: string;
+  version: string;
+  kind: string;
+  /** Plural resource name used in URLs (`pods`). */
+  resource: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  /** Subresources listed in discovery; `status` ones are also served. */
+  subresources: SubresourceSpec[];
+  /** Name format: DNS-1123 subdomain for most kinds, DNS-1123 label for namespaces, DNS-1035 for services. */
+  nameRule: 'subdomain' | 'label' | 'dns1035';
+  /** Status is accepted on create (nodes register with theirs); other kinds start from an empty status. */
+  keepsStatusOnCreate?: boolean;
+  /** metadata.generation is kept and bumped on spec changes (workloads; pods only from 1.33). */
+  tracksGeneration?: boolean;
+  /** DELETE answers with the object rather than a Success Status (registry ReturnDeletedObject). */
+  returnsDeletedObject?: boolean;
+  /** Fields the kind's field selectors accept besides metadata.name and metadata.namespace. */
+  selectableFields?: (obj: KubeObject) => Record<string, string>;
+  /** Scheme defaulting, run on every decoded create or update body. */
+  defaults?: (obj: KubeObject) => void;
+  /** Mutating admission, run on create only (the ServiceAccount volume, default tolerations). */
+  admit?: (obj: KubeObject) => void;
+  validateCreate?: (obj: KubeObject) => FieldError[];
+  validateUpdate?: (next: KubeObject, old: KubeObject) => FieldError[];
+}
+
+/** A subresource as discovery lists it. */
+export interface SubresourceSpec {
+  name: string;
+  verbs: string[];
+  /** The kind discovery reports (`Scale` for deployments/scale). Defaults to the parent's kind. */
+  kind?: string;
+  group?: string;
+  version?: string;
+}
+
+const READ_WRITE = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+const STATUS: SubresourceSpec = { name: 'status', verbs: ['get', 'patch', 'update'] };
+const SCALE: SubresourceSpec = {
+  name: 'scale',
+  verbs: ['get', 'patch', 'update'],
+  kind: 'Scale',
+  group: 'autoscaling',
+  version: 'v1',
+};
+
+/** Verbs of a resource in discovery; namespaces cannot be deleted as a collection. */
+export function resourceVerbs(spec: KindSpec): string[] {
+  return spec.resource === 'namespaces' ? READ_WRITE.filter((v) => v !== 'deletecollection') : READ_WRITE;
+}
+
+export const KINDS: KindSpec[] = [
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Namespace',
+    resource: 'namespaces',
+    singular: 'namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    nameRule: 'label',
+    returnsDeletedObject: true,
+    subresources: [{ name: 'finalize', verbs: ['update'] }, STATUS],
+    selectableFields: (obj) => ({ 'status.phase': str(at(obj, 'status', 'phase')) }),
+    defaults: (ns) => {
+      // The NamespaceDefaultLabelName feature: every namespace carries its own name as an immutable label.
+      ns.metadata.labels = { ...ns.metadata.labels, 'kubernetes.io/metadata.name': ns.metadata.name ?? '' };
+      const spec = isPlainObject(ns.spec) ? ns.spec : {};
+      ns.spec = { ...spec, finalizers: Array.isArray(spec.finalizers) ? spec.finalizers : ['kubernetes'] };
+      // Create starts from an empty status; an update keeps the stored phase (e.g. Terminating).
+      if (!isPlainObject(ns.status) || !ns.status.phase) ns.status = { phase: 'Active' };
+    },
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Pod',
+    resource: 'pods',
+    singular: 'pod',
+    namespaced: true,
+    shortNames: ['po'],
+    categories: ['all'],
+    nameRule: 'subdomain',
+    returnsDeletedObject: true,
+    subresources: [
+      { name: 'attach', verbs: ['create', 'get'], kind: 'PodAttachOptions' },
+      { name: 'binding', verbs: ['create'], kind: 'Binding' },
+      { name: 'ephemeralcontainers', verbs: ['get', 'patch', 'update'] },
+      { name: 'eviction', verbs: ['create'], kind: 'Eviction', group: 'policy' },
+      { name: 'exec', verbs: ['create', 'get'], kind: 'PodExecOptions' },
+      { name: 'log', verbs: ['get'] },
+      { name: 'portforward', verbs: ['create', 'get'], kind: 'PodPortForwardOptions' },
+      { name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], kind: 'PodProxyOptions' },
+      STATUS,
+    ],
+    // pkg/registry/core/pod/strategy.go PodToSelectableFields.
+    selectableFields: (pod) => ({
+      'spec.nodeName': str(at(pod, 'spec', 'nodeName')),
+      'spec.restartPolicy': str(at(pod, 'spec', 'restartPolicy')),
+      'spec.schedulerName': str(at(pod, 'spec', 'schedulerName')),
+      'spec.serviceAccountName': str(at(pod, 'spec', 'serviceAccountName')),
+      'spec.hostNetwork': String(at(pod, 'spec', 'hostNetwork') === true),
+      'status.phase': str(at(pod, 'status', 'phase')),
+      'status.podIP': str(at(pod, 'status', 'podIP')),
+      'status.nominatedNodeName': str(at(pod, 'status', 'nominatedNodeName')),
+    }),
+    defaults: (pod) => defaultPod(pod),
+    admit: (pod) => admitPod(pod),
+    validateCreate: (pod) => validatePodSpec(pod.spec, 'spec'),
+    validateUpdate: (next, old) => validatePodUpdate(next, old),
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Node',
+    resource: 'nodes',
+    singular: 'node',
+    namespaced: false,
+    shortNames: ['no'],
+    nameRule: 'subdomain',
+    keepsStatusOnCreate: true,
+    subresources: [{ name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], kind: 'NodeProxyOptions' }, STATUS],
+    selectableFields: (node) => ({ 'spec.unschedulable': String(at(node, 'spec', 'unschedulable') === true) }),
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Event',
+    resource: 'events',
+    singular: 'event',
+    namespaced: true,
+    shortNames: ['ev'],
+    nameRule: 'subdomain',
+    subresources: [],
+    // pkg/registry/core/event/strategy.go ToSelectableFields: what `kubectl describe` filters on.
+    selectableFields: (ev) => ({
+      'involvedObject.kind': str(at(ev, 'involvedObject', 'kind')),
+      'involvedObject.namespace': str(at(ev, 'involvedObject', 'namespace')),
+      'involvedObject.name': str(at(ev, 'involvedObject', 'name')),
+      'involvedObject.uid': str(at(ev, 'involvedObject', 'uid')),
+      'involvedObject.apiVersion': str(at(ev, 'involvedObject', 'apiVersion')),
+      'involvedObject.resourceVersion': str(at(ev, 'involvedObject', 'resourceVersion')),
+      'involvedObject.fieldPath': str(at(ev, 'involvedObject', 'fieldPath')),
+      reason: str(ev.reason),
+      reportingComponent: str(ev.reportingComponent),
+      source: str(at(ev, 'source', 'component')),
+      type: str(ev.type),
+    }),
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Service',
+    resource: 'services',
+    singular: 'service',
+    namespaced: true,
+    shortNames: ['svc'],
+    categories: ['all'],
+    nameRule: 'dns1035',
+    returnsDeletedObject: true,
+    subresources: [{ name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], kind: 'ServiceProxyOptions' }, STATUS],
+    admit: (svc) => defaultService(svc),
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'ConfigMap',
+    resource: 'configmaps',
+    singular: 'configmap',
+    namespaced: true,
+    shortNames: ['cm'],
+    nameRule: 'subdomain',
+    subresources: [],
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'ServiceAccount',
+    resource: 'serviceaccounts',
+    singular: 'serviceaccount',
+    namespaced: true,
+    shortNames: ['sa'],
+    nameRule: 'subdomain',
+    subresources: [{ name: 'token', verbs: ['create'], kind: 'TokenRequest', group: 'authentication.k8s.io' }],
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    kind: 'Deployment',
+    resource: 'deployments',
+    singular: 'deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    categories: ['all'],
+    nameRule: 'subdomain',
+    tracksGeneration: true,
+    subresources: [SCALE, STATUS],
+    defaults: (d) => defaultDeployment(d),
+    validateCreate: (d) => validateWorkloadSpec(d.spec),
+    validateUpdate: (d) => validateWorkloadSpec(d.spec),
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    kind: 'ReplicaSet',
+    resource: 'replicasets',
+    singular: 'replicaset',
+    namespaced: true,
+    shortNames: ['rs'],
+    categories: ['all'],
+    nameRule: 'subdomain',
+    tracksGeneration: true,
+    subresources: [SCALE, STATUS],
+    selectableFields: (rs) => ({ 'status.replicas': String(at(rs, 'status', 'replicas') ?? 0) }),
+    defaults: (rs) => defaultReplicaSet(rs),
+    validateCreate: (rs) => validateWorkloadSpec(rs.spec),
+    validateUpdate: (rs) => validateWorkloadSpec(rs.spec),
+  },
+];
+
+/** The key that identifies a resource in the store and in messages: `pods`, `deployments.apps`. */
+export function resourceKey(spec: Pick<KindSpec, 'group' | 'resource'>): string {
+  return spec.group ? `${spec.resource}.${spec.group}` : spec.resource;
+}
+
+/** `v1` or `apps/v1`. */
+export function apiVersionOf(spec: Pick<KindSpec, 'group' | 'version'>): string {
+  return spec.group ? `${spec.group}/${spec.version}` : spec.version;
+}
+
+/** The served kind for a URL's group, version and plural resource. */
+export function findKind(group: string, version: string, resource: string): KindSpec | undefined {
+  return KINDS.find((k) => k.group === group && k.version === version && k.resource === resource);
+}
+
+/** The served kind for a kind name in a group (used for ownerReferences and object bodies). */
+export function findKindByName(group: string, kind: string): KindSpec | undefined {
+  return KINDS.find((k) => k.group === group && k.kind === kind);
+}
+
+/** Every field a field selector on this kind may use, with the object's values. */
+export function selectableFieldsOf(spec: KindSpec, obj: KubeObject): Record<string, string> {
+  const base: Record<string, string> = { 'metadata.name': obj.metadata.name ?? '' };
+  if (spec.namespaced) base['metadata.namespace'] = obj.metadata.namespace ?? '';
+  return { ...base, ...(spec.selectableFields?.(obj) ?? {}) };
+}
+
+function at(obj: unknown, ...path: string[]): unknown {
+  let cur = obj;
+  for (const key of path) cur = isPlainObject(cur) ? cur[key] : undefined;
+  return cur;
+}
+
+function str(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}

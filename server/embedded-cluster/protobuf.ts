@@ -1,0 +1,125 @@
+/**
+ * Decoding of the Kubernetes protobuf envelope (`application/vnd.kubernetes.protobuf`). kubectl's typed
+ * clients (`kubectl create namespace`) send it and do not fall back to JSON. The envelope is the magic
+ * `k8s\0` and a runtime.Unknown {typeMeta=1 {apiVersion=1, kind=2}, raw=2, contentEncoding=3,
+ * contentType=4}; `raw` is the object in its generated.proto form. Only the kinds and fields kubectl's
+ * create generators send are mapped; answers go back as JSON, which clients accept.
+ */
+
+type WireValue = { wireType: number; bytes?: Uint8Array; varint?: bigint };
+
+/** Reads a protobuf message into field number -> values (repeated fields keep every value). */
+export function readMessage(buf: Uint8Array): Map<number, WireValue[]> {
+  const fields = new Map<number, WireValue[]>();
+  let pos = 0;
+  const varint = (): bigint => {
+    let result = 0n;
+    let shift = 0n;
+    for (;;) {
+      if (pos >= buf.length) throw new Error('truncated varint');
+      const byte = buf[pos++] ?? 0;
+      result |= BigInt(byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return result;
+      shift += 7n;
+    }
+  };
+  while (pos < buf.length) {
+    const tag = Number(varint());
+    const field = tag >>> 3;
+    const wireType = tag & 7;
+    let value: WireValue;
+    if (wireType === 0) value = { wireType, varint: varint() };
+    else if (wireType === 2) {
+      const length = Number(varint());
+      if (pos + length > buf.length) throw new Error('truncated field');
+      value = { wireType, bytes: buf.subarray(pos, pos + length) };
+      pos += length;
+    } else if (wireType === 1) {
+      value = { wireType, bytes: buf.subarray(pos, pos + 8) };
+      pos += 8;
+    } else if (wireType === 5) {
+      value = { wireType, bytes: buf.subarray(pos, pos + 4) };
+      pos += 4;
+    } else throw new Error(`unsupported wire type ${wireType}`);
+    fields.set(field, [...(fields.get(field) ?? []), value]);
+  }
+  return fields;
+}
+
+/** How one proto field maps to a JSON field. */
+type FieldSchema =
+  | { name: string; type: 'string' | 'int' | 'bool' }
+  | { name: string; type: 'strings' }
+  | { name: string; type: 'map' }
+  | { name: string; type: 'message'; schema: MessageSchema };
+
+type MessageSchema = Record<number, FieldSchema>;
+
+// k8s.io/apimachinery/pkg/apis/meta/v1/generated.proto ObjectMeta, the fields a create request carries.
+const OBJECT_META: MessageSchema = {
+  1: { name: 'name', type: 'string' },
+  2: { name: 'generateName', type: 'string' },
+  3: { name: 'namespace', type: 'string' },
+  11: { name: 'labels', type: 'map' },
+  12: { name: 'annotations', type: 'map' },
+  14: { name: 'finalizers', type: 'strings' },
+};
+
+// k8s.io/api/core/v1/generated.proto, per kind.
+const KIND_SCHEMAS: Record<string, MessageSchema> = {
+  Namespace: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    2: { name: 'spec', type: 'message', schema: { 1: { name: 'finalizers', type: 'strings' } } },
+  },
+  ConfigMap: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    2: { name: 'data', type: 'map' },
+    4: { name: 'immutable', type: 'bool' },
+  },
+  ServiceAccount: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    4: { name: 'automountServiceAccountToken', type: 'bool' },
+  },
+};
+
+const MAGIC = [0x6b, 0x38, 0x73, 0x00];
+const text = new TextDecoder();
+
+/** Decodes a `k8s\0` protobuf body into a JSON object; throws when the kind is not mapped. */
+export function decodeKubernetesProtobuf(body: Uint8Array): Record<string, unknown> {
+  if (body.length < 4 || MAGIC.some((b, i) => body[i] !== b)) throw new Error('missing k8s protobuf magic');
+  const unknown = readMessage(body.subarray(4));
+  const typeMeta = readMessage(first(unknown, 1)?.bytes ?? new Uint8Array());
+  const apiVersion = str(first(typeMeta, 1));
+  const kind = str(first(typeMeta, 2));
+  const schema = KIND_SCHEMAS[kind];
+  if (!schema) throw new Error(`protobuf decoding of ${kind || 'an unknown kind'} is not supported`);
+  return { apiVersion, kind, ...decode(first(unknown, 2)?.bytes ?? new Uint8Array(), schema) };
+}
+
+function decode(buf: Uint8Array, schema: MessageSchema): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [number, values] of readMessage(buf)) {
+    const field = schema[number];
+    if (!field) continue;
+    if (field.type === 'string') out[field.name] = str(values[values.length - 1]);
+    else if (field.type === 'int') out[field.name] = Number(values[values.length - 1]?.varint ?? 0n);
+    else if (field.type === 'bool') out[field.name] = (values[values.length - 1]?.varint ?? 0n) !== 0n;
+    else if (field.type === 'strings') out[field.name] = values.map(str);
+    else if (field.type === 'map') {
+      const entries = values.map((v) => readMessage(v.bytes ?? new Uint8Array()));
+      out[field.name] = Object.fromEntries(entries.map((e) => [str(first(e, 1)), str(first(e, 2))]));
+    } else if (field.type === 'message') {
+      out[field.name] = decode(values[values.length - 1]?.bytes ?? new Uint8Array(), field.schema);
+    }
+  }
+  return out;
+}
+
+function first(fields: Map<number, WireValue[]>, number: number): WireValue | undefined {
+  return fields.get(number)?.[0];
+}
+
+function str(value: WireValue | undefined): string {
+  return value?.bytes ? text.decode(value.bytes) : '';
+}

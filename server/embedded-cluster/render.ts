@@ -1,0 +1,57 @@
+import { apiVersionOf, type KindSpec } from './kinds';
+import type { Representation } from './negotiate';
+import type { KubeObject } from './types';
+
+type TableModule = {
+  toTable(args: {
+    resource: string;
+    objects: object[];
+    includeObject: 'None' | 'Metadata' | 'Object';
+    now: Date;
+    listMeta?: object;
+  }): object;
+};
+
+let tables: Promise<TableModule> | undefined;
+
+// Loaded on first use so the API keeps serving JSON even while the table module is being written.
+function loadTables(): Promise<TableModule> {
+  tables ??= import('./tables/index') as Promise<TableModule>;
+  return tables;
+}
+
+/** List metadata as metav1.ListMeta. */
+export interface ListMeta {
+  resourceVersion: string;
+  continue?: string;
+  remainingItemCount?: number;
+}
+
+/** One object in the negotiated representation. */
+export async function renderObject(rep: Representation, kind: KindSpec, obj: KubeObject): Promise<object> {
+  if (rep.as === 'Table') {
+    const { toTable } = await loadTables();
+    return toTable({ resource: kind.resource, objects: [obj], includeObject: rep.includeObject, now: new Date() });
+  }
+  if (rep.as === 'PartialObjectMetadata') {
+    return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
+  }
+  return obj;
+}
+
+/** A list in the negotiated representation (`PodList`, a Table, or PartialObjectMetadataList). */
+export async function renderList(rep: Representation, kind: KindSpec, items: KubeObject[], listMeta: ListMeta): Promise<object> {
+  if (rep.as === 'Table') {
+    const { toTable } = await loadTables();
+    return toTable({ resource: kind.resource, objects: items, includeObject: rep.includeObject, now: new Date(), listMeta });
+  }
+  if (rep.as === 'PartialObjectMetadata') {
+    return {
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: listMeta,
+      items: items.map((obj) => ({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata })),
+    };
+  }
+  return { kind: `${kind.kind}List`, apiVersion: apiVersionOf(kind), metadata: listMeta, items };
+}

@@ -1,0 +1,161 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAllowed, type User } from './auth';
+import { resourceKey, type KindSpec } from './kinds';
+import { decodeContinue, encodeContinue, parseListOptions, type ListOptions } from './list-options';
+import { negotiate } from './negotiate';
+import type { Registry } from './registry';
+import { renderList, renderObject, type ListMeta } from './render';
+import { STREAMED, type Reply } from './reply';
+import { continueExpired, forbidden, methodNotAllowed, pathNotFound } from './status';
+import { listPosition } from './store';
+import { isPlainObject, type KubeObject } from './types';
+import { serveWatch, type LongRunningMetric } from './watch';
+import { handleWrite } from './write-handler';
+import { toScale } from './scale';
+
+/** A request already matched to a served resource by the router. */
+export interface ResourceRoute {
+  kind: KindSpec;
+  /** The URL's namespace; undefined for cluster-scoped kinds and all-namespace lists. */
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+  /** The deprecated `/api/v1/watch/...` form. */
+  legacyWatch: boolean;
+}
+
+/** Server-wide state the handlers share. */
+export interface HandlerContext {
+  registry: Registry;
+  metrics: LongRunningMetric;
+  bookmarkIntervalMs: number;
+}
+
+/** The RBAC verb of a request (what the Forbidden message names). */
+export function requestVerb(method: string, route: ResourceRoute, query: URLSearchParams): string {
+  const watch = route.legacyWatch || query.get('watch') === 'true' || query.get('watch') === '1';
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      if (watch) return 'watch';
+      return route.name ? 'get' : 'list';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return route.name ? 'delete' : 'deletecollection';
+    default:
+      return method.toLowerCase();
+  }
+}
+
+/** Handles a resource request end to end; returns STREAMED when it already answered (watches). */
+export async function handleResource(options: {
+  ctx: HandlerContext;
+  route: ResourceRoute;
+  req: IncomingMessage;
+  res: ServerResponse;
+  query: URLSearchParams;
+  user: User;
+}): Promise<Reply | typeof STREAMED> {
+  const { ctx, route, req, res, query, user } = options;
+  const method = req.method ?? 'GET';
+  const verb = requestVerb(method, route, query);
+  // Namespaces are their own namespace in RBAC terms (requestinfo: /namespaces/{name}).
+  const authzNamespace = route.kind.resource === 'namespaces' ? route.name : route.namespace;
+  if (!isAllowed(user, verb)) {
+    throw forbidden({ ref: route.kind, name: route.name, user: user.name, verb, namespace: authzNamespace, subresource: route.subresource });
+  }
+  if (method === 'GET' || method === 'HEAD') return read(ctx, route, req, res, query);
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) return handleWrite({ ctx, route, req, query });
+  throw methodNotAllowed();
+}
+
+async function read(
+  ctx: HandlerContext,
+  route: ResourceRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): Promise<Reply | typeof STREAMED> {
+  const { kind, namespace, name, subresource } = route;
+  const representation = negotiate(req.headers.accept, query);
+  const listOptions = parseListOptions(query, kind);
+  if (listOptions.watch || route.legacyWatch) {
+    serveWatch({
+      req,
+      res,
+      store: ctx.registry.store,
+      kind,
+      namespace,
+      name,
+      options: listOptions,
+      representation,
+      metrics: ctx.metrics,
+      bookmarkIntervalMs: ctx.bookmarkIntervalMs,
+    });
+    return STREAMED;
+  }
+  if (!name) {
+    const { items, metadata } = list(ctx, kind, namespace, listOptions);
+    return { status: 200, body: await renderList(representation, kind, items, metadata) };
+  }
+  const obj = ctx.registry.get(kind, namespace ?? '', name);
+  if (!subresource || subresource === 'status') return { status: 200, body: await renderObject(representation, kind, obj) };
+  if (subresource === 'scale' && kind.group === 'apps') return { status: 200, body: toScale(obj) };
+  if (subresource === 'log' && kind.resource === 'pods') return podLog(obj);
+  throw pathNotFound();
+}
+
+/**
+ * A list page. Items are ordered by namespace and name (etcd key order); `limit` cuts a page and the
+ * continue token remembers where. A token older than the compacted revision is 410 Expired.
+ */
+export function list(
+  ctx: HandlerContext,
+  kind: KindSpec,
+  namespace: string | undefined,
+  options: ListOptions,
+): { items: KubeObject[]; metadata: ListMeta } {
+  const store = ctx.registry.store;
+  let items = store.list(resourceKey(kind), kind.namespaced ? namespace : undefined).filter(options.matches);
+  let revision = Number(store.currentResourceVersion());
+  if (options.continueToken) {
+    const position = decodeContinue(options.continueToken);
+    if (position.revision < store.compactedResourceVersion()) throw continueExpired();
+    revision = position.revision;
+    items = items.filter((obj) => listPosition(obj) > position.after);
+  }
+  const metadata: ListMeta = { resourceVersion: String(revision) };
+  if (options.limit !== undefined && items.length > options.limit) {
+    const page = items.slice(0, options.limit);
+    metadata.continue = encodeContinue({ revision, after: listPosition(page[page.length - 1] as KubeObject) });
+    if (!options.filtered) metadata.remainingItemCount = items.length - page.length;
+    items = page;
+  }
+  return { items, metadata };
+}
+
+// Logs come from a kubelet, which this part of the cluster does not run: an unscheduled pod has no
+// host to ask (the real server's answer), a scheduled one has no output yet.
+function podLog(pod: KubeObject): Reply {
+  const spec = isPlainObject(pod.spec) ? pod.spec : {};
+  if (!spec.nodeName) {
+    return {
+      status: 400,
+      body: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `pod ${pod.metadata.name ?? ''} does not have a host assigned`,
+        reason: 'BadRequest',
+        code: 400,
+      },
+    };
+  }
+  return { status: 200, body: '', contentType: 'text/plain' };
+}

@@ -1,0 +1,138 @@
+import { deepCopy, type KubeObject, type WatchEventType } from './types';
+
+/** One change recorded by the store, kept in the watch history ring. */
+export interface StoreEvent {
+  type: Exclude<WatchEventType, 'BOOKMARK' | 'ERROR'>;
+  /** The resource key (`pods`, `deployments.apps`) the object belongs to. */
+  resourceKey: string;
+  object: KubeObject;
+  /** The object before a MODIFIED change, so filtered watches can tell entering from leaving. */
+  previous?: KubeObject;
+  /** Numeric form of the object's resourceVersion; internal ordering only, clients get the string. */
+  revision: number;
+}
+
+/** A live watch registered with the store. */
+export interface StoreWatcher {
+  resourceKey: string;
+  namespace?: string;
+  onEvent(event: StoreEvent): void;
+}
+
+/** Thrown by `eventsSince` when the requested revision has left the history ring. */
+export class RevisionCompactedError extends Error {
+  constructor(
+    readonly requested: number,
+    readonly compacted: number,
+  ) {
+    super(`revision ${requested} compacted at ${compacted}`);
+  }
+}
+
+/**
+ * The object store: one map of every object of every kind, one global revision counter (etcd's), and a
+ * bounded history ring of changes so watches can resume. It knows nothing about Kubernetes semantics;
+ * `registry.ts` applies those before calling in.
+ */
+export class ObjectStore {
+  private readonly objects = new Map<string, KubeObject>();
+  private readonly history: StoreEvent[] = [];
+  private readonly watchers = new Set<StoreWatcher>();
+  private revision = 0;
+  /** The newest revision no longer in the history ring (etcd's compacted revision). */
+  private compactedRevision = 0;
+
+  constructor(private readonly historySize = 1000) {}
+
+  /** The current global revision as the decimal string clients see. */
+  currentResourceVersion(): string {
+    return String(this.revision);
+  }
+
+  /** The newest revision that can no longer be resumed from, or 0. */
+  compactedResourceVersion(): number {
+    return this.compactedRevision;
+  }
+
+  /** A copy of one stored object. */
+  get(resourceKey: string, namespace: string, name: string): KubeObject | undefined {
+    const found = this.objects.get(objectKey(resourceKey, namespace, name));
+    return found && deepCopy(found);
+  }
+
+  /** Copies of every object of a resource (in one namespace, or all), sorted by namespace then name. */
+  list(resourceKey: string, namespace?: string): KubeObject[] {
+    const prefix = namespace === undefined ? `${resourceKey}|` : `${resourceKey}|${namespace}|`;
+    return [...this.objects.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, obj]) => deepCopy(obj));
+  }
+
+  /** Stores a new or changed object, stamping the next resourceVersion, and notifies watchers. */
+  put(resourceKey: string, object: KubeObject): KubeObject {
+    const key = objectKey(resourceKey, object.metadata.namespace ?? '', object.metadata.name ?? '');
+    const previous = this.objects.get(key);
+    const stored = deepCopy(object);
+    stored.metadata.resourceVersion = String(++this.revision);
+    this.objects.set(key, stored);
+    const type = previous ? 'MODIFIED' : 'ADDED';
+    this.record({ type, resourceKey, object: stored, previous, revision: this.revision });
+    return deepCopy(stored);
+  }
+
+  /** Removes an object; the DELETED event carries a fresh resourceVersion, as etcd's delete revision. */
+  remove(resourceKey: string, namespace: string, name: string): KubeObject | undefined {
+    const key = objectKey(resourceKey, namespace, name);
+    const existing = this.objects.get(key);
+    if (!existing) return undefined;
+    this.objects.delete(key);
+    const gone = deepCopy(existing);
+    gone.metadata.resourceVersion = String(++this.revision);
+    this.record({ type: 'DELETED', resourceKey, object: gone, revision: this.revision });
+    return deepCopy(gone);
+  }
+
+  /**
+   * Changes after `since` for one resource, oldest first. Throws RevisionCompactedError when `since`
+   * is older than the ring keeps, which the watch handler turns into 410 Expired.
+   */
+  eventsSince(since: number, resourceKey: string, namespace?: string): StoreEvent[] {
+    if (since < this.compactedRevision) throw new RevisionCompactedError(since, this.compactedRevision);
+    return this.history.filter(
+      (e) => e.revision > since && e.resourceKey === resourceKey && matchesNamespace(e, namespace),
+    );
+  }
+
+  /** Registers a live watcher; returns the function that stops it. */
+  subscribe(watcher: StoreWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private record(event: StoreEvent): void {
+    this.history.push(event);
+    while (this.history.length > this.historySize) {
+      const dropped = this.history.shift();
+      if (dropped) this.compactedRevision = dropped.revision;
+    }
+    for (const watcher of [...this.watchers]) {
+      if (watcher.resourceKey === event.resourceKey && matchesNamespace(event, watcher.namespace)) {
+        watcher.onEvent({ ...event, object: deepCopy(event.object), previous: event.previous && deepCopy(event.previous) });
+      }
+    }
+  }
+}
+
+function matchesNamespace(event: StoreEvent, namespace?: string): boolean {
+  return namespace === undefined || (event.object.metadata.namespace ?? '') === namespace;
+}
+
+function objectKey(resourceKey: string, namespace: string, name: string): string {
+  return `${resourceKey}|${namespace}|${name}`;
+}
+
+/** The sort key a continue token remembers: `namespace|name`. */
+export function listPosition(object: KubeObject): string {
+  return `${object.metadata.namespace ?? ''}|${object.metadata.name ?? ''}`;
+}
