@@ -13,7 +13,7 @@
 // Output: server/embedded-cluster/openapi/generated/schemas.json, OpenAPI v3 `components.schemas`
 // (refs as `#/components/schemas/...`, wrapped in `allOf` beside a description, as kube-openapi does).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -97,11 +97,10 @@ function loadDeclarations(pkgDir: string): Map<string, Decl> {
 async function loadFormats(): Promise<Map<string, string>> {
   const dir = join(repoRoot, 'node_modules/@kubernetes/client-node/dist/gen/models');
   const formats = new Map<string, string>();
-  const names = new Set(['V1', 'CoreV1', 'AppsV1']);
-  const { readdirSync } = await import('node:fs');
+  // Core, apps and meta v1 models are `V1<Kind>`; the core Event is `CoreV1Event` (events.k8s.io has its own).
   for (const file of readdirSync(dir)) {
     const m = /^(V1|CoreV1)(\w+)\.js$/.exec(file);
-    if (!m || !names.has(m[1])) continue;
+    if (!m) continue;
     const mod = await import(pathToFileURL(join(dir, file)).href);
     const cls = mod[file.replace(/\.js$/, '')];
     for (const attr of cls?.attributeTypeMap ?? []) {
@@ -232,7 +231,7 @@ async function main() {
   mkdirSync(dirname(outFile), { recursive: true });
   const doc = { source: `${TYPES_PACKAGE} + @kubernetes/client-node formats + curated 1.32 list/patch markers`, schemas };
   writeFileSync(outFile, `${JSON.stringify(doc, null, 1)}\n`);
-  console.log(`wrote ${Object.keys(schemas).length} schemas to ${outFile}${existsSync(outFile) ? '' : ' (missing?)'}`);
+  console.log(`wrote ${Object.keys(schemas).length} schemas to ${outFile}`);
 }
 
 await main();
