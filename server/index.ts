@@ -4,6 +4,9 @@ import { readServerConfig } from './config';
 import { attachSocketHub } from './socket-hub';
 import { installShutdown } from './shutdown';
 import { setRuntime } from '@/lib/server/runtime';
+import { refuseUnsafeRawPath } from '@/lib/server/proxy/raw-path-guard';
+import { createContextRegistry } from './contexts/registry';
+import { startEmbeddedCluster } from './embedded-cluster';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -21,11 +24,13 @@ async function main(): Promise<void> {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
+    if (refuseUnsafeRawPath(req, res)) return;
     void handle(req, res);
   });
 
+  const contexts = createContextRegistry({ startEmbedded: () => startEmbeddedCluster({ port: 0 }), log: console });
+  setRuntime({ startedAt: new Date(), contexts });
   const io = attachSocketHub(httpServer, VERSION);
-  setRuntime({ startedAt: new Date() });
   installShutdown({ httpServer, io, log: console });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

@@ -1,14 +1,31 @@
+import type { ListItem } from '@/lib/k8s/list-reducer';
+import type { LogEnd, LogError, LogLines, LogSubscribe, LogSubscribeAck } from '@/lib/contract/logs';
+import type { WatchEventBatch, WatchSnapshot, WatchStatus, WatchSubscribe, WatchSubscribeAck } from '@/lib/contract/watch';
+
 /**
  * The socket.io wire between the browser and the console's server. Event names are `noun:verb`.
- * Channels for watches and logs join this map as they land.
+ * Payload schemas and shapes live in `watch.ts` and `logs.ts`.
  */
 export interface ServerToClientEvents {
   /** Sent once after connecting, so the page can show that the live channel works. */
   'server:hello': (info: { version: string; connectedAt: string }) => void;
+  /** The full list for a subscription, after subscribing and again after every upstream recovery. */
+  'watch:snapshot': (snapshot: WatchSnapshot<ListItem>) => void;
+  /** Batched changes since the snapshot, in order. */
+  'watch:events': (batch: WatchEventBatch<ListItem>) => void;
+  'watch:status': (status: WatchStatus) => void;
+  /** A batch of log lines; the server sends the next batch only after this ack (backpressure). */
+  'log:lines': (lines: LogLines, ack: () => void) => void;
+  'log:end': (end: LogEnd) => void;
+  'log:error': (error: LogError) => void;
 }
 
 export interface ClientToServerEvents {
   'server:ping': (ack: (reply: { at: string }) => void) => void;
+  'watch:subscribe': (request: WatchSubscribe, ack: (reply: WatchSubscribeAck) => void) => void;
+  'watch:unsubscribe': (request: { id: string }) => void;
+  'log:subscribe': (request: LogSubscribe, ack: (reply: LogSubscribeAck) => void) => void;
+  'log:unsubscribe': (request: { id: string }) => void;
 }
 
 /** Path socket.io is served on; the same constant on both sides. */

@@ -1,3 +1,5 @@
+import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
+
 /**
  * State that the custom server and the Next-bundled code (route handlers, pages) must share.
  *
@@ -7,6 +9,8 @@
  */
 export interface PilothouseRuntime {
   startedAt: Date;
+  /** Cluster contexts, set by `server/` before it accepts requests. */
+  contexts?: ContextRegistry;
   /** Other parts of the server register their shared services here as they land. */
   [service: string]: unknown;
 }

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { statusSchema } from '@/lib/contract/status';
+
+/** Largest manifest the console accepts; the API server's own request limit is 3 MiB. */
+export const MANIFEST_MAX_BYTES = 3 * 1024 * 1024;
+
+/** `POST /api/clusters/{context}/manifests` body. */
+export const createManifestsRequestSchema = z.object({
+  /** One or many YAML or JSON documents, `---`-separated. */
+  manifest: z.string().min(1, 'manifest must not be empty').max(MANIFEST_MAX_BYTES, 'manifest is larger than 3 MiB'),
+  /** Like `kubectl create -n`: the namespace for objects that name none; a different one in an object is an error. */
+  namespace: z.string().optional(),
+  /** Only validate on the server (`dryRun=All`); nothing is created. */
+  dryRun: z.boolean().optional(),
+});
+export type CreateManifestsRequest = z.infer<typeof createManifestsRequestSchema>;
+
+/**
+ * What happened to one document: `created`; `valid` (passed the server dry-run, but nothing was created,
+ * either because `dryRun` was asked for or because another document failed); `failed` with the server's
+ * Status or the console's own.
+ */
+export const manifestOutcomeSchema = z.enum(['created', 'valid', 'failed']);
+export type ManifestOutcome = z.infer<typeof manifestOutcomeSchema>;
+
+export const manifestResultSchema = z.object({
+  /** 0-based position of the document in the manifest. */
+  index: z.number().int(),
+  apiVersion: z.string().optional(),
+  kind: z.string().optional(),
+  name: z.string().optional(),
+  namespace: z.string().optional(),
+  outcome: manifestOutcomeSchema,
+  status: statusSchema.optional(),
+  /** For a document that does not parse: where, 1-based, as editors count. */
+  position: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
+});
+export type ManifestResult = z.infer<typeof manifestResultSchema>;
+
+export const createManifestsResponseSchema = z.object({
+  /** True when every document was created (or, with `dryRun`, passed validation). */
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  results: z.array(manifestResultSchema),
+});
+export type CreateManifestsResponse = z.infer<typeof createManifestsResponseSchema>;

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { reduceList, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
+
+interface Obj {
+  metadata: { uid?: string; name: string; resourceVersion?: string };
+}
+const obj = (uid: string | undefined, name: string, rv = '1'): Obj => ({ metadata: { uid, name, resourceVersion: rv } });
+const names = (list: WatchedList<Obj>) => list.items.map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`);
+
+const cases: { title: string; start: Obj[]; events: WatchEvent<Obj>[]; want: string[] }[] = [
+  { title: 'ADDED appends', start: [obj('a', 'a')], events: [{ type: 'ADDED', object: obj('b', 'b') }], want: ['a@1', 'b@1'] },
+  { title: 'MODIFIED replaces in place', start: [obj('a', 'a'), obj('b', 'b')], events: [{ type: 'MODIFIED', object: obj('a', 'a', '2') }], want: ['a@2', 'b@1'] },
+  { title: 'DELETED removes', start: [obj('a', 'a'), obj('b', 'b')], events: [{ type: 'DELETED', object: obj('a', 'a') }], want: ['b@1'] },
+  { title: 'DELETED of an unknown uid is a no-op', start: [obj('a', 'a')], events: [{ type: 'DELETED', object: obj('x', 'x') }], want: ['a@1'] },
+  { title: 'MODIFIED of an unknown uid adds it', start: [], events: [{ type: 'MODIFIED', object: obj('a', 'a', '3') }], want: ['a@3'] },
+  { title: 'ADDED of a known uid replaces (relist replay)', start: [obj('a', 'a')], events: [{ type: 'ADDED', object: obj('a', 'a', '5') }], want: ['a@5'] },
+  {
+    title: 'same name, new uid: a recreated pod is another object',
+    start: [obj('a', 'web')],
+    events: [
+      { type: 'DELETED', object: obj('a', 'web') },
+      { type: 'ADDED', object: obj('b', 'web', '9') },
+    ],
+    want: ['web@9'],
+  },
+  {
+    title: 'events apply in order: add, modify, delete, re-add',
+    start: [],
+    events: [
+      { type: 'ADDED', object: obj('a', 'a', '1') },
+      { type: 'ADDED', object: obj('b', 'b', '2') },
+      { type: 'MODIFIED', object: obj('a', 'a', '3') },
+      { type: 'DELETED', object: obj('b', 'b', '4') },
+      { type: 'ADDED', object: obj('c', 'c', '5') },
+      { type: 'MODIFIED', object: obj('c', 'c', '6') },
+    ],
+    want: ['a@3', 'c@6'],
+  },
+  { title: 'objects without a uid are ignored', start: [], events: [{ type: 'ADDED', object: obj(undefined, 'x') }], want: [] },
+  { title: 'BOOKMARK changes nothing', start: [obj('a', 'a')], events: [{ type: 'BOOKMARK', object: obj('a', 'a', '9') }], want: ['a@1'] },
+];
+
+for (const c of cases) {
+  test(`reduceList: ${c.title}`, () => {
+    const out = reduceList({ items: c.start, resourceVersion: '0' }, c.events);
+    assert.deepEqual(names(out), c.want);
+  });
+}
+
+test('reduceList does not mutate its input', () => {
+  const start = { items: [obj('a', 'a')], resourceVersion: '1' };
+  const frozen = structuredClone(start);
+  reduceList(start, [{ type: 'DELETED', object: obj('a', 'a') }, { type: 'ADDED', object: obj('b', 'b') }], '2');
+  assert.deepEqual(start, frozen);
+});
+
+test('reduceList returns the same list when nothing changed', () => {
+  const start = { items: [obj('a', 'a')], resourceVersion: '1' };
+  assert.equal(reduceList(start, [{ type: 'DELETED', object: obj('z', 'z') }]), start);
+  assert.equal(reduceList(start, [], '1'), start);
+});
+
+test('reduceList keeps the resourceVersion it is given as an opaque token', () => {
+  const out = reduceList({ items: [], resourceVersion: 'abc' }, [], 'xyz-10');
+  assert.equal(out.resourceVersion, 'xyz-10');
+});
+
+test('reduceList handles a large batch by uid', () => {
+  const events: WatchEvent<Obj>[] = [];
+  for (let i = 0; i < 5000; i++) events.push({ type: 'ADDED', object: obj(`u${i}`, `p${i}`) });
+  for (let i = 0; i < 5000; i += 2) events.push({ type: 'DELETED', object: obj(`u${i}`, `p${i}`) });
+  for (let i = 1; i < 5000; i += 2) events.push({ type: 'MODIFIED', object: obj(`u${i}`, `p${i}`, '2') });
+  const out = reduceList({ items: [], resourceVersion: '' }, events);
+  assert.equal(out.items.length, 2500);
+  assert.ok(out.items.every((o) => o.metadata.resourceVersion === '2'));
+});

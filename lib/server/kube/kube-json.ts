@@ -1,0 +1,31 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { failureStatus, isStatus } from '@/lib/contract/status';
+import { KubeStatusError } from '@/lib/server/errors';
+import { readResponseBody, upstreamRequest, type UpstreamRequest } from '@/lib/server/kube/upstream-request';
+
+/**
+ * A JSON request to the API server for the console's own use (discovery, manifests, log end reasons).
+ * Resolves with the parsed body on 2xx; throws `KubeStatusError` with the server's Status otherwise (or a
+ * Status built from the code when the server sent something else, as client-go does).
+ */
+export async function kubeJson<T = unknown>(
+  kubeConfig: KubeConfig,
+  request: Omit<UpstreamRequest, 'body'> & { body?: unknown },
+): Promise<T> {
+  const body = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body));
+  const headers = { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...request.headers };
+  const res = await upstreamRequest(kubeConfig, { ...request, headers, body });
+  const text = (await readResponseBody(res)).toString('utf8');
+  const code = res.statusCode ?? 500;
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (code >= 200 && code < 300) return parsed as T;
+  if (isStatus(parsed)) throw new KubeStatusError(parsed);
+  throw new KubeStatusError(
+    failureStatus({ code, reason: res.statusMessage ?? 'Unknown', message: `the server responded with ${code}: ${text.slice(0, 200)}` }),
+  );
+}

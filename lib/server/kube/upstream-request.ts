@@ -1,0 +1,92 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { BffError } from '@/lib/server/errors';
+
+/** How long the API server gets to send response headers (and, later, between two body chunks). */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
+
+export interface UpstreamRequest {
+  method: string;
+  /** Path and query, e.g. `/api/v1/namespaces/default/pods?limit=10`; appended to the cluster's server URL. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  timeoutMs?: number;
+  /** For streams: no idle timeout once the headers are in (a quiet log or watch is not a failure). */
+  streaming?: boolean;
+  signal?: AbortSignal;
+}
+
+// client-node builds a new Agent per call without keep-alive; one keep-alive agent per scheme lets
+// requests reuse connections. TLS options travel on each request and are part of the pool key, so
+// clusters with different CAs or client certificates never share a socket.
+const keepAlive = { keepAlive: true, maxSockets: 64 };
+const agents = { http: new http.Agent(keepAlive), https: new https.Agent(keepAlive) };
+
+/**
+ * Sends one request to a context's API server with that context's credentials and resolves with the
+ * response once its headers arrive. Credentials come from `KubeConfig.applyToHTTPSOptions`, so every auth
+ * method client-node supports (tokens, client certificates, exec and auth-provider plugins, basic auth)
+ * works. Connection failures and timeouts become `BffError`s; any HTTP status is a response.
+ */
+export async function upstreamRequest(kubeConfig: KubeConfig, request: UpstreamRequest): Promise<http.IncomingMessage> {
+  const cluster = kubeConfig.getCurrentCluster();
+  if (!cluster) throw new BffError('ContextUnavailable', 'the context has no cluster');
+  const url = new URL(cluster.server.replace(/\/+$/, '') + request.path);
+  const options: https.RequestOptions = { method: request.method, headers: { ...request.headers } };
+  try {
+    await kubeConfig.applyToHTTPSOptions(options);
+  } catch (error) {
+    throw new BffError('ContextUnavailable', `could not get credentials for the cluster: ${(error as Error).message}`, { cause: error });
+  }
+  const secure = url.protocol === 'https:';
+  // A proxy agent from the kubeconfig (`proxy-url`) must stay; otherwise the shared keep-alive agent.
+  if (!cluster.proxyUrl) options.agent = secure ? agents.https : agents.http;
+  if (request.body) (options.headers as Record<string, string>)['content-length'] = String(request.body.length);
+  const timeoutMs = request.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+
+  return new Promise((resolve, reject) => {
+    const req = (secure ? https : http).request(url, options);
+    let settled = false;
+    const fail = (error: BffError) => {
+      if (settled) return;
+      settled = true;
+      req.destroy();
+      reject(error);
+    };
+    const timer = setTimeout(
+      () => fail(new BffError('UpstreamTimeout', `the API server at ${url.host} did not answer within ${timeoutMs / 1000}s`)),
+      timeoutMs,
+    );
+    const onAbort = () => fail(new BffError('UpstreamUnreachable', 'the request was cancelled'));
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('error', (error) =>
+      fail(new BffError('UpstreamUnreachable', `cannot reach the API server at ${url.host}: ${error.message}`, { cause: error })),
+    );
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      settled = true;
+      request.signal?.removeEventListener('abort', onAbort);
+      // Idle timeout on the body: a reply that stops halfway must not hold the request forever.
+      if (!request.streaming) res.socket?.setTimeout(timeoutMs, () => res.destroy(new Error('upstream body timed out')));
+      resolve(res);
+    });
+    req.end(request.body);
+  });
+}
+
+/** Reads a whole response body, refusing one larger than `limit` bytes. */
+export async function readResponseBody(res: http.IncomingMessage, limit = 256 * 1024 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      res.destroy();
+      throw new BffError('BodyTooLarge', `the API server's answer is larger than ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
