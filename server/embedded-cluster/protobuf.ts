@@ -48,10 +48,12 @@ export function readMessage(buf: Uint8Array): Map<number, WireValue[]> {
 
 /** How one proto field maps to a JSON field. */
 type FieldSchema =
-  | { name: string; type: 'string' | 'int' | 'bool' }
+  | { name: string; type: 'string' | 'int' | 'bool'; keepZero?: boolean }
   | { name: string; type: 'strings' }
   | { name: string; type: 'map' }
-  | { name: string; type: 'message'; schema: MessageSchema };
+  | { name: string; type: 'message'; schema: MessageSchema }
+  | { name: string; type: 'messages'; schema: MessageSchema }
+  | { name: string; type: 'intOrString' };
 
 type MessageSchema = Record<number, FieldSchema>;
 
@@ -65,8 +67,89 @@ const OBJECT_META: MessageSchema = {
   14: { name: 'finalizers', type: 'strings' },
 };
 
-// k8s.io/api/core/v1/generated.proto, per kind.
+const LABEL_SELECTOR: MessageSchema = { 1: { name: 'matchLabels', type: 'map' } };
+
+// k8s.io/api/core/v1/generated.proto Container and PodSpec: what `kubectl create deployment` fills.
+const CONTAINER: MessageSchema = {
+  1: { name: 'name', type: 'string' },
+  2: { name: 'image', type: 'string' },
+  3: { name: 'command', type: 'strings' },
+  4: { name: 'args', type: 'strings' },
+  5: { name: 'workingDir', type: 'string' },
+  6: {
+    name: 'ports',
+    type: 'messages',
+    schema: {
+      1: { name: 'name', type: 'string' },
+      2: { name: 'hostPort', type: 'int' },
+      3: { name: 'containerPort', type: 'int' },
+      4: { name: 'protocol', type: 'string' },
+    },
+  },
+  7: { name: 'env', type: 'messages', schema: { 1: { name: 'name', type: 'string' }, 2: { name: 'value', type: 'string' } } },
+  8: { name: 'resources', type: 'message', schema: { 1: { name: 'limits', type: 'map' }, 2: { name: 'requests', type: 'map' } } },
+  14: { name: 'imagePullPolicy', type: 'string' },
+};
+
+const POD_SPEC: MessageSchema = {
+  2: { name: 'containers', type: 'messages', schema: CONTAINER },
+  3: { name: 'restartPolicy', type: 'string' },
+  4: { name: 'terminationGracePeriodSeconds', type: 'int' },
+  7: { name: 'nodeSelector', type: 'map' },
+  8: { name: 'serviceAccountName', type: 'string' },
+  10: { name: 'nodeName', type: 'string' },
+  20: { name: 'initContainers', type: 'messages', schema: CONTAINER },
+};
+
+const POD_TEMPLATE: MessageSchema = {
+  1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+  2: { name: 'spec', type: 'message', schema: POD_SPEC },
+};
+
+const SERVICE_PORT: MessageSchema = {
+  1: { name: 'name', type: 'string' },
+  2: { name: 'protocol', type: 'string' },
+  3: { name: 'port', type: 'int' },
+  4: { name: 'targetPort', type: 'intOrString' },
+  5: { name: 'nodePort', type: 'int' },
+};
+
+// k8s.io/api/{core,apps}/v1/generated.proto, per kind.
 const KIND_SCHEMAS: Record<string, MessageSchema> = {
+  Pod: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    2: { name: 'spec', type: 'message', schema: POD_SPEC },
+  },
+  Deployment: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    2: {
+      name: 'spec',
+      type: 'message',
+      schema: {
+        1: { name: 'replicas', type: 'int', keepZero: true },
+        2: { name: 'selector', type: 'message', schema: LABEL_SELECTOR },
+        3: { name: 'template', type: 'message', schema: POD_TEMPLATE },
+        5: { name: 'minReadySeconds', type: 'int' },
+        6: { name: 'revisionHistoryLimit', type: 'int' },
+        7: { name: 'paused', type: 'bool' },
+        9: { name: 'progressDeadlineSeconds', type: 'int' },
+      },
+    },
+  },
+  Service: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    2: {
+      name: 'spec',
+      type: 'message',
+      schema: {
+        1: { name: 'ports', type: 'messages', schema: SERVICE_PORT },
+        2: { name: 'selector', type: 'map' },
+        3: { name: 'clusterIP', type: 'string' },
+        4: { name: 'type', type: 'string' },
+        10: { name: 'externalName', type: 'string' },
+      },
+    },
+  },
   Namespace: {
     1: { name: 'metadata', type: 'message', schema: OBJECT_META },
     2: { name: 'spec', type: 'message', schema: { 1: { name: 'finalizers', type: 'strings' } } },
@@ -102,8 +185,14 @@ function decode(buf: Uint8Array, schema: MessageSchema): Record<string, unknown>
   for (const [number, values] of readMessage(buf)) {
     const field = schema[number];
     if (!field) continue;
+    // gogo-protobuf writes every non-pointer scalar, zero values included; JSON omits them
+    // (`omitempty`), so a zero here means "not set" unless the Go field is a pointer.
+    const last = values[values.length - 1];
+    const isScalar = field.type === 'string' || field.type === 'int' || field.type === 'bool';
+    if (isScalar && !('keepZero' in field && field.keepZero) && (last?.varint === 0n || last?.bytes?.length === 0)) continue;
     if (field.type === 'string') out[field.name] = str(values[values.length - 1]);
-    else if (field.type === 'int') out[field.name] = Number(values[values.length - 1]?.varint ?? 0n);
+    // Negative int32/int64 travel as 64-bit two's complement varints.
+    else if (field.type === 'int') out[field.name] = Number(BigInt.asIntN(64, values[values.length - 1]?.varint ?? 0n));
     else if (field.type === 'bool') out[field.name] = (values[values.length - 1]?.varint ?? 0n) !== 0n;
     else if (field.type === 'strings') out[field.name] = values.map(str);
     else if (field.type === 'map') {
@@ -111,6 +200,16 @@ function decode(buf: Uint8Array, schema: MessageSchema): Record<string, unknown>
       out[field.name] = Object.fromEntries(entries.map((e) => [str(first(e, 1)), str(first(e, 2))]));
     } else if (field.type === 'message') {
       out[field.name] = decode(values[values.length - 1]?.bytes ?? new Uint8Array(), field.schema);
+    } else if (field.type === 'messages') {
+      out[field.name] = values.map((v) => decode(v.bytes ?? new Uint8Array(), field.schema));
+    } else {
+      // intstr.IntOrString {type=1 (0 int, 1 string), intVal=2, strVal=3}.
+      const parts = decode(values[values.length - 1]?.bytes ?? new Uint8Array(), {
+        1: { name: 'type', type: 'int' },
+        2: { name: 'intVal', type: 'int' },
+        3: { name: 'strVal', type: 'string' },
+      });
+      out[field.name] = parts.type === 1 ? (parts.strVal ?? '') : (parts.intVal ?? 0);
     }
   }
   return out;

@@ -1,0 +1,48 @@
+import { CoreV1Api, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import { startEmbeddedCluster, type EmbeddedCluster, type EmbeddedClusterOptions } from './index';
+
+/** A fresh cluster and client-node clients configured from its kubeconfig, as an app would build them. */
+export interface TestCluster {
+  cluster: EmbeddedCluster;
+  kc: KubeConfig;
+  core: CoreV1Api;
+  objects: KubernetesObjectApi;
+  /** A raw request with the admin token (or another via `token`). */
+  request(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+}
+
+/** Starts a cluster on a free port; stop it with `cluster.stop()`. */
+export async function startTestCluster(options: EmbeddedClusterOptions = {}): Promise<TestCluster> {
+  const cluster = await startEmbeddedCluster({ port: 0, ...options });
+  const kc = new KubeConfig();
+  kc.loadFromString(cluster.kubeconfigYaml);
+  return {
+    cluster,
+    kc,
+    core: kc.makeApiClient(CoreV1Api),
+    objects: KubernetesObjectApi.makeApiClient(kc),
+    request: (path, init = {}) => {
+      const { token = cluster.tokens.admin, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+      return fetch(`${cluster.url}${path}`, { ...rest, headers });
+    },
+  };
+}
+
+/** The metav1.Status of a failed client-node call (its ApiException carries the body as text). */
+export async function statusOf(promise: Promise<unknown>): Promise<{ code: number; reason: string; message: string; details?: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (err) {
+    const e = err as { code?: number; body?: unknown };
+    const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
+    return body as { code: number; reason: string; message: string };
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A minimal valid pod body. */
+export function podBody(name: string, extra: Record<string, unknown> = {}): { metadata: { name: string }; spec: Record<string, unknown> } & Record<string, unknown> {
+  return { metadata: { name }, spec: { containers: [{ name: 'main', image: 'luksa/kubia' }] }, ...extra };
+}
