@@ -8,18 +8,18 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '6443' },
     kubeconfig: { type: 'string', default: './embedded.kubeconfig' },
-    anonymous: { type: 'string', default: 'admin' },
+    anonymous: { type: 'string', default: 'reject' },
   },
 });
 
-const anonymous = values.anonymous === 'viewer' || values.anonymous === 'reject' ? values.anonymous : 'admin';
+const anonymous = values.anonymous === 'viewer' || values.anonymous === 'admin' ? values.anonymous : 'reject';
 const cluster = await startEmbeddedCluster({ port: Number(values.port), anonymous });
 const kubeconfigPath = values.kubeconfig ?? './embedded.kubeconfig';
 writeFileSync(kubeconfigPath, cluster.kubeconfigYaml, { mode: 0o600 });
 console.log(`Embedded Kubernetes API server listening on ${cluster.url}`);
 console.log(`Kubeconfig written to ${resolve(kubeconfigPath)} (context "embedded", admin token)`);
 console.log(`Read-only viewer token: ${cluster.tokens.viewer}`);
-console.log(`Requests without a token (kubectl sends none over plain HTTP) act as: ${anonymous}`);
+console.log(`Requests without a token: ${anonymous === 'reject' ? '401 Unauthorized' : `act as ${anonymous}`}`);
 console.log(`Try: kubectl --kubeconfig ${kubeconfigPath} get pods`);
 console.log('Press Ctrl+C to stop.');
 

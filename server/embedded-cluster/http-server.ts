@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
 import { authenticate, type AnonymousAccess, type Tokens } from './auth';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { findKind } from './kinds';
@@ -11,15 +12,17 @@ const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 // Subresources of a namespace itself: /api/v1/namespaces/{name}/status, /finalize.
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
-/** Creates the HTTP server of the embedded API: health, discovery, OpenAPI, then resources. */
+/** Creates the HTTPS server of the embedded API: health, discovery, OpenAPI, then resources. */
 export function createApiServer(options: {
   ctx: HandlerContext;
   tokens: Tokens;
   anonymous: AnonymousAccess;
   address: () => string;
+  /** PEM serving certificate and key: like a real API server it speaks only TLS. */
+  tls: { cert: string; key: string };
 }): Server {
   const { ctx, tokens } = options;
-  return createServer((req, res) => {
+  return createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
     route(req, res).catch((err: unknown) => {
       const apiError = err instanceof ApiError ? err : internalError(err);
       if (res.headersSent) {

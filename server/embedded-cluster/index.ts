@@ -5,6 +5,7 @@ import { createApiServer } from './http-server';
 import { buildKubeconfig, kubeconfigYaml } from './kubeconfig';
 import { Registry } from './registry';
 import { ObjectStore } from './store';
+import { makeServingCertificates } from './tls';
 import type { LongRunningMetric } from './watch';
 
 /** How to start an embedded cluster. */
@@ -16,8 +17,8 @@ export interface EmbeddedClusterOptions {
   /** How many changes the watch history keeps before older resourceVersions answer 410 (default 1000). */
   watchHistorySize?: number;
   /**
-   * Requests without credentials: `admin` (the default, because kubectl sends no token over plain
-   * HTTP), `viewer`, or `reject` (401 Unauthorized, like `--anonymous-auth=false`).
+   * Requests without credentials: `reject` (the default: 401 Unauthorized, like `--anonymous-auth=false`),
+   * or treated as `viewer` or `admin`.
    */
   anonymous?: AnonymousAccess;
   /** How often watches with allowWatchBookmarks get a BOOKMARK (default 60s, as the watch cache). */
@@ -26,10 +27,12 @@ export interface EmbeddedClusterOptions {
 
 /** A running embedded Kubernetes API server. */
 export interface EmbeddedCluster {
-  /** `http://127.0.0.1:PORT`. */
+  /** `https://127.0.0.1:PORT`. */
   url: string;
   /** Bearer tokens: admin may do anything, viewer only get/list/watch. */
   tokens: Tokens;
+  /** PEM of the CA that signed the serving certificate: what clients must trust. */
+  caCert: string;
   /** A kubeconfig (admin user) as a JS object. */
   kubeconfig: Record<string, unknown>;
   kubeconfigYaml: string;
@@ -52,12 +55,14 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   bootstrap(registry);
   const tokens = createTokens();
   const longRunningRequests: LongRunningMetric = new Map();
+  const certificates = await makeServingCertificates();
   let address = '';
   const server = createApiServer({
     ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000 },
     tokens,
-    anonymous: options.anonymous ?? 'admin',
+    anonymous: options.anonymous ?? 'reject',
     address: () => address,
+    tls: certificates,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -65,11 +70,12 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   });
   const { port } = server.address() as AddressInfo;
   address = `${host}:${port}`;
-  const url = `http://${address}`;
-  const kubeconfig = buildKubeconfig(url, tokens.admin);
+  const url = `https://${address}`;
+  const kubeconfig = buildKubeconfig({ url, token: tokens.admin, caCert: certificates.caCert });
   return {
     url,
     tokens,
+    caCert: certificates.caCert,
     kubeconfig,
     kubeconfigYaml: kubeconfigYaml(kubeconfig),
     registry,

@@ -1,16 +1,17 @@
 import { stringify } from 'yaml';
 
 /**
- * A kubeconfig for the embedded cluster: context, cluster and user all named `embedded`. The server is
- * plain HTTP; `insecure-skip-tls-verify` is set because client-node refuses `http:` URLs without it
- * ("HTTP protocol is not allowed when skipTLSVerify is not set"); kubectl ignores it for HTTP.
+ * A kubeconfig for the embedded cluster: context, cluster and user all named `embedded`. The server speaks
+ * TLS with a certificate from a CA made at start, which the kubeconfig carries, so clients verify it as
+ * they would a real cluster (and kubectl sends bearer tokens only over TLS).
  */
-export function buildKubeconfig(url: string, token: string, name = 'embedded'): Record<string, unknown> {
+export function buildKubeconfig(options: { url: string; token: string; caCert: string; name?: string }): Record<string, unknown> {
+  const { url, token, caCert, name = 'embedded' } = options;
   return {
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
-    clusters: [{ name, cluster: { server: url, 'insecure-skip-tls-verify': true } }],
+    clusters: [{ name, cluster: { server: url, 'certificate-authority-data': Buffer.from(caCert).toString('base64') } }],
     users: [{ name, user: { token } }],
     contexts: [{ name, context: { cluster: name, user: name, namespace: 'default' } }],
     'current-context': name,
