@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A separate output folder lets two builds run side by side in one checkout (default `.next`).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm test` type-checks the whole project once (`tsc --noEmit`); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time on the server, never bundled.

@@ -16,7 +16,7 @@ function newestMtime(path) {
 }
 
 export function buildIsCurrent() {
-  const buildId = '.next/BUILD_ID';
+  const buildId = `${process.env.NEXT_DIST_DIR || '.next'}/BUILD_ID`;
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.every((source) => newestMtime(source) <= built);

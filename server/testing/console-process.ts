@@ -14,7 +14,7 @@ export interface ConsoleProcess {
  * `npm start` does, and resolves once it listens.
  */
 export async function startConsole(env: Record<string, string> = {}): Promise<ConsoleProcess> {
-  if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run `npx next build` first (npm test does)');
+  if (!existsSync(`${process.env.NEXT_DIST_DIR || '.next'}/BUILD_ID`)) throw new Error('no production build: run `npx next build` first (npm test does)');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
