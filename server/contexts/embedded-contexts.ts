@@ -1,10 +1,10 @@
-import type { Cluster, Context, User } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import { singleContextConfig, type LoadedContext } from './kubeconfig-sources';
 
-/** The embedded cluster as the registry needs it: where it listens and its two tokens. */
+/** The embedded cluster as the registry needs it: its kubeconfig, its read-only token, and a way to stop it. */
 export interface EmbeddedHandle {
-  url: string;
-  tokens: { admin: string; viewer: string };
+  kubeconfigYaml: string;
+  tokens: { viewer: string };
   stop(): Promise<void>;
 }
 
@@ -12,17 +12,22 @@ export const EMBEDDED_CONTEXT = 'embedded';
 export const EMBEDDED_VIEWER_CONTEXT = 'embedded-viewer';
 
 /**
- * Contexts for a started embedded cluster: `embedded` with the admin token and, when asked for,
- * `embedded-viewer` with the read-only one. From here on it is a cluster like any other, reached over HTTP.
+ * Contexts for a started embedded cluster, from its kubeconfig like any other cluster's: `embedded` as the
+ * kubeconfig's user and, when asked for, `embedded-viewer` with the same cluster (server and CA) and the
+ * read-only token. From here on it is reached over HTTPS like any cluster.
  */
 export function embeddedContexts(handle: EmbeddedHandle, withViewer: boolean): LoadedContext[] {
-  const cluster: Cluster = { name: EMBEDDED_CONTEXT, server: handle.url, skipTLSVerify: false };
-  const make = (name: string, token: string): LoadedContext => {
-    const user: User = { name, token };
-    const context: Context = { name, cluster: cluster.name, user: name, namespace: 'default' };
-    return { name, cluster: cluster.name, namespace: 'default', kubeConfig: singleContextConfig({ context, cluster, user }) };
+  const source = new KubeConfig();
+  source.loadFromString(handle.kubeconfigYaml);
+  const cluster = source.getCurrentCluster();
+  const user = source.getCurrentUser();
+  if (!cluster || !user) throw new Error('the embedded cluster kubeconfig has no current cluster or user');
+  const make = (name: string, token: string | undefined): LoadedContext => {
+    const context = { name, cluster: cluster.name, user: name, namespace: 'default' };
+    const kubeConfig = singleContextConfig({ context, cluster, user: { ...user, name, token } });
+    return { name, cluster: EMBEDDED_CONTEXT, namespace: 'default', kubeConfig };
   };
-  const contexts = [make(EMBEDDED_CONTEXT, handle.tokens.admin)];
+  const contexts = [make(EMBEDDED_CONTEXT, user.token)];
   if (withViewer) contexts.push(make(EMBEDDED_VIEWER_CONTEXT, handle.tokens.viewer));
   return contexts;
 }

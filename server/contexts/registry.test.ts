@@ -49,7 +49,7 @@ test('the embedded cluster is listed, is the default without a current context, 
     env: { KUBECONFIG: file('c.yaml', kubeconfig([{ name: 'x' }])), PILOTHOUSE_EMBEDDED_VIEWER: 'true' },
     startEmbedded: async () => {
       starts++;
-      return { url: 'http://127.0.0.1:1', tokens: { admin: 'A', viewer: 'V' }, stop: async () => {} };
+      return { kubeconfigYaml: kubeconfig([{ name: 'embedded' }], 'embedded').replace('secret-embedded', 'A'), tokens: { viewer: 'V' }, stop: async () => {} };
     },
   });
   assert.deepEqual(registry.list().map((c) => [c.name, c.source, c.isDefault]), [
