@@ -1,0 +1,44 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+/**
+ * A modal built on the native <dialog>: focus trapping, Escape and the inert background come from the
+ * browser, so keyboard and screen-reader users get them for free.
+ */
+export function Dialog({ title, open, onClose, children, wide = false }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-label={title}
+      onClose={onClose}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      className={`m-auto w-full ${wide ? 'max-w-3xl' : 'max-w-lg'} rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
+    >
+      {open ? (
+        <div className="p-5">
+          <h2 className="mb-4 text-base font-semibold">{title}</h2>
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}
