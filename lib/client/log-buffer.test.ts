@@ -1,0 +1,116 @@
+// Tests run under Node only; the module they test stays browser-safe (the lint exemption lib/k8s tests have).
+/* eslint-disable @typescript-eslint/no-restricted-imports */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { countOccurrences, LogBuffer, LogSearch, visibleText } from '@/lib/client/log-buffer';
+
+const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i}`);
+
+describe('LogBuffer', () => {
+  it('keeps lines in order below capacity', () => {
+    const buffer = new LogBuffer(5);
+    buffer.append(['a', 'b']);
+    buffer.append(['c']);
+    assert.deepEqual(buffer.toArray(), ['a', 'b', 'c']);
+    assert.equal(buffer.dropped, 0);
+    assert.deepEqual([buffer.firstSeq, buffer.endSeq, buffer.seqAt(2)], [0, 3, 2]);
+  });
+  it('drops the oldest when full and counts them', () => {
+    const buffer = new LogBuffer(3);
+    buffer.append(['a', 'b', 'c', 'd']);
+    buffer.append(['e']);
+    assert.deepEqual(buffer.toArray(), ['c', 'd', 'e']);
+    assert.equal(buffer.dropped, 2);
+    assert.equal(buffer.at(0), 'c');
+    assert.equal(buffer.seqAt(0), 2);
+  });
+  it('a batch larger than the capacity keeps its newest lines', () => {
+    const buffer = new LogBuffer(4);
+    buffer.append(['x']);
+    buffer.append(lines(0, 10));
+    assert.deepEqual(buffer.toArray(), lines(6, 10));
+    assert.equal(buffer.dropped, 7);
+  });
+  it('version changes on every change, not on empty batches', () => {
+    const buffer = new LogBuffer(2);
+    const v0 = buffer.version;
+    buffer.append([]);
+    assert.equal(buffer.version, v0);
+    buffer.append(['a']);
+    assert.notEqual(buffer.version, v0);
+  });
+  it('clear forgets lines and the drop count but not sequence numbers', () => {
+    const buffer = new LogBuffer(2);
+    buffer.append(['a', 'b', 'c']);
+    buffer.clear();
+    assert.deepEqual([buffer.length, buffer.dropped, buffer.firstSeq], [0, 0, 3]);
+    buffer.append(['d']);
+    assert.deepEqual([buffer.toArray(), buffer.seqAt(0)], [['d'], 3]);
+  });
+  it('rejects out-of-range reads and bad capacities', () => {
+    const buffer = new LogBuffer(2);
+    assert.throws(() => buffer.at(0), RangeError);
+    assert.throws(() => new LogBuffer(0), RangeError);
+  });
+  it('holds 100,000 lines and takes a 200,000-line stream in batches quickly', () => {
+    const buffer = new LogBuffer();
+    const started = performance.now();
+    for (let batch = 0; batch < 200; batch++) buffer.append(lines(batch * 1000, batch * 1000 + 1000));
+    assert.ok(performance.now() - started < 1000);
+    assert.equal(buffer.length, 100_000);
+    assert.equal(buffer.dropped, 100_000);
+    assert.equal(buffer.at(0), 'line 100000');
+    assert.equal(buffer.at(99_999), 'line 199999');
+  });
+});
+
+describe('LogSearch', () => {
+  it('counts occurrences and matching lines, case-insensitively by default', () => {
+    const buffer = new LogBuffer(10);
+    buffer.append(['Error: a', 'ok', 'error error']);
+    const search = new LogSearch('error');
+    search.update(buffer);
+    assert.deepEqual([search.matchCount, search.lineCount, search.lineSeq(0), search.lineSeq(1)], [3, 2, 0, 2]);
+    const exact = new LogSearch('error', true);
+    exact.update(buffer);
+    assert.equal(exact.matchCount, 2);
+  });
+  it('scans only new lines and forgets dropped ones', () => {
+    const buffer = new LogBuffer(3);
+    const search = new LogSearch('x');
+    buffer.append(['x1', 'a', 'x2']);
+    search.update(buffer);
+    assert.equal(search.matchCount, 2);
+    buffer.append(['x3', 'b']);
+    search.update(buffer);
+    assert.deepEqual([search.matchCount, search.lineSeq(0), search.lineSeq(1)], [2, 2, 3]);
+    buffer.clear();
+    search.update(buffer);
+    assert.equal(search.matchCount, 0);
+  });
+  it('searches the visible text, not escape sequences', () => {
+    const buffer = new LogBuffer(3);
+    buffer.append(['\x1b[31mred\x1b[0m', 'plain 31m']);
+    const search = new LogSearch('31m');
+    search.update(buffer);
+    assert.deepEqual([search.lineCount, search.lineSeq(0)], [1, 1]);
+  });
+  it('finds the next match at or after a position, wrapping', () => {
+    const buffer = new LogBuffer(10);
+    buffer.append(['m', 'a', 'm', 'b', 'm']);
+    const search = new LogSearch('m');
+    search.update(buffer);
+    assert.deepEqual([search.indexAtOrAfter(0), search.indexAtOrAfter(1), search.indexAtOrAfter(3), search.indexAtOrAfter(5)], [0, 1, 2, 0]);
+  });
+  it('an empty query matches nothing', () => {
+    const buffer = new LogBuffer(2);
+    buffer.append(['a']);
+    const search = new LogSearch('');
+    search.update(buffer);
+    assert.equal(search.matchCount, 0);
+  });
+  it('helpers', () => {
+    assert.equal(countOccurrences('aaaa', 'aa'), 2);
+    assert.equal(visibleText('\x1b[1mbold'), 'bold');
+  });
+});
