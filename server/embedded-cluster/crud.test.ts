@@ -210,7 +210,12 @@ describe('embedded cluster: CRUD over client-node', () => {
     await t.core.createNamespacedConfigMap({ namespace: 'doomed', body: { metadata: { name: 'inside' } } });
     const terminating = await t.core.deleteNamespace({ name: 'doomed' });
     assert.equal((terminating as { status?: { phase?: string } }).status?.phase, 'Terminating');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The namespace goes once its contents are gone (asynchronously, as the namespace controller works).
+    for (let i = 0; i < 100; i++) {
+      const names = (await t.core.listNamespace()).items.map((n) => n.metadata?.name);
+      if (!names.includes('doomed')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     assert.equal((await statusOf(t.core.readNamespace({ name: 'doomed' }))).code, 404);
     assert.equal((await t.core.listConfigMapForAllNamespaces({ fieldSelector: 'metadata.namespace=doomed' })).items.length, 0);
   });

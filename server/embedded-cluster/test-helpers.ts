@@ -1,5 +1,6 @@
 import { CoreV1Api, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
 import { startEmbeddedCluster, type EmbeddedCluster, type EmbeddedClusterOptions } from './index';
+import { rawRequest, type RawResponse } from './testing/raw-request';
 
 /** A fresh cluster and client-node clients configured from its kubeconfig, as an app would build them. */
 export interface TestCluster {
@@ -7,8 +8,11 @@ export interface TestCluster {
   kc: KubeConfig;
   core: CoreV1Api;
   objects: KubernetesObjectApi;
-  /** A raw request with the admin token (or another via `token`). */
-  request(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+  /** A raw HTTPS request with the admin token (or another via `token`, none with `null`). */
+  request(
+    path: string,
+    init?: { method?: string; headers?: Record<string, string>; body?: string | Buffer; token?: string | null },
+  ): Promise<RawResponse>;
 }
 
 /** Starts a cluster on a free port; stop it with `cluster.stop()`. */
@@ -23,9 +27,7 @@ export async function startTestCluster(options: EmbeddedClusterOptions = {}): Pr
     objects: KubernetesObjectApi.makeApiClient(kc),
     request: (path, init = {}) => {
       const { token = cluster.tokens.admin, ...rest } = init;
-      const headers = new Headers(rest.headers);
-      if (token !== null) headers.set('Authorization', `Bearer ${token}`);
-      return fetch(`${cluster.url}${path}`, { ...rest, headers });
+      return rawRequest(cluster, { ...rest, path, token: token ?? undefined });
     },
   };
 }
