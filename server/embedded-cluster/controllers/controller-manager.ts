@@ -1,0 +1,23 @@
+import type { ControllerContext, RunningController } from './context';
+import { startDeploymentController } from './deployment';
+import { startGarbageCollector } from './garbage-collector';
+import { startNamespaceController } from './namespace-lifecycle';
+import { startReplicaSetController } from './replicaset';
+
+/**
+ * Starts the kube-controller-manager loops the embedded cluster runs: namespace lifecycle,
+ * ReplicaSet, Deployment and the garbage collector. Returns one handle that stops them all.
+ */
+export function startControllerManager(ctx: ControllerContext): RunningController {
+  const running = [
+    startGarbageCollector(ctx),
+    startNamespaceController(ctx),
+    startReplicaSetController(ctx),
+    startDeploymentController(ctx),
+  ];
+  return {
+    stop() {
+      for (const controller of running) controller.stop();
+    },
+  };
+}
