@@ -1,7 +1,7 @@
 import { KINDS, resourceKey, type KindSpec } from './kinds';
 import { nowTimestamp } from './names';
 import { isGracefulPod, type Registry } from './registry';
-import { badRequest, conflict } from './status';
+import { ApiError, badRequest, conflict } from './status';
 import { isPlainObject, type KubeObject } from './types';
 
 /** metav1.DeleteOptions, from the body or the query. */
@@ -21,7 +21,8 @@ export interface DeleteResult {
 /**
  * Deletes one object as the registry store does: preconditions, then either immediate removal or, for
  * objects with finalizers and scheduled running pods, a deletionTimestamp that something else
- * completes. Dependents are cascaded by ownerReferences (the garbage collector's job, done inline).
+ * completes. Orphan and Foreground propagation put the `orphan` / `foregroundDeletion` finalizer on the
+ * object; the garbage collector (controllers/garbage-collector.ts) handles dependents.
  */
 export function deleteObject(
   registry: Registry,
@@ -41,21 +42,23 @@ export function deleteObject(
   if (kind.resource === 'namespaces') return deleteNamespace(registry, existing);
 
   const grace = gracePeriod(kind, existing, options);
-  const finalizers = existing.metadata.finalizers ?? [];
+  const finalizers = finalizersForPropagation(existing.metadata.finalizers ?? [], options.propagationPolicy);
   const pending = { ...existing, metadata: { ...existing.metadata } };
+  if (finalizers.length > 0) pending.metadata.finalizers = finalizers;
   if (grace > 0 && isGracefulPod(kind, { ...pending, metadata: { ...pending.metadata, deletionGracePeriodSeconds: grace } })) {
     pending.metadata.deletionTimestamp ??= nowTimestamp(new Date(Date.now() + grace * 1000));
     pending.metadata.deletionGracePeriodSeconds = grace;
     return { object: registry.replaceRaw(kind, pending), deleted: false };
   }
   if (finalizers.length > 0) {
-    if (existing.metadata.deletionTimestamp) return { object: existing, deleted: false };
+    const unchanged = finalizers.join('\n') === (existing.metadata.finalizers ?? []).join('\n');
+    if (existing.metadata.deletionTimestamp && unchanged) return { object: existing, deleted: false };
+    if (existing.metadata.deletionTimestamp) return { object: registry.replaceRaw(kind, pending), deleted: false };
     pending.metadata.deletionTimestamp = nowTimestamp();
     pending.metadata.deletionGracePeriodSeconds = 0;
     return { object: registry.replaceRaw(kind, pending), deleted: false };
   }
   const removed = registry.store.remove(key, ns, name) ?? existing;
-  cascade(registry, removed, options.propagationPolicy ?? 'Background');
   return { object: removed, deleted: true };
 }
 
@@ -82,53 +85,41 @@ function gracePeriod(kind: KindSpec, obj: KubeObject, options: DeleteOptions): n
   return typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
 }
 
+/** The garbage collector's finalizers (metav1.FinalizerOrphanDependents and FinalizerDeleteDependents). */
+export const ORPHAN_FINALIZER = 'orphan';
+export const FOREGROUND_FINALIZER = 'foregroundDeletion';
+
 /**
- * Namespace deletion: the namespace turns Terminating at once (that is what the DELETE answers with),
- * then, as the namespace controller would, its contents are removed and the namespace after them.
+ * deletionFinalizersForGarbageCollection: Orphan asks for the `orphan` finalizer, Foreground for
+ * `foregroundDeletion`, Background for neither; an unset policy keeps whatever the object has.
+ */
+function finalizersForPropagation(finalizers: string[], policy: DeleteOptions['propagationPolicy']): string[] {
+  if (!policy) return finalizers;
+  const rest = finalizers.filter((f) => f !== ORPHAN_FINALIZER && f !== FOREGROUND_FINALIZER);
+  if (policy === 'Orphan') return [...rest, ORPHAN_FINALIZER];
+  if (policy === 'Foreground') return [...rest, FOREGROUND_FINALIZER];
+  return rest;
+}
+
+// The NamespaceLifecycle admission plugin's immortal namespaces (kube-node-lease is not among them).
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
+/**
+ * Namespace deletion: the namespace turns Terminating at once (that is what the DELETE answers with);
+ * the namespace controller (controllers/namespace-lifecycle.ts) then removes its contents, the
+ * `kubernetes` finalizer and the namespace.
  */
 function deleteNamespace(registry: Registry, existing: KubeObject): DeleteResult {
   const namespaces = KINDS.find((k) => k.resource === 'namespaces') as KindSpec;
-  if (existing.metadata.deletionTimestamp) return { object: existing, deleted: false };
   const name = existing.metadata.name ?? '';
+  if (IMMORTAL_NAMESPACES.has(name)) {
+    throw new ApiError(403, 'Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: 'namespaces' });
+  }
+  if (existing.metadata.deletionTimestamp) return { object: existing, deleted: false };
   const terminating = registry.replaceRaw(namespaces, {
     ...existing,
     metadata: { ...existing.metadata, deletionTimestamp: nowTimestamp() },
     status: { ...(isPlainObject(existing.status) ? existing.status : {}), phase: 'Terminating' },
   });
-  setImmediate(() => {
-    for (const kind of KINDS.filter((k) => k.namespaced)) {
-      for (const obj of registry.store.list(resourceKey(kind), name)) {
-        registry.store.remove(resourceKey(kind), name, obj.metadata.name ?? '');
-      }
-    }
-    registry.store.remove(resourceKey(namespaces), '', name);
-  });
   return { object: terminating, deleted: false };
-}
-
-/** Orphan strips the owner reference from dependents; Background and Foreground delete them. */
-function cascade(registry: Registry, owner: KubeObject, policy: NonNullable<DeleteOptions['propagationPolicy']>): void {
-  const uid = owner.metadata.uid;
-  if (!uid) return;
-  for (const kind of KINDS) {
-    for (const dependent of registry.store.list(resourceKey(kind))) {
-      const refs = dependent.metadata.ownerReferences ?? [];
-      if (!refs.some((r) => r.uid === uid)) continue;
-      if (policy === 'Orphan') {
-        const rest = refs.filter((r) => r.uid !== uid);
-        const { ownerReferences: _dropped, ...metadata } = dependent.metadata;
-        registry.replaceRaw(kind, { ...dependent, metadata: rest.length > 0 ? { ...metadata, ownerReferences: rest } : metadata });
-      } else {
-        try {
-          deleteObject(
-            registry,
-            { kind, namespace: dependent.metadata.namespace ?? '', name: dependent.metadata.name ?? '' },
-            { propagationPolicy: policy, gracePeriodSeconds: kind.resource === 'pods' ? undefined : 0 },
-          );
-        } catch {
-          // Already gone: another cascade got there first.
-        }
-      }
-    }
-  }
 }

@@ -10,6 +10,7 @@ import {
   invalid,
   MODIFIED_CONFLICT,
   notFound,
+  qualifiedResource,
 } from './status';
 import { deepCopy, isPlainObject, jsonEqual, type KubeObject } from './types';
 import { validateObjectMeta } from './validate/object-meta';
@@ -44,7 +45,7 @@ export class Registry {
   create(kind: KindSpec, namespace: string, body: unknown, options: WriteOptions = {}): KubeObject {
     const obj = this.decodeObject(kind, body);
     this.checkNamespace(kind, namespace, obj);
-    if (kind.namespaced) this.requireLiveNamespace(namespace);
+    if (kind.namespaced) this.requireLiveNamespace(kind, namespace, obj.metadata.name);
     const meta = obj.metadata;
     for (const field of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink']) {
       delete meta[field];
@@ -99,7 +100,7 @@ export class Registry {
     next.metadata.resourceVersion = old.metadata.resourceVersion;
     if (jsonEqual(next, old)) return old;
     if (dryRun) return next;
-    if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !isGracefulPod(kind, next)) {
+    if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !isGracefulPod(kind, next) && !awaitsNamespaceFinalizers(kind, next)) {
       return this.store.remove(resourceKey(kind), next.metadata.namespace ?? '', name) ?? next;
     }
     return this.store.put(resourceKey(kind), next);
@@ -139,16 +140,23 @@ export class Registry {
     obj.metadata.namespace = namespace;
   }
 
-  private requireLiveNamespace(namespace: string): void {
+  private requireLiveNamespace(kind: KindSpec, namespace: string, name: string | undefined): void {
     const ns = this.store.get(resourceKey(NAMESPACES), '', namespace);
     if (!ns) throw notFound(NAMESPACES, namespace);
     if (ns.metadata.deletionTimestamp) {
-      // The NamespaceLifecycle admission plugin's refusal.
+      // The NamespaceLifecycle admission plugin's refusal: errors.NewForbidden on the object (its name
+      // is still empty for generateName) with a NamespaceTerminating cause.
+      const subject = name ? `${qualifiedResource(kind)} "${name}"` : qualifiedResource(kind);
       throw new ApiError(
         403,
         'Forbidden',
-        `unable to create new content in namespace ${namespace} because it is being terminated`,
-        { name: namespace, kind: 'namespaces' },
+        `${subject} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+        {
+          name: name ?? '',
+          ...(kind.group ? { group: kind.group } : {}),
+          kind: kind.resource,
+          causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
+        },
       );
     }
   }
@@ -220,6 +228,11 @@ export function isGracefulPod(kind: KindSpec, obj: KubeObject): boolean {
   if (kind.resource !== 'pods' || !isPlainObject(obj.spec) || !obj.spec.nodeName) return false;
   const phase = isPlainObject(obj.status) ? obj.status.phase : undefined;
   return phase !== 'Succeeded' && phase !== 'Failed' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+}
+
+/** A Terminating namespace stays until its spec.finalizers (`kubernetes`) are removed through /finalize. */
+function awaitsNamespaceFinalizers(kind: KindSpec, obj: KubeObject): boolean {
+  return kind.resource === 'namespaces' && isPlainObject(obj.spec) && Array.isArray(obj.spec.finalizers) && obj.spec.finalizers.length > 0;
 }
 
 function scopedNamespace(kind: KindSpec, namespace: string): string {
