@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createTokens, type AnonymousAccess, type Tokens } from './auth';
 import { bootstrap } from './bootstrap';
+import { createClock, type ClockOptions } from './clock';
+import { SharedInformers } from './controllers/controller-loop';
+import { startControllerManager } from './controllers/controller-manager';
+import { createEventRecorder } from './events';
 import { createApiServer } from './http-server';
 import { buildKubeconfig, kubeconfigYaml } from './kubeconfig';
 import { Registry } from './registry';
@@ -23,6 +27,8 @@ export interface EmbeddedClusterOptions {
   anonymous?: AnonymousAccess;
   /** How often watches with allowWatchBookmarks get a BOOKMARK (default 60s, as the watch cache). */
   bookmarkIntervalMs?: number;
+  /** How long control loops wait: real time by default, `{ mode: 'test' }` for near-zero waits. */
+  clock?: ClockOptions;
 }
 
 /** A running embedded Kubernetes API server. */
@@ -53,6 +59,9 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const store = new ObjectStore(options.watchHistorySize ?? 1000);
   const registry = new Registry(store);
   bootstrap(registry);
+  const clock = createClock(options.clock);
+  const informers = new SharedInformers(store);
+  const controllers = startControllerManager({ registry, informers, clock, recorder: createEventRecorder({ registry, clock }) });
   const tokens = createTokens();
   const longRunningRequests: LongRunningMetric = new Map();
   const certificates = await makeServingCertificates();
@@ -82,6 +91,8 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     metrics: { longRunningRequests },
     stop: () =>
       new Promise<void>((resolve) => {
+        controllers.stop();
+        informers.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
