@@ -7,6 +7,9 @@ import { setRuntime } from '@/lib/server/runtime';
 import { refuseUnsafeRawPath } from '@/lib/server/proxy/raw-path-guard';
 import { createContextRegistry } from './contexts/registry';
 import { startEmbeddedCluster } from './embedded-cluster';
+import { attachLogChannel } from './log-streams/log-channel';
+import { attachWatchChannel } from './watch-hub/watch-channel';
+import { WatchHub } from './watch-hub/watch-hub';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -29,8 +32,15 @@ async function main(): Promise<void> {
   });
 
   const contexts = createContextRegistry({ startEmbedded: () => startEmbeddedCluster({ port: 0 }), log: console });
-  setRuntime({ startedAt: new Date(), contexts });
+  const watchHub = new WatchHub({
+    resolveContext: (name) => contexts.resolve(name),
+    idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
+    log: console,
+  });
+  setRuntime({ startedAt: new Date(), contexts, watchHub });
   const io = attachSocketHub(httpServer, VERSION);
+  attachWatchChannel(io, watchHub);
+  attachLogChannel(io, (name) => contexts.resolve(name));
   installShutdown({ httpServer, io, log: console });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

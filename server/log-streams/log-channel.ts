@@ -1,0 +1,68 @@
+import { logSubscribeSchema } from '@/lib/contract/logs';
+import { failureStatus } from '@/lib/contract/status';
+import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
+import { toStatus } from '@/lib/server/errors';
+import type { SocketHub } from '../socket-hub';
+import { startLogStream } from './log-stream';
+
+/**
+ * The `log:*` socket events: `log:subscribe` opens one upstream log request for that reader; lines come as
+ * `log:lines`, each batch acked by the client before the next is sent; `log:end` or `log:error` closes it.
+ * `log:unsubscribe` or a disconnect closes the upstream request at once.
+ */
+export function attachLogChannel(io: SocketHub, resolveContext: (name: string) => Promise<ResolvedContext>): void {
+  io.on('connection', (socket) => {
+    const streams = new Map<string, { stop(reason?: 'unsubscribed' | 'disconnected'): void } | 'starting'>();
+
+    socket.on('log:subscribe', async (request, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => {};
+      const parsed = logSubscribeSchema.safeParse(request);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return reply({ ok: false, status: failureStatus({ code: 400, reason: 'BadRequest', message: `invalid log:subscribe: ${issue?.path.join('.')}: ${issue?.message}` }) });
+      }
+      const { id, target } = parsed.data;
+      if (streams.has(id)) {
+        return reply({ ok: false, status: failureStatus({ code: 400, reason: 'BadRequest', message: `subscription id ${JSON.stringify(id)} is already in use` }) });
+      }
+      streams.set(id, 'starting');
+      let context: ResolvedContext;
+      try {
+        context = await resolveContext(target.context);
+      } catch (error) {
+        streams.delete(id);
+        return reply({ ok: false, status: toStatus(error) });
+      }
+      if (streams.get(id) !== 'starting' || socket.disconnected) return reply({ ok: false, status: failureStatus({ code: 409, reason: 'Conflict', message: 'unsubscribed before the log started' }) });
+      reply({ ok: true });
+      const stream = startLogStream({
+        kubeConfig: context.kubeConfig,
+        target,
+        sink: {
+          lines: (lines) => new Promise<void>((resolve) => socket.emit('log:lines', { id, lines }, () => resolve())),
+          end: (reason) => {
+            streams.delete(id);
+            socket.emit('log:end', { id, reason });
+          },
+          error: (status) => {
+            streams.delete(id);
+            socket.emit('log:error', { id, status });
+          },
+        },
+      });
+      streams.set(id, stream);
+    });
+
+    socket.on('log:unsubscribe', (request) => {
+      const stream = typeof request?.id === 'string' ? streams.get(request.id) : undefined;
+      if (!stream) return;
+      streams.delete(request.id);
+      if (stream !== 'starting') stream.stop('unsubscribed');
+    });
+
+    socket.on('disconnect', () => {
+      for (const stream of streams.values()) if (stream !== 'starting') stream.stop('disconnected');
+      streams.clear();
+    });
+  });
+}

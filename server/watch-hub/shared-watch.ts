@@ -1,0 +1,185 @@
+import { ListWatch, Watch, type KubeConfig, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
+import type { WatchEvent } from '@/lib/k8s/list-reducer';
+import type { K8sStatus } from '@/lib/contract/status';
+import { BffError, isBffError, isKubeStatusError, toStatus } from '@/lib/server/errors';
+import { kubeJson } from '@/lib/server/kube/kube-json';
+import { backoffDelay } from './backoff';
+import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
+
+/** Where one subscriber's messages go (a socket, in practice). */
+export interface WatchSink {
+  filter: ObjectFilter;
+  snapshot(items: KubernetesObject[], resourceVersion: string): void;
+  events(events: WatchEvent[], resourceVersion: string): void;
+  status(state: 'reconnecting' | 'error', extra: { status?: K8sStatus; retryInMs?: number }): void;
+}
+
+export interface SharedWatchOptions {
+  kubeConfig: KubeConfig;
+  /** List path, e.g. `/api/v1/namespaces/default/pods`. */
+  path: string;
+  /** How long changes gather before they go out as one batch. */
+  batchMs: number;
+  /** How long the upstream watch stays open after its last subscriber left. */
+  idleMs: number;
+  backoff: { initialMs: number; maxMs: number };
+  /** Called when the watch has closed for good (idle, or a permanent failure); the hub forgets it. */
+  onClosed: () => void;
+  log?: Pick<Console, 'warn'>;
+}
+
+type Obj = KubernetesObject;
+const uidOf = (obj: Obj) => obj.metadata?.uid ?? `${obj.metadata?.namespace}/${obj.metadata?.name}`;
+/** A batch this large goes out at once rather than waiting for the timer. */
+const MAX_BATCH = 1000;
+
+/** Failures retrying cannot fix: the credentials, the permission or the resource itself. */
+function isPermanent(error: unknown): boolean {
+  const code = isKubeStatusError(error) ? error.status.code : (error as { statusCode?: number })?.statusCode;
+  return code === 400 || code === 401 || code === 403 || code === 404 || code === 405;
+}
+
+/**
+ * ONE upstream list+watch (client-node's `ListWatch`) for a context, resource and namespace, shared by
+ * every subscriber whatever its selectors. Keeps the current objects by uid so each change can be judged
+ * against the object as it was; sends each subscriber a snapshot and then its filtered view of batched
+ * changes in upstream order. `ListWatch` relists by itself on 410 Gone (its diff arrives as ordinary
+ * changes); any other failure replaces it after a backoff, and every subscriber gets a fresh snapshot.
+ */
+export class SharedWatch {
+  private readonly subscribers = new Map<WatchSink, 'pending' | 'live'>();
+  private readonly objects = new Map<string, Obj>();
+  private queue: SourceEvent[] = [];
+  private informer?: ListWatch<Obj>;
+  private live = false;
+  private closed = false;
+  private attempt = 0;
+  private flushTimer?: NodeJS.Timeout;
+  private idleTimer?: NodeJS.Timeout;
+  private retryTimer?: NodeJS.Timeout;
+  /** Upstream (re)connections, for tests and the bench: 1 after the first list. */
+  connections = 0;
+
+  constructor(private readonly options: SharedWatchOptions) {
+    void this.connect();
+  }
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  add(sink: WatchSink): void {
+    clearTimeout(this.idleTimer);
+    this.subscribers.set(sink, 'pending');
+    if (this.live) this.sendSnapshots();
+  }
+
+  remove(sink: WatchSink): void {
+    if (!this.subscribers.delete(sink) || this.subscribers.size > 0 || this.closed) return;
+    // A page switching namespaces and back should not pay for a new list; an abandoned one should not hold a watch.
+    this.idleTimer = setTimeout(() => this.close(), this.options.idleMs);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    [this.flushTimer, this.idleTimer, this.retryTimer].forEach(clearTimeout);
+    void this.informer?.stop();
+    this.informer = undefined;
+    this.options.onClosed();
+  }
+
+  private async connect(): Promise<void> {
+    const { kubeConfig, path } = this.options;
+    const listFn = () => kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path });
+    const informer = new ListWatch<Obj>(path, new Watch(kubeConfig), listFn, false);
+    this.informer = informer;
+    this.live = false;
+    this.objects.clear();
+    this.queue = [];
+    let failed = false;
+    // Callbacks of a replaced or stopped informer (its abort fires `error`) must not touch the current state.
+    const current = () => this.informer === informer && !this.closed;
+    informer.on('add', (obj) => current() && this.record('ADDED', obj));
+    informer.on('update', (obj) => current() && this.record('MODIFIED', obj));
+    informer.on('delete', (obj) => current() && this.record('DELETED', obj));
+    informer.on('error', (error) => {
+      failed = true;
+      if (current()) this.fail(error);
+    });
+    await informer.start();
+    if (!current() || failed) return;
+    this.connections++;
+    this.attempt = 0;
+    this.live = true;
+    this.sendSnapshots();
+  }
+
+  private record(type: SourceEvent['type'], object: Obj): void {
+    const uid = uidOf(object);
+    const previous = this.objects.get(uid);
+    if (type === 'DELETED') this.objects.delete(uid);
+    else this.objects.set(uid, object);
+    if (!this.live) return; // the snapshot taken when the list completes includes it
+    this.queue.push({ type, object, previous });
+    if (this.queue.length >= MAX_BATCH) this.scheduleFlush(0);
+    else this.scheduleFlush(this.options.batchMs);
+  }
+
+  private scheduleFlush(delayMs: number): void {
+    if (this.flushTimer && delayMs > 0) return;
+    clearTimeout(this.flushTimer);
+    // Even "at once" waits a turn: ListWatch records the resourceVersion after its callbacks return.
+    this.flushTimer = setTimeout(() => this.flush(), delayMs);
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const events = this.queue;
+    this.queue = [];
+    if (events.length === 0) return;
+    const resourceVersion = this.informer?.latestResourceVersion() ?? '';
+    for (const [sink, state] of this.subscribers) {
+      if (state !== 'live') continue;
+      const view = viewEvents(events, sink.filter);
+      if (view.length > 0) sink.events(view, resourceVersion);
+    }
+  }
+
+  private sendSnapshots(): void {
+    // Changes already queued go to live subscribers first; a new subscriber's snapshot already has them.
+    this.flush();
+    const resourceVersion = this.informer?.latestResourceVersion() ?? '';
+    const all = [...this.objects.values()];
+    for (const [sink, state] of this.subscribers) {
+      if (state !== 'pending') continue;
+      this.subscribers.set(sink, 'live');
+      sink.snapshot(sink.filter.matchesAll ? all : all.filter(sink.filter), resourceVersion);
+    }
+  }
+
+  private fail(error: unknown): void {
+    void this.informer?.stop();
+    this.informer = undefined;
+    this.live = false;
+    const status = toStatus(
+      isBffError(error) || isKubeStatusError(error)
+        ? error
+        : new BffError('UpstreamUnreachable', `the watch of ${this.options.path} failed: ${(error as Error)?.message ?? String(error)}`),
+    );
+    if (isPermanent(error)) {
+      for (const sink of this.subscribers.keys()) sink.status('error', { status });
+      this.close();
+      return;
+    }
+    const retryInMs = backoffDelay(this.attempt++, this.options.backoff);
+    this.options.log?.warn(`watch ${this.options.path}: ${(error as Error)?.message ?? error}; retrying in ${retryInMs}ms`);
+    // Everyone gets a fresh snapshot once the watch is back: changes made meanwhile may be lost upstream.
+    for (const sink of this.subscribers.keys()) {
+      this.subscribers.set(sink, 'pending');
+      sink.status('reconnecting', { status, retryInMs });
+    }
+    this.retryTimer = setTimeout(() => void this.connect(), retryInMs);
+  }
+}

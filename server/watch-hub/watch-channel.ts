@@ -1,0 +1,57 @@
+import { watchSubscribeSchema } from '@/lib/contract/watch';
+import { failureStatus, isStatus, type K8sStatus } from '@/lib/contract/status';
+import { toStatus } from '@/lib/server/errors';
+import type { SocketHub } from '../socket-hub';
+import type { WatchHub } from './watch-hub';
+
+const badRequest = (message: string): K8sStatus => failureStatus({ code: 400, reason: 'BadRequest', message });
+
+/**
+ * The `watch:*` socket events: a client subscribes to lists by an id it chooses and gets `watch:snapshot`,
+ * then `watch:events` and `watch:status` under that id. Subscriptions end with `watch:unsubscribe` or when
+ * the socket disconnects; a reconnecting client subscribes again and gets a fresh snapshot.
+ */
+export function attachWatchChannel(io: SocketHub, hub: WatchHub): void {
+  io.on('connection', (socket) => {
+    const subscriptions = new Map<string, (() => void) | 'starting'>();
+    const leave = (id: string) => {
+      const unsubscribe = subscriptions.get(id);
+      subscriptions.delete(id);
+      if (typeof unsubscribe === 'function') unsubscribe();
+    };
+
+    socket.on('watch:subscribe', async (request, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => {};
+      const parsed = watchSubscribeSchema.safeParse(request);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return reply({ ok: false, status: badRequest(`invalid watch:subscribe: ${issue?.path.join('.')}: ${issue?.message}`) });
+      }
+      const { id, target } = parsed.data;
+      if (subscriptions.has(id)) return reply({ ok: false, status: badRequest(`subscription id ${JSON.stringify(id)} is already in use`) });
+      subscriptions.set(id, 'starting');
+      try {
+        const unsubscribe = await hub.subscribe({
+          target,
+          onAccepted: () => reply({ ok: true }),
+          sink: {
+            snapshot: (items, resourceVersion) => socket.emit('watch:snapshot', { id, items, resourceVersion }),
+            events: (events, resourceVersion) => socket.emit('watch:events', { id, events, resourceVersion }),
+            status: (state, extra) => socket.emit('watch:status', { id, state, ...extra }),
+          },
+        });
+        // Unsubscribed or disconnected while the context was resolving: leave at once.
+        if (subscriptions.get(id) !== 'starting' || socket.disconnected) unsubscribe();
+        else subscriptions.set(id, unsubscribe);
+      } catch (error) {
+        subscriptions.delete(id);
+        reply({ ok: false, status: isStatus(error) ? error : toStatus(error) });
+      }
+    });
+
+    socket.on('watch:unsubscribe', (request) => {
+      if (typeof request?.id === 'string') leave(request.id);
+    });
+    socket.on('disconnect', () => [...subscriptions.keys()].forEach(leave));
+  });
+}

@@ -1,0 +1,82 @@
+import type { ParsedWatchTarget } from '@/lib/contract/watch';
+import type { K8sStatus } from '@/lib/contract/status';
+import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
+import { SharedWatch, type WatchSink } from './shared-watch';
+import { makeObjectFilter } from './subscriber-filter';
+
+export interface WatchHubOptions {
+  resolveContext: (name: string) => Promise<ResolvedContext>;
+  batchMs?: number;
+  idleMs?: number;
+  backoff?: { initialMs: number; maxMs: number };
+  log?: Pick<Console, 'warn'>;
+}
+
+/** The list path of a target: `/api/v1/namespaces/{ns}/pods`, `/apis/apps/v1/deployments`, ... */
+export function listPath(target: Pick<ParsedWatchTarget, 'group' | 'version' | 'resource' | 'namespace'>): string {
+  const base = target.group ? `/apis/${target.group}/${target.version}` : `/api/${target.version}`;
+  return target.namespace ? `${base}/namespaces/${target.namespace}/${target.resource}` : `${base}/${target.resource}`;
+}
+
+/**
+ * All shared upstream watches of this console, one per context and list path. Subscribing joins the
+ * matching one (starting it if needed); the returned function leaves it.
+ */
+export class WatchHub {
+  private readonly watches = new Map<string, SharedWatch>();
+  private readonly options: Required<Omit<WatchHubOptions, 'log'>> & Pick<WatchHubOptions, 'log'>;
+
+  constructor(options: WatchHubOptions) {
+    this.options = { batchMs: 50, idleMs: 5_000, backoff: { initialMs: 500, maxMs: 30_000 }, ...options };
+  }
+
+  /**
+   * Validates the selectors, resolves the context and joins the shared watch. Resolves with the function
+   * that leaves it, or rejects with the Status to answer (bad selector, unknown context). `onAccepted` runs
+   * before the first message reaches `sink`, so the subscriber hears "accepted" before the snapshot.
+   */
+  async subscribe(options: {
+    target: ParsedWatchTarget;
+    sink: Omit<WatchSink, 'filter'>;
+    onAccepted?: () => void;
+  }): Promise<() => void> {
+    const { target } = options;
+    const made = makeObjectFilter({ resource: target.resource, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector });
+    if (!made.ok) throw made.status as K8sStatus;
+    const context = await this.options.resolveContext(target.context);
+    const path = listPath(target);
+    const key = `${target.context}\u0000${path}`;
+    let watch = this.watches.get(key);
+    if (!watch) {
+      const created: SharedWatch = new SharedWatch({
+        kubeConfig: context.kubeConfig,
+        path,
+        batchMs: this.options.batchMs,
+        idleMs: this.options.idleMs,
+        backoff: this.options.backoff,
+        log: this.options.log,
+        onClosed: () => {
+          if (this.watches.get(key) === created) this.watches.delete(key);
+        },
+      });
+      watch = created;
+      this.watches.set(key, watch);
+    }
+    const sink: WatchSink = { ...options.sink, filter: made.filter };
+    options.onAccepted?.();
+    watch.add(sink);
+    const joined = watch;
+    return () => joined.remove(sink);
+  }
+
+  /** Open upstream watches and their subscribers, for diagnostics and tests. */
+  stats(): { upstreamWatches: number; subscribers: number } {
+    let subscribers = 0;
+    for (const watch of this.watches.values()) subscribers += watch.size;
+    return { upstreamWatches: this.watches.size, subscribers };
+  }
+
+  close(): void {
+    for (const watch of [...this.watches.values()]) watch.close();
+  }
+}
