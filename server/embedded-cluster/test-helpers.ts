@@ -1,4 +1,4 @@
-import { CoreV1Api, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, KubernetesObjectApi, type V1Pod } from '@kubernetes/client-node';
 import { startEmbeddedCluster, type EmbeddedCluster, type EmbeddedClusterOptions } from './index';
 import { rawRequest, type RawResponse } from './testing/raw-request';
 
@@ -45,6 +45,6 @@ export async function statusOf(promise: Promise<unknown>): Promise<{ code: numbe
 }
 
 /** A minimal valid pod body. */
-export function podBody(name: string, extra: Record<string, unknown> = {}): { metadata: { name: string }; spec: Record<string, unknown> } & Record<string, unknown> {
+export function podBody(name: string, extra: Partial<V1Pod> = {}): V1Pod {
   return { metadata: { name }, spec: { containers: [{ name: 'main', image: 'luksa/kubia' }] }, ...extra };
 }
