@@ -108,9 +108,10 @@ async function patch(options: {
     if (!(err instanceof PatchError)) throw err;
     throw patchError(type, err, body);
   }
-  const warnings = scale
-    ? []
-    : checkFields({ kind, obj: patched, scan: decoded.fields, mode: fieldValidationMode(query), decoding: false });
+  // Duplicate keys of a JSON patch sit in its operations, not at object paths; only merge-style
+  // patches mirror the object, so only their scan is reported.
+  const scan = type === 'application/json-patch+json' ? undefined : decoded.fields;
+  const warnings = scale ? [] : checkFields({ kind, obj: patched, scan, mode: fieldValidationMode(query), decoding: false });
   const result = update(ctx, route, patched, dryRun);
   return { status: 200, body: result, warnings: warnings.map(warningHeader) };
 }
