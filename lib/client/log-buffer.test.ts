@@ -39,6 +39,16 @@ describe('LogBuffer', () => {
     buffer.append(['a']);
     assert.notEqual(buffer.version, v0);
   });
+  it('notifies subscribers of appends and clears until they unsubscribe', () => {
+    const buffer = new LogBuffer(2);
+    let calls = 0;
+    const unsubscribe = buffer.subscribe(() => calls++);
+    buffer.append(['a']);
+    buffer.clear();
+    unsubscribe();
+    buffer.append(['b']);
+    assert.equal(calls, 2);
+  });
   it('clear forgets lines and the drop count but not sequence numbers', () => {
     const buffer = new LogBuffer(2);
     buffer.append(['a', 'b', 'c']);

@@ -19,6 +19,7 @@ export class LogBuffer {
   private clearedAt = 0;
   /** Changes on every append or clear; cheap to compare for "did anything change". */
   version = 0;
+  private readonly listeners = new Set<() => void>();
 
   constructor(capacity = DEFAULT_LOG_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
@@ -57,7 +58,7 @@ export class LogBuffer {
       else this.head = (this.head + 1) % this.capacity;
     }
     this.nextSeq += lines.length;
-    this.version++;
+    this.changed();
   }
 
   /** The line at `index`, 0 being the oldest held. */
@@ -76,7 +77,18 @@ export class LogBuffer {
     this.head = 0;
     this.size = 0;
     this.clearedAt = this.nextSeq;
+    this.changed();
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
     this.version++;
+    for (const listener of this.listeners) listener();
   }
 
   /** Every line held, oldest first. */

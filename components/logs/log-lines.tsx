@@ -1,0 +1,128 @@
+'use client';
+
+import { useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { LogBuffer } from '@/lib/client/log-buffer';
+import { lineParts } from './log-line-parts';
+import { LogLineText } from './log-line';
+
+const ROW_HEIGHT = 20;
+/** Within this many pixels of the bottom counts as "at the tail". */
+const STICK_THRESHOLD = 8;
+
+/** What the toolbar can ask of the list. */
+export interface LogLinesHandle {
+  /** Scrolls a line into the middle of the view and stops following the tail. */
+  reveal(seq: number): void;
+}
+
+export interface LogLinesProps {
+  buffer: LogBuffer;
+  /** The buffer's version this render shows (from `useLogBufferVersion`). */
+  version: number;
+  wrap: boolean;
+  colors: boolean;
+  timestamps: boolean;
+  query: string;
+  /** The current search match, highlighted as a line. */
+  activeSeq?: number;
+  handle?: Ref<LogLinesHandle>;
+}
+
+/**
+ * The virtualized lines: only those in view are in the DOM, so 100,000 lines scroll like 100. The view
+ * follows the tail until the reader scrolls up, then holds still (even while old lines are dropped from
+ * the front) and offers "Jump to latest".
+ */
+export function LogLines({ buffer, version, wrap, colors, timestamps, query, activeSeq, handle }: LogLinesProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [stick, setStick] = useState(true);
+  const firstSeqSeen = useRef(buffer.firstSeq);
+  const count = buffer.length;
+
+  // TanStack Virtual returns fresh functions each render by design; nothing here is memoized on them.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => buffer.seqAt(index),
+    overscan: 20,
+  });
+
+  useImperativeHandle(handle, () => ({
+    reveal(seq: number) {
+      const index = seq - buffer.firstSeq;
+      if (index < 0 || index >= buffer.length) return;
+      setStick(false);
+      virtualizer.scrollToIndex(index, { align: 'center' });
+    },
+  }));
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const dropped = buffer.firstSeq - firstSeqSeen.current;
+    firstSeqSeen.current = buffer.firstSeq;
+    if (stick) {
+      element.scrollTop = element.scrollHeight;
+    } else if (dropped > 0) {
+      // Lines left the front of the ring: move up by as much so the lines being read stay put.
+      element.scrollTop = Math.max(0, element.scrollTop - dropped * ROW_HEIGHT);
+    }
+  }, [version, stick, buffer, wrap]);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (!element) return;
+    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
+    setStick(distance <= STICK_THRESHOLD);
+  };
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        role="log"
+        aria-live="off"
+        aria-label="Log lines"
+        tabIndex={0}
+        className="h-full overflow-auto bg-white font-mono text-xs leading-5 text-slate-800 dark:bg-slate-950 dark:text-slate-200"
+      >
+        <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const seq = buffer.seqAt(item.index);
+            const { parts, truncated } = lineParts(buffer.at(item.index), { query, colors, timestamps });
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={wrap ? virtualizer.measureElement : undefined}
+                className={`absolute left-0 top-0 flex min-w-full ${wrap ? 'w-full' : 'w-max'} ${seq === activeSeq ? 'bg-amber-50 ring-1 ring-amber-400 ring-inset dark:bg-amber-950/40' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT }}
+              >
+                <span aria-hidden="true" className="w-16 shrink-0 select-none pr-3 text-right text-slate-400 tabular-nums dark:text-slate-600">
+                  {seq + 1}
+                </span>
+                <span className={wrap ? 'min-w-0 flex-1 whitespace-pre-wrap break-all' : 'whitespace-pre pr-4'}>
+                  <LogLineText parts={parts} truncated={truncated} />
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!stick && count > 0 ? (
+        <button
+          type="button"
+          onClick={() => setStick(true)}
+          className="absolute right-5 bottom-4 rounded-full bg-sky-600 px-3 py-1.5 text-xs font-medium text-white shadow-lg hover:bg-sky-700 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
+        >
+          Jump to latest <span aria-hidden="true">↓</span>
+        </button>
+      ) : null}
+    </div>
+  );
+}
