@@ -5,6 +5,7 @@ import { createClock, type ClockOptions } from './clock';
 import { SharedInformers } from './controllers/controller-loop';
 import { startControllerManager } from './controllers/controller-manager';
 import { createEventRecorder } from './events';
+import { applySeed, type SeedOptions } from './seeds/index';
 import { createApiServer } from './http-server';
 import { buildKubeconfig, kubeconfigYaml } from './kubeconfig';
 import { Registry } from './registry';
@@ -29,6 +30,13 @@ export interface EmbeddedClusterOptions {
   bookmarkIntervalMs?: number;
   /** How long control loops wait: real time by default, `{ mode: 'test' }` for near-zero waits. */
   clock?: ClockOptions;
+  /**
+   * What the cluster holds at start, in memory only: `empty` (the default here: what a fresh API server
+   * has), `demo` (the chapter's small cluster; the CLI's default) or `scale` with its sizes.
+   */
+  seed?: SeedOptions;
+  /** Log lines per second each running container writes (the kubelet's log generator; CLI `--log-rate`). */
+  logRate?: number;
 }
 
 /** A running embedded Kubernetes API server. */
@@ -59,6 +67,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const store = new ObjectStore(options.watchHistorySize ?? 1000);
   const registry = new Registry(store);
   bootstrap(registry);
+  applySeed(registry, { name: 'empty', ...options.seed });
   const clock = createClock(options.clock);
   const informers = new SharedInformers(store);
   const controllers = startControllerManager({ registry, informers, clock, recorder: createEventRecorder({ registry, clock }) });
