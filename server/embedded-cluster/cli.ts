@@ -1,19 +1,38 @@
-// Standalone embedded cluster: `npm run cluster -- --port 6443 --kubeconfig ./embedded.kubeconfig`.
+// Standalone embedded cluster: `npm run cluster -- --port 6443 --kubeconfig ./embedded.kubeconfig`
+// [--seed demo|empty|scale --pods N --namespaces N --nodes N --log-rate N].
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedCluster } from './index';
+import { isSeedName, SEED_NAMES } from './seeds/index';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '6443' },
     kubeconfig: { type: 'string', default: './embedded.kubeconfig' },
     anonymous: { type: 'string', default: 'reject' },
+    seed: { type: 'string', default: 'demo' },
+    pods: { type: 'string' },
+    namespaces: { type: 'string' },
+    nodes: { type: 'string' },
+    'log-rate': { type: 'string' },
   },
 });
 
+const seedName = values.seed ?? 'demo';
+if (!isSeedName(seedName)) {
+  console.error(`--seed must be one of ${SEED_NAMES.join(', ')}`);
+  process.exit(2);
+}
+const count = (flag: string | undefined) => (flag === undefined ? undefined : Number(flag));
+const seed = { name: seedName, pods: count(values.pods), namespaces: count(values.namespaces), nodes: count(values.nodes) };
+// Lines per second each container logs; read by the kubelet's log generator (0 = quiet).
+const logRate = count(values['log-rate']);
+
 const anonymous = values.anonymous === 'viewer' || values.anonymous === 'admin' ? values.anonymous : 'reject';
-const cluster = await startEmbeddedCluster({ port: Number(values.port), anonymous });
+const startedAt = performance.now();
+const cluster = await startEmbeddedCluster({ port: Number(values.port), anonymous, seed, ...(logRate !== undefined ? { logRate } : {}) });
+console.log(`Seed "${seedName}" loaded; API server ready in ${Math.round(performance.now() - startedAt)} ms`);
 const kubeconfigPath = values.kubeconfig ?? './embedded.kubeconfig';
 writeFileSync(kubeconfigPath, cluster.kubeconfigYaml, { mode: 0o600 });
 console.log(`Embedded Kubernetes API server listening on ${cluster.url}`);
