@@ -23,6 +23,10 @@ export function propagationFinalizer(policy: DeleteOptions['propagationPolicy'])
   return undefined;
 }
 
+// Real ms between an owner's removal and the collection of its dependents; not scaled by the clock
+// because it stands for watch and queue latency, not for a wait the cluster chooses.
+const GRAPH_LATENCY_MS = 250;
+
 interface NodeRef {
   kind: KindSpec;
   namespace: string;
@@ -62,8 +66,10 @@ export function startGarbageCollector(ctx: ControllerContext): RunningController
     if (type === 'DELETED') {
       byUid.delete(uid);
       ownersOf.delete(uid);
-      // The owner is gone: every dependent must now be checked (Background propagation).
-      for (const dependent of dependentsOf.get(uid) ?? []) loop.enqueue(`dependent|${dependent}`);
+      // The owner is gone: every dependent must now be checked (Background propagation), after the
+      // latency of the real graph builder, so a client deleting owner and dependents one by one
+      // (`kubectl delete all --all`) still finds the dependents there, as it does against a real cluster.
+      for (const dependent of dependentsOf.get(uid) ?? []) loop.enqueueAfter(`dependent|${dependent}`, GRAPH_LATENCY_MS);
       dependentsOf.delete(uid);
       return;
     }
