@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { FIELD_EXTENSIONS, EXTRA_GVKS, SYNTHETIC_SCHEMAS } from '@/server/embedded-cluster/openapi/curated-markers';
+import { FIELD_EXTENSIONS, EXTRA_GVKS, SYNTHETIC_SCHEMAS, V3_ONE_OF_TYPES } from '@/server/embedded-cluster/openapi/curated-markers';
 
 const TYPES_PACKAGE = 'kubernetes-types@1.30.0';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -110,6 +110,14 @@ async function loadFormats(): Promise<Map<string, string>> {
   return formats;
 }
 
+/** A v3 `oneOf` type keeps its description and format but has no `type` (see V3_ONE_OF_TYPES). */
+function withOneOf(name: string, schema: Schema): Schema {
+  const types = V3_ONE_OF_TYPES[name];
+  if (!types) return schema;
+  const { type: _v2Type, ...rest } = schema;
+  return { ...rest, oneOf: types.map((type) => ({ type })) };
+}
+
 class Generator {
   readonly schemas: Record<string, Schema> = {};
   private readonly queue: string[] = [];
@@ -124,7 +132,7 @@ class Generator {
     while (this.queue.length) {
       const name = this.queue.shift()!;
       if (this.schemas[name]) continue;
-      this.schemas[name] = SYNTHETIC_SCHEMAS[name] ?? this.build(name);
+      this.schemas[name] = withOneOf(name, SYNTHETIC_SCHEMAS[name] ?? this.build(name));
     }
     return Object.fromEntries(Object.entries(this.schemas).sort(([a], [b]) => a.localeCompare(b)));
   }

@@ -109,6 +109,14 @@ describe('kubectl against the embedded cluster: label, annotate, describe', () =
     assert.match(out.stdout, /\n {2}containers\t<\[\]Container> -required-\n {4}List of containers belonging to the pod\./);
   });
 
+  it('names IntOrString and Quantity as kubectl does against a real server', async () => {
+    const port = await kubectl.ok(['explain', 'pod.spec.containers.livenessProbe.httpGet.port']);
+    assert.match(port.stdout, /\nFIELD: port <IntOrString>\n/);
+    const resources = await kubectl.ok(['explain', 'pod.spec.containers.resources']);
+    assert.match(resources.stdout, /\n {2}limits\t<map\[string\]Quantity>\n/);
+    assert.match(resources.stdout, /\n {2}requests\t<map\[string\]Quantity>\n/);
+  });
+
   it('explains a field that does not exist with kubectl’s error', async () => {
     const out = await kubectl.run(['explain', 'pod.spec.nope']);
     assert.equal(out.code, 1);

@@ -90,10 +90,20 @@ export const SYNTHETIC_SCHEMAS: Record<string, Record<string, unknown>> = {
     description:
       'IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.',
     format: 'int-or-string',
-    type: 'string',
   },
   [`${meta}.Patch`]: {
     description: 'Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.',
     type: 'object',
   },
+};
+
+/**
+ * Types whose v3 schema kube-openapi builds from `OpenAPIV3OneOfTypes()`: a `oneOf` and no `type`
+ * (k8s.io/apimachinery intstr.go and quantity.go). That missing type is why `kubectl explain` prints
+ * `<IntOrString>` and `<map[string]Quantity>` (its typeGuess names a `$ref` whose schema has no type).
+ * v2 has `type: string` for both, which the swagger document puts back (documents.ts).
+ */
+export const V3_ONE_OF_TYPES: Record<string, string[]> = {
+  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': ['integer', 'string'],
+  'io.k8s.apimachinery.pkg.api.resource.Quantity': ['string', 'number'],
 };

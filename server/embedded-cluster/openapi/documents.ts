@@ -55,6 +55,11 @@ function toV2Schema(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toV2Schema);
   if (typeof value !== 'object' || value === null) return value;
   const schema = value as OpenApiSchema & Record<string, unknown>;
+  // v2 has no oneOf: IntOrString and Quantity are `type: string` there (curated-markers V3_ONE_OF_TYPES).
+  if (Array.isArray(schema.oneOf)) {
+    const { oneOf: _v3Only, ...rest } = schema;
+    return toV2Schema({ ...rest, type: 'string' });
+  }
   if (schema.allOf?.length === 1 && schema.allOf[0].$ref) {
     const { allOf, ...rest } = schema;
     return toV2Schema({ ...rest, $ref: allOf[0].$ref });

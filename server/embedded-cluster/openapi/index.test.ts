@@ -50,3 +50,15 @@ test('swagger 2.0 uses #/definitions refs and body parameters', () => {
 test('paths that are not ours', () => {
   for (const path of ['/openapi/v3/apis/batch/v1', '/openapi/v1', '/api/v1']) assert.equal(openApiResponse(path), undefined);
 });
+
+test('IntOrString and Quantity are v3 oneOf types without a type, and v2 strings', () => {
+  const v3 = JSON.parse(openApiResponse('/openapi/v3/api/v1')!.body).components.schemas;
+  assert.deepEqual(v3['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].oneOf, [{ type: 'integer' }, { type: 'string' }]);
+  assert.equal(v3['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].type, undefined);
+  assert.deepEqual(v3['io.k8s.apimachinery.pkg.api.resource.Quantity'].oneOf, [{ type: 'string' }, { type: 'number' }]);
+  const v2 = JSON.parse(openApiResponse('/openapi/v2')!.body).definitions;
+  assert.equal(v2['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].type, 'string');
+  assert.equal(v2['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].format, 'int-or-string');
+  assert.equal(v2['io.k8s.apimachinery.pkg.api.resource.Quantity'].type, 'string');
+  assert.equal(v2['io.k8s.apimachinery.pkg.api.resource.Quantity'].oneOf, undefined);
+});
