@@ -1,0 +1,20 @@
+'use client';
+
+import { kubectlCommand } from '@/lib/k8s/kubectl-command';
+import type { Pod } from '@/lib/k8s/types';
+import { CodeViewer } from '@/components/code/code-viewer';
+
+/** The YAML and JSON tabs: the pod as the server returned it, and the `kubectl get -o` that shows the same. */
+export function PodManifest({ pod, format }: { pod: Pod; format: 'yaml' | 'json' }) {
+  const name = pod.metadata?.name ?? 'pod';
+  const namespace = pod.metadata?.namespace ?? '';
+  return (
+    <div className="space-y-2">
+      <code className="block truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300">
+        <span aria-hidden="true" className="select-none text-slate-400">$ </span>
+        {kubectlCommand({ verb: 'get', resource: 'pod', names: [name], scope: namespace ? { namespace } : undefined, output: format })}
+      </code>
+      <CodeViewer object={pod} format={format} fileName={`${name}.${format}`} label={`Pod ${name} as ${format.toUpperCase()}`} />
+    </div>
+  );
+}
