@@ -88,9 +88,23 @@ describe('kubectl against the embedded cluster: label, annotate, describe', () =
     assert.equal(out.stderr, '');
   });
 
-  it('describes a namespace', async () => {
+  it('describes a namespace with its quotas and limit ranges', async () => {
     const out = await kubectl.ok(['describe', 'ns', 'default']);
-    assert.match(out.stdout, /^Name: +default\nLabels: +kubernetes.io\/metadata.name=default\nAnnotations: +<none>\nStatus: +Active\n/);
+    assert.equal(
+      out.stdout,
+      'Name:         default\nLabels:       kubernetes.io/metadata.name=default\nAnnotations:  <none>\nStatus:       Active\n\n' +
+        'No resource quota.\n\nNo LimitRange resource.\n',
+    );
+  });
+
+  it('creates a quota (sent as protobuf) and lists it with the quota columns', async () => {
+    const created = await kubectl.ok(['create', 'quota', 'q', '--hard=pods=2,limits.cpu=1']);
+    assert.equal(created.stdout, 'resourcequota/q created\n');
+    const quota = JSON.parse((await kubectl.ok(['get', 'quota', 'q', '-o', 'json'])).stdout);
+    assert.deepEqual(quota.spec.hard, { 'limits.cpu': '1', pods: '2' });
+    const table = (await kubectl.ok(['get', 'quota'])).stdout.split('\n')[0];
+    assert.match(table ?? '', /^NAME +AGE +REQUEST +LIMIT$/);
+    assert.equal((await kubectl.ok(['delete', 'quota', 'q'])).stdout, 'resourcequota "q" deleted\n');
   });
 
   it('explains pods from /openapi/v3', async () => {

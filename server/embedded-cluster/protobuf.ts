@@ -51,6 +51,8 @@ type FieldSchema =
   | { name: string; type: 'string' | 'int' | 'bool'; keepZero?: boolean }
   | { name: string; type: 'strings' }
   | { name: string; type: 'map' }
+  /** map<string, resource.Quantity>: each value is a Quantity message {string=1}. */
+  | { name: string; type: 'quantityMap' }
   | { name: string; type: 'message'; schema: MessageSchema }
   | { name: string; type: 'messages'; schema: MessageSchema }
   | { name: string; type: 'intOrString' };
@@ -87,7 +89,7 @@ const CONTAINER: MessageSchema = {
     },
   },
   7: { name: 'env', type: 'messages', schema: { 1: { name: 'name', type: 'string' }, 2: { name: 'value', type: 'string' } } },
-  8: { name: 'resources', type: 'message', schema: { 1: { name: 'limits', type: 'map' }, 2: { name: 'requests', type: 'map' } } },
+  8: { name: 'resources', type: 'message', schema: { 1: { name: 'limits', type: 'quantityMap' }, 2: { name: 'requests', type: 'quantityMap' } } },
   14: { name: 'imagePullPolicy', type: 'string' },
 };
 
@@ -163,6 +165,11 @@ const KIND_SCHEMAS: Record<string, MessageSchema> = {
     1: { name: 'metadata', type: 'message', schema: OBJECT_META },
     4: { name: 'automountServiceAccountToken', type: 'bool' },
   },
+  // `kubectl create quota`: ResourceQuotaSpec {hard=1, scopes=2}.
+  ResourceQuota: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    2: { name: 'spec', type: 'message', schema: { 1: { name: 'hard', type: 'quantityMap' }, 2: { name: 'scopes', type: 'strings' } } },
+  },
 };
 
 const MAGIC = [0x6b, 0x38, 0x73, 0x00];
@@ -198,6 +205,10 @@ function decode(buf: Uint8Array, schema: MessageSchema): Record<string, unknown>
     else if (field.type === 'map') {
       const entries = values.map((v) => readMessage(v.bytes ?? new Uint8Array()));
       out[field.name] = Object.fromEntries(entries.map((e) => [str(first(e, 1)), str(first(e, 2))]));
+    } else if (field.type === 'quantityMap') {
+      const entries = values.map((v) => readMessage(v.bytes ?? new Uint8Array()));
+      const quantity = (entry: Map<number, WireValue[]>) => str(first(readMessage(first(entry, 2)?.bytes ?? new Uint8Array()), 1));
+      out[field.name] = Object.fromEntries(entries.map((e) => [str(first(e, 1)), quantity(e)]));
     } else if (field.type === 'message') {
       out[field.name] = decode(values[values.length - 1]?.bytes ?? new Uint8Array(), field.schema);
     } else if (field.type === 'messages') {

@@ -36,9 +36,11 @@ const apps = (kind: string, plural: string): ServedResource => ({
 export const SERVED_RESOURCES: ServedResource[] = [
   core('ConfigMap', 'configmaps'),
   core('Event', 'events'),
+  core('LimitRange', 'limitranges'),
   core('Namespace', 'namespaces', { namespaced: false, status: true, noDeleteCollection: true }),
   core('Node', 'nodes', { namespaced: false, status: true }),
   core('Pod', 'pods', { status: true, log: true }),
+  core('ResourceQuota', 'resourcequotas', { status: true }),
   core('Service', 'services', { status: true }),
   core('ServiceAccount', 'serviceaccounts'),
   apps('Deployment', 'deployments'),

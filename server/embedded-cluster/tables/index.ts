@@ -1,9 +1,21 @@
 import { deployments, replicasets } from './apps-printers';
 import { configmaps, namespaces, nodes, pods, serviceaccounts, services } from './core-printers';
 import { events } from './event-printer';
+import { resourcequotas } from './resource-quota-printer';
 import { at, nameColumn, ageColumn, str, type Printer } from './printer';
 
-const PRINTERS: Record<string, Printer> = { pods, namespaces, nodes, services, events, configmaps, serviceaccounts, deployments, replicasets };
+const PRINTERS: Record<string, Printer> = {
+  pods,
+  namespaces,
+  nodes,
+  services,
+  events,
+  configmaps,
+  serviceaccounts,
+  resourcequotas,
+  deployments,
+  replicasets,
+};
 
 /**
  * Kinds without a printers.go handler get the API server's default table
