@@ -43,8 +43,9 @@ function isPermanent(error: unknown): boolean {
  * ONE upstream list+watch (client-node's `ListWatch`) for a context, resource and namespace, shared by
  * every subscriber whatever its selectors. Keeps the current objects by uid so each change can be judged
  * against the object as it was; sends each subscriber a snapshot and then its filtered view of batched
- * changes in upstream order. `ListWatch` relists by itself on 410 Gone (its diff arrives as ordinary
- * changes); any other failure replaces it after a backoff, and every subscriber gets a fresh snapshot.
+ * changes in upstream order. A broken stream is resumed from its resourceVersion once, and `ListWatch`
+ * relists by itself on 410 Gone (its diff arrives as ordinary changes); a failure beyond that replaces the
+ * ListWatch after a backoff, subscribers hear `reconnecting`, and each gets a fresh snapshot.
  */
 export class SharedWatch {
   private readonly subscribers = new Map<WatchSink, 'pending' | 'live'>();
@@ -54,6 +55,9 @@ export class SharedWatch {
   private live = false;
   private closed = false;
   private attempt = 0;
+  private failures = 0;
+  /** A live watch whose stream broke may resume from its resourceVersion once before starting over. */
+  private resumable = false;
   private flushTimer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
@@ -97,22 +101,31 @@ export class SharedWatch {
     this.live = false;
     this.objects.clear();
     this.queue = [];
-    let failed = false;
+    const failuresBefore = this.failures;
     // Callbacks of a replaced or stopped informer (its abort fires `error`) must not touch the current state.
     const current = () => this.informer === informer && !this.closed;
     informer.on('add', (obj) => current() && this.record('ADDED', obj));
     informer.on('update', (obj) => current() && this.record('MODIFIED', obj));
     informer.on('delete', (obj) => current() && this.record('DELETED', obj));
-    informer.on('error', (error) => {
-      failed = true;
-      if (current()) this.fail(error);
-    });
+    informer.on('error', (error) => current() && this.fail(error));
     await informer.start();
-    if (!current() || failed) return;
+    if (!current() || this.failures !== failuresBefore) return;
     this.connections++;
     this.attempt = 0;
     this.live = true;
+    this.resumable = true;
     this.sendSnapshots();
+  }
+
+  /**
+   * Re-watches from the last resourceVersion with the same ListWatch, as client-go's reflector does after
+   * a broken stream: nothing is lost, and if the version has expired meanwhile (410 Gone) ListWatch relists
+   * and its diff arrives as ordinary changes.
+   */
+  private async resume(informer: ListWatch<Obj>): Promise<void> {
+    const failuresBefore = this.failures;
+    await informer.start();
+    if (this.informer === informer && this.failures === failuresBefore) this.resumable = true;
   }
 
   private record(type: SourceEvent['type'], object: Obj): void {
@@ -160,6 +173,12 @@ export class SharedWatch {
   }
 
   private fail(error: unknown): void {
+    this.failures++;
+    if (this.live && this.resumable && this.informer && !isPermanent(error)) {
+      this.resumable = false;
+      void this.resume(this.informer);
+      return;
+    }
     void this.informer?.stop();
     this.informer = undefined;
     this.live = false;

@@ -69,7 +69,7 @@ export interface TestCluster {
   /** A kubeconfig file whose only context, `relayed`, reaches the cluster through the relay. */
   kubeconfigPath: string;
   /** Straight to the cluster (not through the relay), as admin. */
-  api: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+  api: <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -91,7 +91,7 @@ export async function startTestCluster(options: EmbeddedClusterOptions = {}): Pr
     cluster,
     relay,
     kubeconfigPath,
-    api: (method, path, body) => kubeJson(direct, { method, path, body }),
+    api: (method, path, body, headers) => kubeJson(direct, { method, path, body, headers }),
     stop: async () => {
       await relay.stop();
       await cluster.stop();

@@ -55,21 +55,23 @@ export async function upstreamRequest(kubeConfig: KubeConfig, request: UpstreamR
       req.destroy();
       reject(error);
     };
-    const timer = setTimeout(
-      () => fail(new BffError('UpstreamTimeout', `the API server at ${url.host} did not answer within ${timeoutMs / 1000}s`)),
-      timeoutMs,
-    );
+    // An idle timeout on the socket: first for the headers, then (unless streaming) between body chunks, so
+    // a reply that stops halfway cannot hold a request forever. `req.setTimeout` also cleans up after itself
+    // on keep-alive sockets, which `socket.setTimeout` listeners would not.
+    req.setTimeout(timeoutMs, () => {
+      if (!settled) fail(new BffError('UpstreamTimeout', `the API server at ${url.host} did not answer within ${timeoutMs / 1000}s`));
+      else req.destroy(new Error('the API server stopped sending'));
+    });
     const onAbort = () => fail(new BffError('UpstreamUnreachable', 'the request was cancelled'));
     request.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('error', (error) =>
       fail(new BffError('UpstreamUnreachable', `cannot reach the API server at ${url.host}: ${error.message}`, { cause: error })),
     );
     req.on('response', (res) => {
-      clearTimeout(timer);
       settled = true;
       request.signal?.removeEventListener('abort', onAbort);
-      // Idle timeout on the body: a reply that stops halfway must not hold the request forever.
-      if (!request.streaming) res.socket?.setTimeout(timeoutMs, () => res.destroy(new Error('upstream body timed out')));
+      // A quiet log or watch is not a failure.
+      if (request.streaming) req.setTimeout(0);
       resolve(res);
     });
     req.end(request.body);

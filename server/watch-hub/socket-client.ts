@@ -1,0 +1,77 @@
+import { io, type Socket } from 'socket.io-client';
+import { reduceList, type ListItem, type WatchedList } from '@/lib/k8s/list-reducer';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/contract/socket-events';
+import type { WatchStatus, WatchSubscribeAck, WatchTarget } from '@/lib/contract/watch';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A socket.io client as the console's pages open it (same origin, WebSocket). */
+export async function connectSocket(url: string): Promise<TestSocket> {
+  const socket: TestSocket = io(url, { path: '/socket.io/', transports: ['websocket'], extraHeaders: { origin: url }, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+type Obj = ListItem & { metadata?: { name?: string; uid?: string; resourceVersion?: string; labels?: Record<string, string> } | null };
+
+/** What one subscription received, and the list it adds up to (through the shared reducer). */
+export interface Recording {
+  ack: WatchSubscribeAck;
+  snapshots: number;
+  statuses: WatchStatus[];
+  batches: number;
+  list?: WatchedList<Obj>;
+  names(): string[];
+  /** Resolves once `predicate` holds, checked after every message. */
+  until(predicate: (r: Recording) => boolean, timeoutMs?: number): Promise<void>;
+}
+
+/** Subscribes `socket` to `target` under `id` and records every message for it. */
+export async function recordWatch(socket: TestSocket, id: string, target: WatchTarget): Promise<Recording> {
+  const waiters = new Set<() => void>();
+  const notify = () => waiters.forEach((w) => w());
+  const recording: Recording = {
+    ack: { ok: true },
+    snapshots: 0,
+    statuses: [],
+    batches: 0,
+    names: () => (recording.list?.items ?? []).map((o) => o.metadata?.name ?? '').sort(),
+    until: (predicate, timeoutMs = 10_000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!predicate(recording)) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out; have ${JSON.stringify({ names: recording.names(), snapshots: recording.snapshots, statuses: recording.statuses })}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+  };
+  socket.on('watch:snapshot', (s) => {
+    if (s.id !== id) return;
+    recording.snapshots++;
+    recording.list = { items: s.items as Obj[], resourceVersion: s.resourceVersion };
+    notify();
+  });
+  socket.on('watch:events', (b) => {
+    if (b.id !== id || !recording.list) return;
+    recording.batches++;
+    recording.list = reduceList(recording.list, b.events as never, b.resourceVersion);
+    notify();
+  });
+  socket.on('watch:status', (s) => {
+    if (s.id !== id) return;
+    recording.statuses.push(s);
+    notify();
+  });
+  recording.ack = await socket.timeout(10_000).emitWithAck('watch:subscribe', { id, target });
+  return recording;
+}
