@@ -142,7 +142,9 @@ describe('embedded cluster: CRUD over client-node', () => {
   });
 
   it('forbids pod spec changes other than images', async () => {
-    const pod = await t.core.createNamespacedPod({ namespace: 'default', body: podBody('immutable') });
+    await t.core.createNamespacedPod({ namespace: 'default', body: podBody('immutable') });
+    // Read back: the scheduler has written the PodScheduled condition since the create (no nodes here).
+    const pod = await t.core.readNamespacedPod({ name: 'immutable', namespace: 'default' });
     pod.spec!.containers[0]!.image = 'luksa/kubia:v2';
     await t.core.replaceNamespacedPod({ name: 'immutable', namespace: 'default', body: pod });
     const fresh = await t.core.readNamespacedPod({ name: 'immutable', namespace: 'default' });
@@ -153,7 +155,8 @@ describe('embedded cluster: CRUD over client-node', () => {
   });
 
   it('ignores status on the main resource and updates it through pods/status', async () => {
-    const pod = await t.core.createNamespacedPod({ namespace: 'default', body: podBody('status') });
+    await t.core.createNamespacedPod({ namespace: 'default', body: podBody('status') });
+    const pod = await t.core.readNamespacedPod({ name: 'status', namespace: 'default' });
     const updated = await t.core.replaceNamespacedPodStatus({
       name: 'status',
       namespace: 'default',
@@ -202,7 +205,9 @@ describe('embedded cluster: CRUD over client-node', () => {
       namespace: 'default',
       fieldSelector: `involvedObject.name=described,involvedObject.namespace=default,involvedObject.uid=${pod.metadata?.uid}`,
     });
-    assert.deepEqual(events.items.map((e) => e.reason), ['Scheduled']);
+    // The scheduler reports on the pod too (FailedScheduling: this cluster has no nodes).
+    assert.ok(events.items.every((e) => e.involvedObject.name === 'described'));
+    assert.deepEqual(events.items.filter((e) => e.metadata?.name === 'described.1').map((e) => e.reason), ['Scheduled']);
   });
 
   it('deletes a namespace with its contents', async () => {

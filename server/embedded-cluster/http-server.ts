@@ -47,6 +47,8 @@ export function createApiServer(options: {
       writeReply(res, simple);
       return;
     }
+    // pods/{name}/proxy/{path...}: forwarded to the pod's kubelet (the path is the pod's, kept raw).
+    if (ctx.nodes && (await ctx.nodes.serveProxy({ pathname: url.pathname, query: url.searchParams, req, res, user }))) return;
     const resource = parseResourcePath(path);
     if (!resource) throw pathNotFound();
     const reply = await handleResource({ ctx, route: resource, req, res, query: url.searchParams, user });

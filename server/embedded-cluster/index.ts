@@ -4,9 +4,11 @@ import { bootstrap } from './bootstrap';
 import { createClock, type ClockOptions } from './clock';
 import { SharedInformers } from './controllers/controller-loop';
 import { startControllerManager } from './controllers/controller-manager';
+import { startScheduler } from './controllers/scheduler';
 import { createEventRecorder } from './events';
 import { applySeed, type SeedOptions } from './seeds/index';
 import { createApiServer } from './http-server';
+import { startNodeAgents } from './kubelet/index';
 import { buildKubeconfig, kubeconfigYaml } from './kubeconfig';
 import { Registry } from './registry';
 import { ObjectStore } from './store';
@@ -70,13 +72,16 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   applySeed(registry, { name: 'empty', ...options.seed });
   const clock = createClock(options.clock);
   const informers = new SharedInformers(store);
-  const controllers = startControllerManager({ registry, informers, clock, recorder: createEventRecorder({ registry, clock }) });
+  const controllerContext = { registry, informers, clock, recorder: createEventRecorder({ registry, clock }) };
+  const controllers = startControllerManager(controllerContext);
+  const scheduler = startScheduler(controllerContext);
+  const nodes = startNodeAgents(controllerContext);
   const tokens = createTokens();
   const longRunningRequests: LongRunningMetric = new Map();
   const certificates = await makeServingCertificates();
   let address = '';
   const server = createApiServer({
-    ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000 },
+    ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, nodes },
     tokens,
     anonymous: options.anonymous ?? 'reject',
     address: () => address,
@@ -101,6 +106,8 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     stop: () =>
       new Promise<void>((resolve) => {
         controllers.stop();
+        scheduler.stop();
+        nodes.stop();
         informers.stop();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAllowed, type User } from './auth';
+import type { NodeAgents } from './kubelet/index';
 import { resourceKey, type KindSpec } from './kinds';
 import { decodeContinue, encodeContinue, parseListOptions, type ListOptions } from './list-options';
 import { negotiate } from './negotiate';
@@ -29,6 +30,8 @@ export interface HandlerContext {
   registry: Registry;
   metrics: LongRunningMetric;
   bookmarkIntervalMs: number;
+  /** The kubelets, which serve pods/log and pods/proxy (absent: logs are empty, proxy is 404). */
+  nodes?: NodeAgents;
 }
 
 /** The RBAC verb of a request (what the Forbidden message names). */
@@ -106,7 +109,7 @@ async function read(
   const obj = ctx.registry.get(kind, namespace ?? '', name);
   if (!subresource || subresource === 'status') return { status: 200, body: await renderObject(representation, kind, obj) };
   if (subresource === 'scale' && kind.group === 'apps') return { status: 200, body: toScale(obj) };
-  if (subresource === 'log' && kind.resource === 'pods') return podLog(obj);
+  if (subresource === 'log' && kind.resource === 'pods') return ctx.nodes ? ctx.nodes.serveLog({ pod: obj, query, req, res }) : podLog(obj);
   throw pathNotFound();
 }
 

@@ -39,7 +39,7 @@ async function setup(nodes: ReturnType<typeof node>[]) {
   const get = (name: string) => registry.get(PODS, 'default', name);
   const events = (name: string) =>
     registry.store.list('events', 'default').filter((e) => (e.involvedObject as { name: string }).name === name);
-  const condition = (p: KubeObject) => ((p.status as { conditions?: { type: string }[] }).conditions ?? []).find((c) => c.type === 'PodScheduled');
+  const condition = (p: KubeObject) => ((p.status as { conditions?: { type: string; status?: string }[] }).conditions ?? []).find((c) => c.type === 'PodScheduled');
   const settle = async () => {
     await new Promise((r) => setTimeout(r, 30));
     await scheduler.idle();

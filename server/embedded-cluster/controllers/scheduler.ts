@@ -126,7 +126,7 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
     events.recordEvent({ involved: pod, reason: 'FailedScheduling', message, type: 'Warning', source: SOURCE });
   }
 
-  function writeCondition(pod: KubeObject, condition: { status: string; reason: string; message: string }): void {
+  function writeCondition(pod: KubeObject, condition: { status: 'False'; reason: string; message: string }): void {
     const status = isPlainObject(pod.status) ? { ...pod.status } : {};
     const next = setPodCondition(status, { type: 'PodScheduled', ...condition }, clock.now());
     if (jsonEqual(next, pod.status)) return;

@@ -1,0 +1,365 @@
+/**
+ * One container of a pod through its life, as the kubelet's SyncPod and image manager take it:
+ * pull (with the pull back-off: ErrImagePull, then ImagePullBackOff), create, start, wait for exit,
+ * then restart per `restartPolicy` with the crash back-off (CrashLoopBackOff: 10s doubling to 5m,
+ * reset after a run of 10 minutes). Every step records the kubelet's events with its wording.
+ */
+import type { Clock } from '../clock';
+import type { EventInput } from '../events';
+import { isPlainObject, type KubeObject } from '../types';
+import { goDuration, imageId, lookupImage, pullNotFoundError, type RegistryImage } from './images';
+import { runningState, statusVolumeMounts, terminatedState, waitingState, type ContainerState, type ContainerView } from './pod-status';
+import { ContainerInstance, type ContainerExit } from './runtime';
+
+// Cluster-time durations of the simulated steps (a kubia pod is Running about a second after binding).
+export const TIMINGS = {
+  sandbox: 250,
+  firstPull: 800,
+  cachedPull: 350,
+  create: 60,
+  start: 120,
+  /** PLEG relist: how long an exited container shows Terminated before the kubelet acts on it. */
+  relist: 1_000,
+  /** How long ErrImagePull shows before the next sync turns it into ImagePullBackOff. */
+  pullErrorShown: 2_000,
+  /** The pod worker's resync: back-off events repeat at this pace while a container waits. */
+  resync: 10_000,
+};
+
+// flowcontrol.Backoff as the kubelet configures it for crashes and image pulls.
+const BACKOFF_INITIAL = 10_000;
+const BACKOFF_MAX = 300_000;
+
+/** What a container runner needs from its pod worker. */
+export interface RunnerHost {
+  clock: Clock;
+  /** The pod as last seen. */
+  pod(): KubeObject;
+  /** Records a kubelet event about this container (fieldPath `spec.containers{name}`). */
+  event(input: Pick<EventInput, 'reason' | 'message' | 'type'>, runner: ContainerRunner): void;
+  /** Marks the pod status dirty. */
+  publish(): void;
+  /** Aborted when the pod starts terminating: no new container starts after that. */
+  stopping: AbortSignal;
+  /** The node's image store and serialized puller. */
+  images: NodeImages;
+  /** The containers' hostname: the pod's name, or spec.hostname. */
+  hostname: string;
+}
+
+/** The images a node has, and its one-at-a-time puller (serializeImagePulls, the default). */
+export interface NodeImages {
+  present: Set<string>;
+  /** Runs pulls one after another; resolves with how long the pull waited in the queue (real ms). */
+  enqueue(pull: () => Promise<void>): Promise<number>;
+}
+
+interface Backoff {
+  /** Cluster ms. */
+  duration: number;
+  /** Real ms (Date.now) of the last Next(). */
+  updated: number;
+}
+
+/** The outcome of a runner's loop. */
+export type RunnerEnd = 'completed' | 'failed' | 'stopped';
+
+/** Runs one container of a pod. */
+export class ContainerRunner implements ContainerView {
+  readonly name: string;
+  readonly init: boolean;
+  readonly sidecar: boolean;
+  state: ContainerState = waitingState('ContainerCreating');
+  lastState: ContainerState = {};
+  ready = false;
+  started = false;
+  restartCount = 0;
+  image: string;
+  imageID = '';
+  /** The image as the spec names it: what the kubelet's messages quote. */
+  private readonly specImage: string;
+  containerID?: string;
+  readonly volumeMounts: Record<string, unknown>[];
+  /** The running (or last) instance, and the one before it (`kubectl logs --previous`). */
+  current?: ContainerInstance;
+  previous?: ContainerInstance;
+  private readonly registryImage: RegistryImage;
+  private crashBackoff?: Backoff;
+  private pullBackoff?: Backoff;
+  private lastExit?: ContainerExit;
+  private adopted?: ContainerInstance;
+  private adoptedCompleted = false;
+  private firstAttempt!: () => void;
+  /** Resolves after the first start attempt (started, or failed to pull): the next container may go. */
+  readonly attempted = new Promise<void>((resolve) => (this.firstAttempt = resolve));
+
+  constructor(
+    private readonly host: RunnerHost,
+    readonly spec: Record<string, unknown>,
+    kind: { init: boolean },
+  ) {
+    this.name = String(spec.name ?? '');
+    this.init = kind.init;
+    this.sidecar = kind.init && spec.restartPolicy === 'Always';
+    this.specImage = String(spec.image ?? '');
+    this.image = this.specImage;
+    this.registryImage = lookupImage(this.specImage);
+    this.volumeMounts = statusVolumeMounts(spec.volumeMounts);
+  }
+
+  /** `spec.containers{kubia}` / `spec.initContainers{init}`: where this container's events point. */
+  get fieldPath(): string {
+    return `spec.${this.init ? 'initContainers' : 'containers'}{${this.name}}`;
+  }
+
+  /** The instance whose ID is `containerID` (current or previous). */
+  instance(containerID: string | undefined): ContainerInstance | undefined {
+    return [this.current, this.previous].find((i) => i && i.id === containerID);
+  }
+
+  /**
+   * Runs until the container will not run again: `completed` (init container succeeded, or an app
+   * container ended under a policy that does not restart it), `failed` (an init container failed
+   * under `restartPolicy: Never`), or `stopped` (the pod is terminating).
+   */
+  async run(): Promise<RunnerEnd> {
+    try {
+      return await this.loop();
+    } finally {
+      this.firstAttempt();
+    }
+  }
+
+  /**
+   * Takes over a container a stored status says is running (a seeded pod, or one the kubelet finds
+   * after a restart): same ID, start time, restart count and image, no pull and no events. An init
+   * container that already completed stays completed. Returns false if there is nothing to adopt.
+   */
+  adopt(status: Record<string, unknown>): boolean {
+    const state = isPlainObject(status.state) ? status.state : {};
+    const running = isPlainObject(state.running) ? state.running : undefined;
+    const terminated = isPlainObject(state.terminated) ? state.terminated : undefined;
+    const completedInit = this.init && !this.sidecar && terminated?.exitCode === 0;
+    if (!running && !completedInit) return false;
+    this.state = state;
+    this.lastState = isPlainObject(status.lastState) ? status.lastState : {};
+    this.restartCount = typeof status.restartCount === 'number' ? status.restartCount : 0;
+    this.pulled();
+    this.host.images.present.add(this.registryImage.ref.full);
+    if (completedInit) {
+      this.adoptedCompleted = true;
+      return true;
+    }
+    const id = typeof status.containerID === 'string' && status.containerID ? status.containerID : undefined;
+    const startedAt = new Date(String(running?.startedAt ?? ''));
+    this.adopted = this.createInstance(id ? { id, startedAt: Number.isNaN(startedAt.getTime()) ? this.host.clock.now() : startedAt } : undefined);
+    this.started = true;
+    this.ready = !this.init || this.sidecar;
+    return true;
+  }
+
+  private async loop(): Promise<RunnerEnd> {
+    const { host } = this;
+    if (this.adoptedCompleted) return 'completed';
+    while (!host.stopping.aborted) {
+      const adopted = this.adopted;
+      this.adopted = undefined;
+      const instance = adopted ?? (await this.startContainer());
+      if (!instance) return 'stopped';
+      this.firstAttempt();
+      const exit = await Promise.race([instance.exited, abortPromise(host.stopping)]);
+      if (!exit) return 'stopped';
+      this.recordExit(instance, exit);
+      host.publish();
+      if (!this.shouldRestart(exit.exitCode)) return this.init && !this.sidecar && exit.exitCode !== 0 ? 'failed' : 'completed';
+      await this.wait(TIMINGS.relist);
+    }
+    return 'stopped';
+  }
+
+  /** Back-off, pull, create and start; undefined when the pod started terminating meanwhile. */
+  private async startContainer(): Promise<ContainerInstance | undefined> {
+    const { host } = this;
+    if (this.lastExit && !(await this.waitCrashBackoff())) return undefined;
+    if (!(await this.ensureImage())) return undefined;
+    await this.wait(TIMINGS.create);
+    if (host.stopping.aborted) return undefined;
+    const instance = this.createInstance();
+    this.event('Created', `Created container ${this.name}`);
+    await this.wait(TIMINGS.start);
+    // Deleted while starting: the pod worker's termination stops this instance.
+    if (host.stopping.aborted) return undefined;
+    this.event('Started', `Started container ${this.name}`);
+    this.state = runningState(instance.startedAt);
+    this.started = true;
+    // No readiness probe is modelled: a started container is ready (sidecars and app containers).
+    this.ready = !this.init || this.sidecar;
+    host.publish();
+    return instance;
+  }
+
+  /** Stops the container for pod termination: SIGTERM now; `kill()` later if it has not exited. */
+  terminate(): boolean {
+    if (!this.current?.running) return false;
+    this.event('Killing', `Stopping container ${this.name}`);
+    this.current.terminate();
+    return true;
+  }
+
+  /** The terminated state after a stop, once the instance has exited. */
+  recordExit(instance: ContainerInstance, exit: ContainerExit): void {
+    this.lastExit = exit;
+    this.state = terminatedState({ ...exit, startedAt: instance.startedAt, containerID: instance.id });
+    this.ready = false;
+    this.started = false;
+  }
+
+  private createInstance(adopted?: { id: string; startedAt: Date }): ContainerInstance {
+    const env: Record<string, string> = {};
+    for (const entry of Array.isArray(this.spec.env) ? this.spec.env.filter(isPlainObject) : []) {
+      if (typeof entry.name === 'string' && typeof entry.value === 'string') env[entry.name] = entry.value;
+    }
+    const instance = new ContainerInstance({
+      repository: this.registryImage.ref.repository,
+      env,
+      hostname: this.host.hostname,
+      clock: this.host.clock,
+      init: this.init && !this.sidecar,
+      adopted,
+    });
+    if (this.current) {
+      // A restart: the exited instance becomes lastState (and `--previous` logs).
+      this.previous = this.current;
+      this.lastState = this.state.terminated ? this.state : this.lastState;
+      this.restartCount++;
+    }
+    this.current = instance;
+    this.containerID = instance.id;
+    return instance;
+  }
+
+  private shouldRestart(exitCode: number): boolean {
+    if (this.sidecar) return true;
+    const policy = String((this.host.pod().spec as Record<string, unknown> | undefined)?.restartPolicy ?? 'Always');
+    // Init containers restart only after failing, and never under restartPolicy Never.
+    if (this.init) return exitCode !== 0 && policy !== 'Never';
+    return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+  }
+
+  /** kuberuntime doBackOff: wait out the crash back-off, showing CrashLoopBackOff; false if stopping. */
+  private async waitCrashBackoff(): Promise<boolean> {
+    const { host } = this;
+    const exit = this.lastExit as ContainerExit;
+    const entry = this.crashBackoff;
+    const expired = entry && this.clusterSince(entry.updated) > 2 * BACKOFF_MAX;
+    if (entry && !expired) {
+      const pod = host.pod();
+      const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+      while (!host.stopping.aborted && this.clusterSince(exit.finishedAt.getTime()) < entry.duration) {
+        this.lastState = this.state.terminated ? this.state : this.lastState;
+        this.state = waitingState('CrashLoopBackOff', `back-off ${goDuration(entry.duration)} restarting failed container=${this.name} pod=${podRef}`);
+        this.event('BackOff', `Back-off restarting failed container ${this.name} in pod ${podRef}`, 'Warning');
+        host.publish();
+        const left = entry.duration - this.clusterSince(exit.finishedAt.getTime());
+        await this.wait(Math.min(left, TIMINGS.resync));
+      }
+      if (host.stopping.aborted) return false;
+    }
+    this.crashBackoff = next(entry, expired);
+    return true;
+  }
+
+  /** EnsureImageExists with the pull back-off; false if the pod started terminating meanwhile. */
+  private async ensureImage(): Promise<boolean> {
+    const { host } = this;
+    const image = this.registryImage;
+    const policy = String(this.spec.imagePullPolicy ?? 'IfNotPresent');
+    while (!host.stopping.aborted) {
+      const present = host.images.present.has(image.ref.full);
+      if (policy !== 'Always' && present) {
+        this.event('Pulled', `Container image "${this.specImage}" already present on machine`);
+        this.pulled();
+        return true;
+      }
+      if (policy === 'Never') {
+        const message = `Container image "${this.specImage}" is not present with pull policy of Never`;
+        this.event('ErrImageNeverPull', message, 'Warning');
+        this.event('Failed', 'Error: ErrImageNeverPull', 'Warning');
+        this.setWaiting('ErrImageNeverPull', message);
+        await this.wait(TIMINGS.resync);
+        continue;
+      }
+      const backoff = this.pullBackoff;
+      if (backoff && this.clusterSince(backoff.updated) < backoff.duration) {
+        const message = `Back-off pulling image "${this.specImage}"`;
+        this.event('BackOff', message);
+        this.event('Failed', 'Error: ImagePullBackOff', 'Warning');
+        this.setWaiting('ImagePullBackOff', message);
+        await this.wait(Math.min(backoff.duration - this.clusterSince(backoff.updated), TIMINGS.resync));
+        continue;
+      }
+      this.event('Pulling', `Pulling image "${this.specImage}"`);
+      const pullMs = (present ? TIMINGS.cachedPull : TIMINGS.firstPull) + Math.floor(Math.random() * 200);
+      const queued = await host.images.enqueue(() => this.wait(pullMs));
+      if (host.stopping.aborted) return false;
+      if (!image.exists) {
+        const error = pullNotFoundError(image);
+        this.event('Failed', `Failed to pull image "${this.specImage}": ${error}`, 'Warning');
+        this.event('Failed', 'Error: ErrImagePull', 'Warning');
+        this.pullBackoff = next(this.pullBackoff, false);
+        this.setWaiting('ErrImagePull', error);
+        this.firstAttempt();
+        await this.wait(TIMINGS.pullErrorShown);
+        continue;
+      }
+      host.images.present.add(image.ref.full);
+      const total = pullMs + this.toClusterMs(queued);
+      this.event('Pulled', `Successfully pulled image "${this.specImage}" in ${goDuration(pullMs)} (${goDuration(total)} including waiting). Image size: ${image.sizeBytes} bytes.`);
+      this.pulled();
+      return true;
+    }
+    return false;
+  }
+
+  private pulled(): void {
+    this.image = this.registryImage.ref.full;
+    this.imageID = imageId(this.registryImage);
+  }
+
+  private setWaiting(reason: string, message: string): void {
+    if (this.state.terminated) this.lastState = this.state;
+    this.state = waitingState(reason, message);
+    this.host.publish();
+  }
+
+  private event(reason: string, message: string, type: 'Normal' | 'Warning' = 'Normal'): void {
+    this.host.event({ reason, message, type }, this);
+  }
+
+  private wait(clusterMs: number): Promise<void> {
+    return this.host.clock.delay(Math.max(0, clusterMs), this.host.stopping);
+  }
+
+  private clusterSince(realMs: number): number {
+    return this.toClusterMs(Date.now() - realMs);
+  }
+
+  private toClusterMs(realMs: number): number {
+    const scale = this.host.clock.timeScale;
+    return scale > 0 ? realMs / scale : Number.MAX_SAFE_INTEGER;
+  }
+}
+
+// flowcontrol.Backoff.Next: the first failure (or one after a long quiet spell) starts at 10s, each
+// further one doubles it up to 5 minutes.
+function next(entry: Backoff | undefined, expired: boolean | undefined): Backoff {
+  const duration = !entry || expired ? BACKOFF_INITIAL : Math.min(entry.duration * 2, BACKOFF_MAX);
+  return { duration, updated: Date.now() };
+}
+
+function abortPromise(signal: AbortSignal): Promise<undefined> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(undefined);
+    else signal.addEventListener('abort', () => resolve(undefined), { once: true });
+  });
+}

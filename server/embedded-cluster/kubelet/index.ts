@@ -1,0 +1,132 @@
+/**
+ * The node agents of the embedded cluster: one simulated kubelet per Node object, each running the
+ * pods bound to it. The API server forwards `pods/log` and `pods/proxy` to a pod's kubelet; here the
+ * router calls `serveLog` and `serveProxy` in process for the same effect.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAllowed, type User } from '../auth';
+import type { ControllerContext, RunningController } from '../controllers/context';
+import { findKind, type KindSpec } from '../kinds';
+import type { Reply, STREAMED } from '../reply';
+import { ApiError, badRequest, forbidden } from '../status';
+import type { StoreEvent } from '../store';
+import { isPlainObject, type KubeObject } from '../types';
+import { Kubelet, type NodeNetwork } from './kubelet';
+import { chooseContainer, logSource, noHostReply, parseLogOptions, streamLog } from './logs';
+import { matchPodProxyPath, proxyToPod, splitSchemeNamePort } from './proxy';
+
+const PODS = findKind('', 'v1', 'pods') as KindSpec;
+
+/** The running kubelets and the pod subresources they serve. */
+export interface NodeAgents extends RunningController {
+  /** `GET pods/{name}/log` for a pod already read from the store. */
+  serveLog(options: { pod: KubeObject; query: URLSearchParams; req: IncomingMessage; res: ServerResponse }): Reply | typeof STREAMED;
+  /** Serves a pod proxy URL; resolves false when `pathname` is not one. */
+  serveProxy(options: { pathname: string; query: URLSearchParams; req: IncomingMessage; res: ServerResponse; user: User }): Promise<boolean>;
+  /** The kubelet of a node. */
+  kubelet(nodeName: string): Kubelet | undefined;
+}
+
+/** Starts a kubelet for every node, now and as nodes come and go. */
+export function startNodeAgents(ctx: ControllerContext): NodeAgents {
+  const { registry, clock, recorder } = ctx;
+  const kubelets = new Map<string, Kubelet>();
+  const networks = new Map<string, NodeNetwork>();
+  const pods = ctx.informers.for('pods');
+  const nodes = ctx.informers.for('nodes');
+
+  const nodeNetwork = (node: KubeObject): NodeNetwork => {
+    const name = node.metadata.name ?? '';
+    const known = networks.get(name);
+    if (known) return known;
+    const index = networks.size;
+    const spec = isPlainObject(node.spec) ? node.spec : {};
+    const status = isPlainObject(node.status) ? node.status : {};
+    const cidr = /^(\d+\.\d+\.\d+)\.0\/24$/.exec(String(spec.podCIDR ?? ''));
+    const addresses = Array.isArray(status.addresses) ? status.addresses.filter(isPlainObject) : [];
+    const internal = addresses.find((a) => a.type === 'InternalIP')?.address;
+    const network = {
+      podPrefix: cidr?.[1] ?? `10.244.${index}`,
+      hostIP: typeof internal === 'string' ? internal : `172.18.0.${index + 2}`,
+    };
+    networks.set(name, network);
+    return network;
+  };
+
+  const addNode = (node: KubeObject) => {
+    const name = node.metadata.name ?? '';
+    if (kubelets.has(name)) return;
+    const kubelet = new Kubelet(name, nodeNetwork(node), { registry, clock, recorder });
+    kubelets.set(name, kubelet);
+    for (const pod of pods.list()) if (nodeNameOf(pod) === name) kubelet.podChanged(pod);
+  };
+
+  const onNode = (event: StoreEvent) => {
+    const name = event.object.metadata.name ?? '';
+    if (event.type === 'DELETED') {
+      kubelets.get(name)?.shutdown();
+      kubelets.delete(name);
+    } else addNode(event.object);
+  };
+
+  const onPod = (event: StoreEvent) => {
+    const kubelet = kubelets.get(nodeNameOf(event.object));
+    if (!kubelet) return;
+    // The kubelet acts outside the store write that told it, as a watch-fed kubelet would.
+    queueMicrotask(() => (event.type === 'DELETED' ? kubelet.podRemoved(event.object) : kubelet.podChanged(event.object)));
+  };
+
+  const stopNodes = nodes.onChange(onNode);
+  const stopPods = pods.onChange(onPod);
+  const sorted = [...nodes.list()].sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || String(a.metadata.name).localeCompare(String(b.metadata.name)));
+  for (const node of sorted) addNode(node);
+
+  return {
+    stop() {
+      stopNodes();
+      stopPods();
+      for (const kubelet of kubelets.values()) kubelet.shutdown();
+      kubelets.clear();
+    },
+
+    kubelet: (nodeName) => kubelets.get(nodeName),
+
+    serveLog({ pod, query, req, res }) {
+      const name = pod.metadata.name ?? '';
+      const opts = parseLogOptions(query, name);
+      const container = chooseContainer(pod, opts.container);
+      const nodeName = nodeNameOf(pod);
+      if (!nodeName) return noHostReply();
+      const kubelet = kubelets.get(nodeName);
+      if (!kubelet) {
+        const hostIP = String((isPlainObject(pod.status) && pod.status.hostIP) || nodeName);
+        throw new ApiError(500, 'InternalError', `Get "https://${hostIP}:10250/containerLogs/${pod.metadata.namespace}/${name}/${container}": dial tcp ${hostIP}:10250: connect: connection refused`);
+      }
+      const worker = kubelet.worker(pod.metadata.uid ?? '');
+      if (!worker) throw new ApiError(404, 'NotFound', `pod "${pod.metadata.namespace}/${name}" does not exist`);
+      const log = logSource(worker, name, container, opts.previous);
+      return streamLog({ log, opts, req, res, podGone: worker.goneSignal });
+    },
+
+    async serveProxy({ pathname, query, req, res, user }) {
+      const match = matchPodProxyPath(pathname);
+      if (!match) return false;
+      const verb = PROXY_VERBS[req.method ?? 'GET'];
+      if (!verb) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      if (!isAllowed(user, verb)) {
+        throw forbidden({ ref: PODS, name: match.id, user: user.name, verb, namespace: match.namespace, subresource: 'proxy' });
+      }
+      const target = splitSchemeNamePort(match.id);
+      if (!target) throw badRequest(`invalid pod request "${match.id}"`);
+      const pod = registry.get(PODS, match.namespace, target.name);
+      await proxyToPod({ pod, target, path: match.path, query, kubelet: kubelets.get(nodeNameOf(pod)), req, res });
+      return true;
+    },
+  };
+}
+
+const PROXY_VERBS: Record<string, string> = { GET: 'get', HEAD: 'get', OPTIONS: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+
+function nodeNameOf(pod: KubeObject): string {
+  return isPlainObject(pod.spec) && typeof pod.spec.nodeName === 'string' ? pod.spec.nodeName : '';
+}

@@ -1,0 +1,121 @@
+/**
+ * The kubelet of one node: a pod worker for every pod bound to the node, the node's image store with
+ * its serialized puller, and the pod network of the node (host-local IPAM over the node's /24).
+ */
+import type { Clock } from '../clock';
+import type { EventRecorder } from '../events';
+import type { Registry } from '../registry';
+import { isPlainObject, type KubeObject } from '../types';
+import type { NodeImages } from './container-runner';
+import { PodWorker } from './pod-worker';
+
+/** Where a node sits on the simulated network. */
+export interface NodeNetwork {
+  /** The node's InternalIP (hostIP of its pods). */
+  hostIP: string;
+  /** The first three octets of the node's pod /24, e.g. `10.244.1`. */
+  podPrefix: string;
+}
+
+/** What a kubelet runs with. */
+export interface KubeletDeps {
+  registry: Registry;
+  clock: Clock;
+  recorder: EventRecorder;
+}
+
+/** One node's kubelet. */
+export class Kubelet {
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly usedIPs = new Set<number>();
+  private nextIP = 2;
+  private readonly images: NodeImages;
+
+  constructor(
+    readonly nodeName: string,
+    readonly network: NodeNetwork,
+    private readonly deps: KubeletDeps,
+  ) {
+    let queue: Promise<unknown> = Promise.resolve();
+    this.images = {
+      present: new Set(),
+      enqueue: (pull) => {
+        const queuedAt = Date.now();
+        let waited = 0;
+        const run = queue.then(() => {
+          waited = Date.now() - queuedAt;
+          return pull();
+        });
+        queue = run.catch(() => undefined);
+        return run.then(() => waited);
+      },
+    };
+  }
+
+  /** The address pod traffic from the node itself comes from (the cni0 bridge: `.1` of the pod /24). */
+  get gatewayIP(): string {
+    return `${this.network.podPrefix}.1`;
+  }
+
+  /** A pod bound to this node was added or changed. */
+  podChanged(pod: KubeObject): void {
+    const uid = pod.metadata.uid ?? '';
+    const worker = this.workers.get(uid);
+    if (worker) {
+      worker.update(pod);
+      return;
+    }
+    if (isTerminal(pod)) return;
+    this.workers.set(
+      uid,
+      new PodWorker(pod, {
+        ...this.deps,
+        node: {
+          name: this.nodeName,
+          hostIP: this.network.hostIP,
+          images: this.images,
+          allocateIP: () => this.allocateIP(),
+          reserveIP: (ip) => {
+            if (ip.startsWith(`${this.network.podPrefix}.`)) this.usedIPs.add(Number(ip.split('.').pop()));
+          },
+          releaseIP: (ip) => this.usedIPs.delete(Number(ip.split('.').pop())),
+        },
+        onDone: (doneUid) => this.workers.delete(doneUid),
+      }),
+    );
+  }
+
+  /** A pod bound to this node left the store. */
+  podRemoved(pod: KubeObject): void {
+    this.workers.get(pod.metadata.uid ?? '')?.removed();
+  }
+
+  /** The worker of a pod, by UID. */
+  worker(uid: string): PodWorker | undefined {
+    return this.workers.get(uid);
+  }
+
+  /** Stops every pod worker without writing anything (the node or the cluster goes away). */
+  shutdown(): void {
+    for (const worker of this.workers.values()) worker.shutdown();
+    this.workers.clear();
+  }
+
+  // host-local IPAM: addresses handed out in turn from .2 to .254, skipping those in use.
+  private allocateIP(): string {
+    for (let tries = 0; tries < 253; tries++) {
+      const candidate = this.nextIP;
+      this.nextIP = candidate >= 254 ? 2 : candidate + 1;
+      if (!this.usedIPs.has(candidate)) {
+        this.usedIPs.add(candidate);
+        return `${this.network.podPrefix}.${candidate}`;
+      }
+    }
+    return `${this.network.podPrefix}.254`;
+  }
+}
+
+function isTerminal(pod: KubeObject): boolean {
+  const phase = isPlainObject(pod.status) ? pod.status.phase : undefined;
+  return phase === 'Succeeded' || phase === 'Failed';
+}

@@ -1,0 +1,105 @@
+/**
+ * The simulated container runtime: one `ContainerInstance` per container start, with a containerd
+ * style ID, its own log, the app running in it, and the way it ends (exit by itself, SIGTERM handled
+ * by the app, or SIGKILL by the runtime: exit code 137).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock';
+import { startApp, type AppRequest, type AppResponse, type RunningApp } from './apps';
+import { ContainerLog } from './log-buffer';
+
+/** How a container ended. */
+export interface ContainerExit {
+  exitCode: number;
+  /** `Completed` for 0, `Error` otherwise (what the runtime reports as the terminated reason). */
+  reason: string;
+  finishedAt: Date;
+  /** Set when the runtime killed it (SIGKILL). */
+  signal?: number;
+}
+
+/** What a container start needs. */
+export interface ContainerStart {
+  /** `docker.io/luksa/kubia` */
+  repository: string;
+  env: Record<string, string>;
+  hostname: string;
+  clock: Clock;
+  init: boolean;
+  logCapBytes?: number;
+  /** For a container adopted from a stored status: its ID and start time (its first lines date from then). */
+  adopted?: { id: string; startedAt: Date };
+}
+
+/** One started container. */
+export class ContainerInstance {
+  /** `containerd://<64 hex>`. */
+  readonly id: string;
+  readonly log: ContainerLog;
+  readonly startedAt: Date;
+  /** Resolves when the container has exited. */
+  readonly exited: Promise<ContainerExit>;
+  private readonly app: RunningApp;
+  private readonly stopped = new AbortController();
+  private resolveExit!: (exit: ContainerExit) => void;
+  private exitInfo?: ContainerExit;
+
+  constructor(start: ContainerStart) {
+    this.id = start.adopted?.id ?? `containerd://${randomBytes(32).toString('hex')}`;
+    this.log = new ContainerLog(start.logCapBytes);
+    this.startedAt = start.adopted?.startedAt ?? start.clock.now();
+    this.exited = new Promise((resolve) => (this.resolveExit = resolve));
+    // What an adopted app writes while starting is dated from when the container really started.
+    let startupTime: bigint | undefined = start.adopted ? BigInt(start.adopted.startedAt.getTime()) * 1_000_000n : undefined;
+    this.app = startApp(start.repository, {
+      log: (line, stream) => this.log.append(line, stream, startupTime === undefined ? undefined : startupTime++),
+      exit: (code) => this.finish(code),
+      env: start.env,
+      hostname: start.hostname,
+      clock: start.clock,
+      signal: this.stopped.signal,
+      init: start.init,
+    });
+    startupTime = undefined;
+  }
+
+  /** True until the container exits. */
+  get running(): boolean {
+    return !this.exitInfo;
+  }
+
+  /** The exit, once it happened. */
+  get exit(): ContainerExit | undefined {
+    return this.exitInfo;
+  }
+
+  /** Whether something listens on `port` inside the container. */
+  listens(port: number): boolean {
+    return this.running && this.app.ports.has(port);
+  }
+
+  /** Delivers an HTTP request to a listening port. */
+  async request(port: number, req: AppRequest): Promise<AppResponse> {
+    const handler = this.app.ports.get(port);
+    if (!handler || !this.running) throw new Error('connection refused');
+    return handler(req);
+  }
+
+  /** SIGTERM: the app decides. */
+  terminate(): void {
+    if (this.running) this.app.onTerminate();
+  }
+
+  /** SIGKILL: exit 137 at once. */
+  kill(): void {
+    this.finish(137, 9);
+  }
+
+  private finish(exitCode: number, signal?: number): void {
+    if (this.exitInfo) return;
+    this.exitInfo = { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', finishedAt: new Date(), ...(signal ? { signal } : {}) };
+    this.stopped.abort();
+    this.log.close();
+    this.resolveExit(this.exitInfo);
+  }
+}
