@@ -74,6 +74,28 @@ describe('kubectl against the embedded cluster: delete, credentials, discovery',
     assert.equal(out.stderr, 'error: You must be logged in to the server (Unauthorized)\n');
   });
 
+  it('watches with get -w: the list, then MODIFIED and DELETED rows', async () => {
+    let listed: () => void = () => {};
+    const ready = new Promise<void>((resolve) => (listed = resolve));
+    // kubectl watches until it is stopped: stop it at the DELETED row (or at the timeout, and fail).
+    const watch = kubectl.run(['get', 'po', '-w', '--output-watch-events'], {
+      timeoutMs: 15_000,
+      onStdout: (out) => out.includes('kubia-manual') && listed(),
+      until: (out) => out.includes('DELETED'),
+    });
+    await ready;
+    await kubectl.ok(['label', 'po', 'kubia-manual', 'watched=yes']);
+    await kubectl.ok(['delete', 'po', 'kubia-manual']);
+    const out = await watch;
+    const table = parseTable(out.stdout);
+    assert.deepEqual(table.headers, ['EVENT', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
+    assert.deepEqual(
+      table.rows.map((r) => `${r.EVENT} ${r.NAME}`),
+      ['ADDED kubia-manual', 'MODIFIED kubia-manual', 'DELETED kubia-manual'],
+    );
+    await createPods('kubia-manual.yaml');
+  });
+
   it('deletes a pod by name', async () => {
     await createPods('kubia-gpu.yaml');
     const out = await kubectl.ok(['delete', 'po', 'kubia-gpu']);

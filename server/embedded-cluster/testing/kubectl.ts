@@ -20,6 +20,10 @@ export interface KubectlRunOptions {
   timeoutMs?: number;
   /** Extra environment for this run only. */
   env?: Record<string, string>;
+  /** Called with everything printed on stdout so far, as it arrives (for `get -w`). */
+  onStdout?: (stdoutSoFar: string) => void;
+  /** Stops kubectl (SIGTERM) once stdout so far satisfies this: `get -w` never ends by itself. */
+  until?: (stdoutSoFar: string) => boolean;
 }
 
 /** Runs the real kubectl against one cluster, with a home of its own. */
@@ -65,9 +69,9 @@ export async function createKubectl(cluster: { kubeconfigYaml: string }): Promis
 }
 
 function runKubectl(options: { args: string[]; home: string } & KubectlRunOptions): Promise<KubectlResult> {
-  const { args, home, stdin, timeoutMs = 30_000, env } = options;
+  const { args, home, stdin, timeoutMs = 30_000, env, onStdout, until } = options;
   return new Promise((resolve, reject) => {
-    // KUBECONFIG is dropped so only --kubeconfig counts; a fixed column width keeps tables unwrapped.
+    // KUBECONFIG is dropped so only --kubeconfig counts.
     const { KUBECONFIG: _ignored, ...inherited } = process.env;
     const child = spawn(kubectlBinary(), args, {
       env: { ...inherited, HOME: home, KUBECACHEDIR: join(home, '.kube', 'cache'), ...env },
@@ -80,7 +84,12 @@ function runKubectl(options: { args: string[]; home: string } & KubectlRunOption
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      const soFar = Buffer.concat(stdout).toString('utf8');
+      onStdout?.(soFar);
+      if (until?.(soFar)) child.kill('SIGTERM');
+    });
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (err) => {
       clearTimeout(timer);
