@@ -200,6 +200,10 @@ export const KINDS: KindSpec[] = [
     shortNames: ['quota'],
     nameRule: 'subdomain',
     subresources: [STATUS],
+    // Go encodes the non-pointer Status struct even when empty: a new quota reads back `status: {}`.
+    defaults: (quota) => {
+      if (!isPlainObject(quota.status)) quota.status = {};
+    },
   },
   {
     group: '',

@@ -102,6 +102,7 @@ describe('kubectl against the embedded cluster: label, annotate, describe', () =
     assert.equal(created.stdout, 'resourcequota/q created\n');
     const quota = JSON.parse((await kubectl.ok(['get', 'quota', 'q', '-o', 'json'])).stdout);
     assert.deepEqual(quota.spec.hard, { 'limits.cpu': '1', pods: '2' });
+    assert.deepEqual(quota.status, {});
     const table = (await kubectl.ok(['get', 'quota'])).stdout.split('\n')[0];
     assert.match(table ?? '', /^NAME +AGE +REQUEST +LIMIT$/);
     assert.equal((await kubectl.ok(['delete', 'quota', 'q'])).stdout, 'resourcequota "q" deleted\n');
