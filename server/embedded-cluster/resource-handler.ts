@@ -9,7 +9,7 @@ import { renderList, renderObject, type ListMeta } from './render';
 import { STREAMED, type Reply } from './reply';
 import { continueExpired, forbidden, methodNotAllowed, pathNotFound } from './status';
 import { listPosition } from './store';
-import { isPlainObject, type KubeObject } from './types';
+import { deepCopy, isPlainObject, type KubeObject } from './types';
 import { serveWatch, type LongRunningMetric } from './watch';
 import { handleWrite } from './write-handler';
 import { toScale } from './scale';
@@ -124,7 +124,8 @@ export function list(
   options: ListOptions,
 ): { items: KubeObject[]; metadata: ListMeta } {
   const store = ctx.registry.store;
-  let items = store.list(resourceKey(kind), kind.namespaced ? namespace : undefined).filter(options.matches);
+  // Filter and page over the stored objects, and copy only the page (10,000 pods stay cheap to list).
+  let items = store.listShared(resourceKey(kind), kind.namespaced ? namespace : undefined).filter(options.matches);
   let revision = Number(store.currentResourceVersion());
   if (options.continueToken) {
     const position = decodeContinue(options.continueToken);
@@ -139,7 +140,7 @@ export function list(
     if (!options.filtered) metadata.remainingItemCount = items.length - page.length;
     items = page;
   }
-  return { items, metadata };
+  return { items: items.map((obj) => deepCopy(obj)), metadata };
 }
 
 // Logs come from a kubelet, which this part of the cluster does not run: an unscheduled pod has no

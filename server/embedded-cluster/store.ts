@@ -36,6 +36,10 @@ export class RevisionCompactedError extends Error {
  */
 export class ObjectStore {
   private readonly objects = new Map<string, KubeObject>();
+  // Per-resource views of `objects` and their keys in list order (rebuilt only after an add or a
+  // remove), so listing one resource neither scans nor sorts every object of every kind.
+  private readonly byResource = new Map<string, Map<string, KubeObject>>();
+  private readonly sortedKeys = new Map<string, string[]>();
   private readonly history: StoreEvent[] = [];
   private readonly watchers = new Set<StoreWatcher>();
   private revision = 0;
@@ -62,11 +66,30 @@ export class ObjectStore {
 
   /** Copies of every object of a resource (in one namespace, or all), sorted by namespace then name. */
   list(resourceKey: string, namespace?: string): KubeObject[] {
-    const prefix = namespace === undefined ? `${resourceKey}|` : `${resourceKey}|${namespace}|`;
-    return [...this.objects.entries()]
-      .filter(([key]) => key.startsWith(prefix))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, obj]) => deepCopy(obj));
+    return this.listShared(resourceKey, namespace).map((obj) => deepCopy(obj));
+  }
+
+  /**
+   * The stored objects themselves, in list order, without copying: for read-only scans over large
+   * resources (a list page filters thousands of pods and copies only the page it returns). Callers
+   * must not mutate what they get.
+   */
+  listShared(resourceKey: string, namespace?: string): readonly KubeObject[] {
+    const objects = this.byResource.get(resourceKey);
+    if (!objects) return [];
+    let keys = this.sortedKeys.get(resourceKey);
+    if (!keys) {
+      keys = [...objects.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.sortedKeys.set(resourceKey, keys);
+    }
+    const prefix = namespace === undefined ? '' : `${resourceKey}|${namespace}|`;
+    const out: KubeObject[] = [];
+    for (const key of keys) {
+      if (prefix && !key.startsWith(prefix)) continue;
+      const obj = objects.get(key);
+      if (obj) out.push(obj);
+    }
+    return out;
   }
 
   /** Stores a new or changed object, stamping the next resourceVersion, and notifies watchers. */
@@ -76,6 +99,7 @@ export class ObjectStore {
     const stored = deepCopy(object);
     stored.metadata.resourceVersion = String(++this.revision);
     this.objects.set(key, stored);
+    this.indexPut(resourceKey, key, stored, !previous);
     const type = previous ? 'MODIFIED' : 'ADDED';
     this.record({ type, resourceKey, object: stored, previous, revision: this.revision });
     return deepCopy(stored);
@@ -87,6 +111,8 @@ export class ObjectStore {
     const existing = this.objects.get(key);
     if (!existing) return undefined;
     this.objects.delete(key);
+    this.byResource.get(resourceKey)?.delete(key);
+    this.sortedKeys.delete(resourceKey);
     const gone = deepCopy(existing);
     gone.metadata.resourceVersion = String(++this.revision);
     this.record({ type: 'DELETED', resourceKey, object: gone, revision: this.revision });
@@ -108,6 +134,16 @@ export class ObjectStore {
   subscribe(watcher: StoreWatcher): () => void {
     this.watchers.add(watcher);
     return () => this.watchers.delete(watcher);
+  }
+
+  private indexPut(resourceKey: string, key: string, stored: KubeObject, added: boolean): void {
+    let objects = this.byResource.get(resourceKey);
+    if (!objects) {
+      objects = new Map();
+      this.byResource.set(resourceKey, objects);
+    }
+    objects.set(key, stored);
+    if (added) this.sortedKeys.delete(resourceKey);
   }
 
   private record(event: StoreEvent): void {
