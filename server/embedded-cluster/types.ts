@@ -45,9 +45,25 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A deep copy of a JSON value; stored objects never share structure with what callers hold. */
+/**
+ * A deep copy of a JSON value; stored objects never share structure with what callers hold. Same
+ * result as a JSON round trip (undefined fields dropped, undefined array items become null, toJSON
+ * honoured) but several times faster, which matters with 10,000 pods in the store.
+ */
 export function deepCopy<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : (copyJson(value) as T);
+}
+
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  if (Array.isArray(value)) return value.map((item) => (item === undefined || typeof item === 'function' ? null : copyJson(item)));
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(value)) as unknown;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined && typeof item !== 'function') out[key] = copyJson(item);
+  }
+  return out;
 }
 
 /** Structural equality of two JSON values (key order ignored). */
