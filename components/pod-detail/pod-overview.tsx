@@ -76,9 +76,6 @@ export function PodOverview({ pod, events, eventsState = 'ready' }: PodOverviewP
           <DescribeRows rows={description.header} />
         </Section>
         <div className="space-y-6">
-          <Section title="Conditions">
-            <ConditionsTable conditions={description.conditions} />
-          </Section>
           {description.readinessGates.length ? (
             <Section title="Readiness Gates">
               <DescribeRows rows={description.readinessGates.map((gate) => ({ label: gate.type, value: gate.status }))} />
@@ -90,21 +87,25 @@ export function PodOverview({ pod, events, eventsState = 'ready' }: PodOverviewP
         </div>
       </div>
 
+      <Section title="Conditions">
+        <ConditionsTable conditions={description.conditions} />
+      </Section>
+
       {description.initContainers.length ? (
         <Section title="Init Containers" count={description.initContainers.length}>
-          <div className="grid gap-3 xl:grid-cols-2">
+          <div className="grid items-start gap-3 xl:grid-cols-2">
             {description.initContainers.map((c) => <ContainerCard key={c.name} container={c} kind="Init container" />)}
           </div>
         </Section>
       ) : null}
       <Section title="Containers" count={description.containers.length}>
-        <div className="grid gap-3 xl:grid-cols-2">
+        <div className="grid items-start gap-3 xl:grid-cols-2">
           {description.containers.map((c) => <ContainerCard key={c.name} container={c} kind="Container" />)}
         </div>
       </Section>
       {description.ephemeralContainers.length ? (
         <Section title="Ephemeral Containers" count={description.ephemeralContainers.length}>
-          <div className="grid gap-3 xl:grid-cols-2">
+          <div className="grid items-start gap-3 xl:grid-cols-2">
             {description.ephemeralContainers.map((c) => <ContainerCard key={c.name} container={c} kind="Ephemeral container" />)}
           </div>
         </Section>
@@ -114,7 +115,7 @@ export function PodOverview({ pod, events, eventsState = 'ready' }: PodOverviewP
         {description.volumes.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">&lt;none&gt;</p>
         ) : (
-          <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+          <div className="grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3">
             {description.volumes.map((volume) => (
               <div key={volume.name} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
                 <h4 className="mb-2 font-mono text-sm font-semibold">{volume.name}</h4>
