@@ -3,8 +3,11 @@ import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { BffError } from '@/lib/server/errors';
 
-/** How long the API server gets to send response headers (and, later, between two body chunks). */
-export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
+/**
+ * How long the API server may stay silent: before the response headers, and between two body chunks.
+ * `PILOTHOUSE_UPSTREAM_TIMEOUT_MS` overrides it (tests use a short one).
+ */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = Number(process.env.PILOTHOUSE_UPSTREAM_TIMEOUT_MS) || 30_000;
 
 export interface UpstreamRequest {
   method: string;

@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { startConsole, type ConsoleProcess } from '../testing/console-process';
+
+// Test bodies are read field by field; a loose type keeps the assertions readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
+let server: ConsoleProcess;
+let silent: net.Server;
+const held: net.Socket[] = [];
+
+const WRITE = { 'content-type': 'application/json', 'x-pilothouse-request': '1' };
+const k8s = (path: string, context = 'embedded') => `${server.url}/api/clusters/${context}/k8s/${path}`;
+const json = async (response: Response) => ({ status: response.status, body: (await response.json()) as Loose });
+const get = async (path: string, context?: string) => json(await fetch(k8s(path, context)));
+const send = async (method: string, path: string, body: unknown, options: { context?: string; headers?: Record<string, string> } = {}) =>
+  json(await fetch(k8s(path, options.context), { method, headers: { ...WRITE, ...options.headers }, body: JSON.stringify(body) }));
+const manifests = async (body: unknown) =>
+  json(await fetch(`${server.url}/api/clusters/embedded/manifests`, { method: 'POST', headers: WRITE, body: JSON.stringify(body) }));
+/** A raw request, so the path reaches the server exactly as written (fetch would normalize it). */
+const raw = (path: string) =>
+  new Promise<{ status: number; body: Loose }>((resolve, reject) => {
+    const url = new URL(server.url);
+    http
+      .get({ host: url.hostname, port: url.port, path }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      })
+      .on('error', reject);
+  });
+const isStatus = (body: Loose, code: number, reason: string) => {
+  assert.equal(body.kind, 'Status');
+  assert.equal(body.status, 'Failure');
+  assert.equal(body.code, code);
+  assert.equal(body.reason, reason);
+};
+const pod = (name: string, namespace?: string) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, ...(namespace ? { namespace } : {}) },
+  spec: { containers: [{ name: 'main', image: 'nginx' }] },
+});
+
+before(async () => {
+  // Two kubeconfig contexts that cannot answer: one refuses connections, one accepts and stays silent.
+  silent = net.createServer((socket) => held.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const silentPort = (silent.address() as net.AddressInfo).port;
+  const dir = mkdtempSync(join(tmpdir(), 'pilothouse-bff-'));
+  const kubeconfig = join(dir, 'config');
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '- {name: dead, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}',
+      `- {name: silent, cluster: {server: "https://127.0.0.1:${silentPort}", insecure-skip-tls-verify: true}}`,
+      'users:',
+      '- {name: u, user: {token: t}}',
+      'contexts:',
+      '- {name: dead, context: {cluster: dead, user: u, namespace: ops}}',
+      '- {name: silent, context: {cluster: silent, user: u}}',
+    ].join('\n'),
+  );
+  server = await startConsole({ KUBECONFIG: kubeconfig, PILOTHOUSE_EMBEDDED_VIEWER: 'true', PILOTHOUSE_UPSTREAM_TIMEOUT_MS: '1500' });
+});
+
+after(async () => {
+  await server?.stop('SIGKILL');
+  held.forEach((s) => s.destroy());
+  silent?.close();
+});
+
+describe('contexts', () => {
+  test('GET /api/contexts lists kubeconfig and embedded contexts without credentials', async () => {
+    const { status, body } = await json(await fetch(`${server.url}/api/contexts`));
+    assert.equal(status, 200);
+    assert.deepEqual(body, {
+      contexts: [
+        { name: 'dead', cluster: 'dead', namespace: 'ops', source: 'kubeconfig', isDefault: false },
+        { name: 'silent', cluster: 'silent', namespace: 'default', source: 'kubeconfig', isDefault: false },
+        { name: 'embedded', cluster: 'embedded', namespace: 'default', source: 'embedded', isDefault: true },
+        { name: 'embedded-viewer', cluster: 'embedded', namespace: 'default', source: 'embedded', isDefault: false },
+      ],
+      defaultContext: 'embedded',
+    });
+  });
+
+  test('an unknown context is a 404 Status', async () => {
+    const { status, body } = await get('api/v1/namespaces', 'nope');
+    assert.equal(status, 404);
+    isStatus(body, 404, 'NotFound');
+    assert.match(body.message, /context "nope" not found/);
+  });
+});
+
+describe('proxy', () => {
+  test('reads pass through with their status, body and Content-Type', async () => {
+    const response = await fetch(k8s('api/v1/namespaces/default'));
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    const body = (await response.json()) as { kind: string; metadata: { name: string } };
+    assert.equal(body.kind, 'Namespace');
+    assert.equal(body.metadata.name, 'default');
+    assert.equal((await get('version')).status, 200);
+    assert.equal((await get('apis')).body.kind, 'APIGroupList');
+  });
+
+  test('writes: create, read, merge-patch, delete', async () => {
+    const created = await send('POST', 'api/v1/namespaces/default/configmaps', { metadata: { name: 'proxy-cm' }, data: { a: '1' } });
+    assert.equal(created.status, 201);
+    assert.equal(created.body.metadata.name, 'proxy-cm');
+    const patched = await send('PATCH', 'api/v1/namespaces/default/configmaps/proxy-cm', { data: { b: '2' } }, { headers: { 'content-type': 'application/merge-patch+json' } });
+    assert.equal(patched.status, 200);
+    assert.deepEqual(patched.body.data, { a: '1', b: '2' });
+    const deleted = await send('DELETE', 'api/v1/namespaces/default/configmaps/proxy-cm', {});
+    assert.equal(deleted.status, 200);
+    assert.equal((await get('api/v1/namespaces/default/configmaps/proxy-cm')).status, 404);
+  });
+
+  test('the API server Status comes back unchanged: 404, 409, 422, 403 for the viewer', async () => {
+    const missing = await get('api/v1/namespaces/default/pods/nope');
+    assert.equal(missing.status, 404);
+    assert.deepEqual(missing.body, {
+      kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'pods "nope" not found', reason: 'NotFound', details: { name: 'nope', kind: 'pods' }, code: 404,
+    });
+    await send('POST', 'api/v1/namespaces/default/configmaps', { metadata: { name: 'twice' } });
+    const conflict = await send('POST', 'api/v1/namespaces/default/configmaps', { metadata: { name: 'twice' } });
+    assert.equal(conflict.status, 409);
+    isStatus(conflict.body, 409, 'AlreadyExists');
+    assert.equal(conflict.body.message, 'configmaps "twice" already exists');
+    const invalid = await send('POST', 'api/v1/namespaces/default/pods', pod('Bad_Name'));
+    assert.equal(invalid.status, 422);
+    isStatus(invalid.body, 422, 'Invalid');
+    assert.match(invalid.body.message, /^Pod "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name"/);
+    const forbidden = await send('POST', 'api/v1/namespaces/default/configmaps', { metadata: { name: 'v' } }, { context: 'embedded-viewer' });
+    assert.equal(forbidden.status, 403);
+    isStatus(forbidden.body, 403, 'Forbidden');
+    assert.match(forbidden.body.message, /cannot create resource "configmaps"/);
+    assert.equal((await get('api/v1/namespaces/default/configmaps', 'embedded-viewer')).status, 200);
+  });
+
+  test('paths outside the API, dot segments, encoded slashes and bad namespaces are refused', async () => {
+    const healthz = await get('healthz');
+    assert.equal(healthz.status, 404);
+    isStatus(healthz.body, 404, 'NotFound');
+    assert.match(healthz.body.message, /proxies only \/api, \/apis, \/openapi and \/version/);
+    for (const path of ['api/v1/../../../contexts', 'api/%2e%2e/version', 'api/v1/namespaces/a%2Fb/pods']) {
+      const refused = await raw(`/api/clusters/embedded/k8s/${path}`);
+      assert.equal(refused.status, 400, path);
+      isStatus(refused.body, 400, 'BadRequest');
+    }
+    const badNamespace = await get('api/v1/namespaces/Not_A_Namespace/pods');
+    assert.equal(badNamespace.status, 400);
+    assert.match(badNamespace.body.message, /invalid namespace "Not_A_Namespace"/);
+  });
+
+  test('long-running requests are refused with a pointer to the socket channels', async () => {
+    const watch = await get('api/v1/pods?watch=true');
+    assert.equal(watch.status, 400);
+    assert.match(watch.body.message, /watch:subscribe/);
+    const follow = await get('api/v1/namespaces/default/pods/x/log?follow=1');
+    assert.equal(follow.status, 400);
+    assert.match(follow.body.message, /log:subscribe/);
+  });
+
+  test('cross-site writes are refused', async () => {
+    const body = JSON.stringify({ metadata: { name: 'csrf' } });
+    const url = k8s('api/v1/namespaces/default/configmaps');
+    const cases: Record<string, string>[] = [
+      { 'content-type': 'application/json' },
+      { ...WRITE, origin: 'http://evil.example' },
+      { ...WRITE, 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of cases) {
+      const refused = await json(await fetch(url, { method: 'POST', headers, body }));
+      assert.equal(refused.status, 403, JSON.stringify(headers));
+      isStatus(refused.body, 403, 'Forbidden');
+    }
+    const sameOrigin = await json(await fetch(url, { method: 'POST', headers: { ...WRITE, origin: server.url, 'sec-fetch-site': 'same-origin' }, body }));
+    assert.equal(sameOrigin.status, 201);
+  });
+
+  test('a body over 3 MiB is refused with 413', async () => {
+    const big = await send('POST', 'api/v1/namespaces/default/configmaps', { metadata: { name: 'big' }, data: { x: 'x'.repeat(3 * 1024 * 1024) } });
+    assert.equal(big.status, 413);
+    isStatus(big.body, 413, 'RequestEntityTooLarge');
+  });
+
+  test('an unreachable cluster is 503 and a silent one 504', async () => {
+    const dead = await get('api/v1/namespaces', 'dead');
+    assert.equal(dead.status, 503);
+    isStatus(dead.body, 503, 'ServiceUnavailable');
+    assert.match(dead.body.message, /cannot reach the API server at 127\.0\.0\.1:1/);
+    const slow = await get('api/v1/namespaces', 'silent');
+    assert.equal(slow.status, 504);
+    isStatus(slow.body, 504, 'Timeout');
+  });
+});
+
+describe('manifests', () => {
+  test('a single document is created', async () => {
+    const { status, body } = await manifests({ manifest: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m-single\n' });
+    assert.equal(status, 200);
+    assert.deepEqual(body, {
+      ok: true,
+      dryRun: false,
+      results: [{ index: 0, apiVersion: 'v1', kind: 'ConfigMap', name: 'm-single', namespace: 'default', outcome: 'created' }],
+    });
+  });
+
+  test('several documents, YAML and JSON, cluster-scoped kinds ignore the namespace', async () => {
+    const manifest = [
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: m-multi',
+      '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "m-json"}}',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: m-gen-',
+    ].join('\n---\n');
+    const { body } = await manifests({ manifest, namespace: 'kube-public' });
+    assert.equal(body.ok, true);
+    assert.deepEqual(body.results.map((r: Record<string, unknown>) => [r.kind, r.namespace, r.outcome]), [
+      ['Namespace', undefined, 'created'],
+      ['ConfigMap', 'kube-public', 'created'],
+      ['ConfigMap', 'kube-public', 'created'],
+    ]);
+    assert.match(body.results[2].name, /^m-gen-/);
+  });
+
+  test('dryRun validates on the server and creates nothing', async () => {
+    const { body } = await manifests({ manifest: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m-dry\n', dryRun: true });
+    assert.deepEqual([body.ok, body.dryRun, body.results[0].outcome], [true, true, 'valid']);
+    assert.equal((await get('api/v1/namespaces/default/configmaps/m-dry')).status, 404);
+  });
+
+  test('all or nothing: one invalid document and none is created', async () => {
+    const manifest = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m-fine',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m-strict\nbogus: 1',
+      'apiVersion: v1\nkind: Gizmo\nmetadata:\n  name: g',
+    ].join('\n---\n');
+    const { body } = await manifests({ manifest });
+    assert.equal(body.ok, false);
+    assert.deepEqual(body.results.map((r: Record<string, string>) => r.outcome), ['valid', 'failed', 'failed']);
+    assert.equal(body.results[1].status.code, 400);
+    assert.match(body.results[1].status.message, /unknown field "bogus"/);
+    assert.equal(body.results[2].status.message, 'no matches for kind "Gizmo" in version "v1"');
+    assert.equal((await get('api/v1/namespaces/default/configmaps/m-fine')).status, 404);
+  });
+
+  test('YAML that does not parse is reported with line and column', async () => {
+    const { body } = await manifests({ manifest: 'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n   labels: x\n' });
+    assert.equal(body.ok, false);
+    assert.equal(body.results[1].outcome, 'failed');
+    assert.deepEqual(body.results[1].position, { line: 7, column: 9 });
+    assert.match(body.results[1].status.message, /^error parsing YAML: line 7, column 9: /);
+  });
+
+  test("a namespace in the object that differs from the requested one is kubectl's error", async () => {
+    const { body } = await manifests({ manifest: JSON.stringify(pod('p', 'a')), namespace: 'b' });
+    assert.equal(body.ok, false);
+    assert.equal(
+      body.results[0].status.message,
+      'the namespace from the provided object "a" does not match the namespace "b". You must pass \'--namespace=a\' to perform this operation.',
+    );
+  });
+
+  test('a bad request body is a 400 Status; a cross-site one 403', async () => {
+    const bad = await manifests({ manifest: '' });
+    assert.equal(bad.status, 400);
+    isStatus(bad.body, 400, 'BadRequest');
+    const cross = await fetch(`${server.url}/api/clusters/embedded/manifests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(cross.status, 403);
+  });
+});
