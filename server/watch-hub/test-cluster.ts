@@ -17,6 +17,8 @@ export class Relay {
   private readonly pairs = new Set<[net.Socket, net.Socket]>();
   private frozen = false;
   port = 0;
+  /** Bytes sent from the cluster to the console so far: shows whether any stream is still flowing. */
+  bytesDown = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
 
@@ -27,6 +29,7 @@ export class Relay {
       this.pairs.add(pair);
       client.pipe(upstream);
       upstream.pipe(client);
+      upstream.on('data', (chunk: Buffer) => (this.bytesDown += chunk.length));
       if (this.frozen) upstream.pause();
       const close = () => {
         client.destroy();
@@ -100,6 +103,16 @@ export async function startTestCluster(options: EmbeddedClusterOptions = {}): Pr
 }
 
 /** A minimal pod manifest the embedded cluster accepts. */
-export function podManifest(name: string, labels: Record<string, string> = {}): Record<string, unknown> {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [{ name: 'main', image: 'nginx' }] } };
+export function podManifest(
+  name: string,
+  labels: Record<string, string> = {},
+  container: { image?: string; env?: Record<string, string> } = {},
+): Record<string, unknown> {
+  const env = Object.entries(container.env ?? {}).map(([key, value]) => ({ name: key, value }));
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels },
+    spec: { containers: [{ name: 'main', image: container.image ?? 'nginx', ...(env.length ? { env } : {}) }] },
+  };
 }
