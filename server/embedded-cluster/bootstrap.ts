@@ -15,7 +15,12 @@ export function bootstrap(registry: Registry): void {
     if (!registry.store.get(resourceKey(namespaces), '', name)) registry.create(namespaces, '', { metadata: { name } });
   }
   const services = findKind('', 'v1', 'services') as KindSpec;
-  registry.create(services, 'default', {
+  registry.create(services, 'default', kubernetesService());
+}
+
+/** The `kubernetes` Service body the API server keeps in `default` (its bootstrap controller recreates it). */
+export function kubernetesService(): { metadata: Record<string, unknown>; spec: Record<string, unknown> } {
+  return {
     metadata: { name: 'kubernetes', labels: { component: 'apiserver', provider: 'kubernetes' } },
     spec: {
       clusterIP: '10.96.0.1',
@@ -23,5 +28,5 @@ export function bootstrap(registry: Registry): void {
       sessionAffinity: 'None',
       type: 'ClusterIP',
     },
-  });
+  };
 }
