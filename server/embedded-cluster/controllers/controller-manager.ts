@@ -1,12 +1,14 @@
 import type { ControllerContext, RunningController } from './context';
 import { startDeploymentController } from './deployment';
 import { startGarbageCollector } from './garbage-collector';
+import { startKubernetesServiceController } from './kubernetes-service';
 import { startNamespaceController } from './namespace-lifecycle';
 import { startReplicaSetController } from './replicaset';
 
 /**
- * Starts the kube-controller-manager loops the embedded cluster runs: namespace lifecycle,
- * ReplicaSet, Deployment and the garbage collector. Returns one handle that stops them all.
+ * Starts the kube-controller-manager loops the embedded cluster runs (namespace lifecycle,
+ * ReplicaSet, Deployment, the garbage collector) and the API server's `kubernetes` Service
+ * reconciler. Returns one handle that stops them all.
  */
 export function startControllerManager(ctx: ControllerContext): RunningController {
   const running = [
@@ -14,6 +16,7 @@ export function startControllerManager(ctx: ControllerContext): RunningControlle
     startNamespaceController(ctx),
     startReplicaSetController(ctx),
     startDeploymentController(ctx),
+    startKubernetesServiceController(ctx),
   ];
   return {
     stop() {
