@@ -41,6 +41,7 @@ export default [
   },
   {
     files: ['components/**', 'lib/client/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [

@@ -1,5 +1,3 @@
-// Tests run under Node only; the module they test stays browser-safe (the lint exemption lib/k8s tests have).
-/* eslint-disable @typescript-eslint/no-restricted-imports */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lineParts, MAX_DISPLAY_CHARS } from '@/components/logs/log-line-parts';
