@@ -67,6 +67,7 @@ before(async () => {
       'contexts:',
       '- {name: dead, context: {cluster: dead, user: u, namespace: ops}}',
       '- {name: silent, context: {cluster: silent, user: u}}',
+      '- {name: "arn:aws:eks:eu:1:cluster/dead", context: {cluster: dead, user: u}}',
     ].join('\n'),
   );
   server = await startConsole({ KUBECONFIG: kubeconfig, PILOTHOUSE_EMBEDDED_VIEWER: 'true', PILOTHOUSE_UPSTREAM_TIMEOUT_MS: '1500' });
@@ -86,6 +87,7 @@ describe('contexts', () => {
       contexts: [
         { name: 'dead', cluster: 'dead', namespace: 'ops', source: 'kubeconfig', isDefault: false },
         { name: 'silent', cluster: 'silent', namespace: 'default', source: 'kubeconfig', isDefault: false },
+        { name: 'arn:aws:eks:eu:1:cluster/dead', cluster: 'dead', namespace: 'default', source: 'kubeconfig', isDefault: false },
         { name: 'embedded', cluster: 'embedded', namespace: 'default', source: 'embedded', isDefault: true },
         { name: 'embedded-viewer', cluster: 'embedded', namespace: 'default', source: 'embedded', isDefault: false },
       ],
@@ -199,6 +201,8 @@ describe('proxy', () => {
     assert.equal(dead.status, 503);
     isStatus(dead.body, 503, 'ServiceUnavailable');
     assert.match(dead.body.message, /cannot reach the API server at 127\.0\.0\.1:1/);
+    const arn = await get('api/v1/namespaces', encodeURIComponent('arn:aws:eks:eu:1:cluster/dead'));
+    assert.equal(arn.status, 503, 'a context name with a slash, encoded, reaches its cluster');
     const slow = await get('api/v1/namespaces', 'silent');
     assert.equal(slow.status, 504);
     isStatus(slow.body, 504, 'Timeout');

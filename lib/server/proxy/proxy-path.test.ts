@@ -50,6 +50,7 @@ const rawCases: [string, boolean][] = [
   ['/api/clusters/x/k8s/api/v1/namespaces/a%2Fb/pods', true],
   ['/api/clusters/x/k8s/api/v1/namespaces/a%5cb/pods', true],
   ['/api/clusters/x/k8s/api/v1/pods/...', false],
+  ['/api/clusters/arn%3Aaws%3Aeks%3Aeu%3A1%3Acluster%2Fprod/k8s/api/v1/pods', false],
 ];
 for (const [raw, refused] of rawCases) {
   test(`rawPathProblem ${raw} -> ${refused ? 'refused' : 'fine'}`, () => {

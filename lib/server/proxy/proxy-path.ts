@@ -13,7 +13,9 @@ const MAX_SEGMENT_LENGTH = 253;
  */
 export function rawPathProblem(rawPath: string): string | null {
   const path = rawPath.split('?')[0];
-  if (/%2f|%5c/i.test(path)) return 'encoded slashes are not allowed in the path';
+  // The context segment may hold an encoded slash (EKS contexts are ARNs); the cluster path may not.
+  const clusterPath = path.includes('/k8s/') ? path.slice(path.indexOf('/k8s/')) : '';
+  if (/%2f|%5c/i.test(clusterPath)) return 'encoded slashes are not allowed in the path';
   const segments = path.split('/').map((segment) => segment.replace(/%2e/gi, '.'));
   if (segments.some((segment) => segment === '.' || segment === '..')) return 'dot segments are not allowed in the path';
   if (path.includes('\\')) return 'backslashes are not allowed in the path';
