@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
+import { Suspense } from 'react';
+import { PodsWorkspace } from '@/components/pods/pods-workspace';
 import { PageTitle } from '@/components/ui/page-title';
 
 export const metadata: Metadata = { title: 'Pods' };
@@ -8,9 +9,10 @@ export default function PodsPage() {
   return (
     <>
       <PageTitle>Pods</PageTitle>
-      <EmptyState title="No cluster connected yet">
-        Pilothouse will list what your cluster holds here once cluster access is set up.
-      </EmptyState>
+      {/* The view lives in the URL, which is read on the client. */}
+      <Suspense>
+        <PodsWorkspace />
+      </Suspense>
     </>
   );
 }

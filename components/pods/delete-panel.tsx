@@ -15,7 +15,8 @@ interface DeletePanelProps {
   preview: () => Promise<string[]>;
   /** When set, the user must type this (the namespace) to confirm. */
   confirmWord?: string;
-  onDelete: (options: DeleteOptions) => Promise<void>;
+  /** Deletes exactly the previewed names. */
+  onDelete: (options: DeleteOptions, names: string[]) => Promise<void>;
   onCancel: () => void;
   command: (options: DeleteOptions) => string;
 }
@@ -51,7 +52,7 @@ export function DeletePanel({ preview, confirmWord, onDelete, onCancel, command 
     setBusy(true);
     setServerError(undefined);
     try {
-      await onDelete(options);
+      await onDelete(options, listing.state === 'ready' ? listing.names : []);
     } catch (error) {
       setServerError(error instanceof Error ? error.message : String(error));
       setBusy(false);

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { ContextPicker } from './context-picker';
+import { HeaderPickers } from './header-pickers';
 import { LiveStatus } from './live-status';
 import { NamespacePicker } from './namespace-picker';
 import { ThemeSwitch } from './theme-switch';
@@ -15,8 +17,10 @@ export function AppHeader() {
         Pilothouse
       </Link>
       <div className="flex items-center gap-4">
-        <ContextPicker contexts={[]} />
-        <NamespacePicker namespaces={[]} />
+        {/* The pickers read the URL; until it is known they render as empty, disabled selects. */}
+        <Suspense fallback={<><ContextPicker contexts={[]} /><NamespacePicker namespaces={[]} /></>}>
+          <HeaderPickers />
+        </Suspense>
       </div>
       <div className="ml-auto flex items-center gap-4">
         <LiveStatus />

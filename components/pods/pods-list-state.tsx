@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '@/lib/client/api-fetch';
+import type { WatchedListState } from '@/lib/client/use-watched-list';
+import { EmptyState } from '@/components/ui/empty-state';
+
+/** The banner or panel for a list that is not simply showing rows: loading, failed, forbidden, reconnecting. */
+export function ListStatus({ state, error, children }: { state: WatchedListState; error?: ApiError; children?: ReactNode }) {
+  if (state === 'connecting') {
+    return (
+      <p role="status" className="py-10 text-center text-sm text-slate-500">
+        Loading pods…
+      </p>
+    );
+  }
+  if (state === 'error') {
+    const forbidden = error?.code === 403;
+    return (
+      <section role="alert" aria-label={forbidden ? 'Forbidden' : 'Error'} className="rounded-md border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+        <h2 className="font-medium">{forbidden ? 'You may not list pods here' : 'The pods could not be listed'}</h2>
+        <p className="mt-1 font-mono text-xs">{error?.message ?? 'Unknown error'}</p>
+        <p className="mt-2 text-xs">
+          {forbidden ? 'Ask a cluster admin for access, or pick another context or namespace.' : 'Check that the cluster is reachable; the list retries on its own.'}
+        </p>
+      </section>
+    );
+  }
+  return (
+    <>
+      {state === 'reconnecting' ? (
+        <p role="status" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Reconnecting to the cluster{error ? ` (${error.message})` : ''}… the list below may be out of date.
+        </p>
+      ) : null}
+      {children}
+    </>
+  );
+}
+
+export function NoPods({ namespace, filtered, onClear }: { namespace: string; filtered: boolean; onClear: () => void }) {
+  if (filtered) {
+    return (
+      <EmptyState title="No pods match">
+        <p>No pod matches the selectors.</p>
+        <button type="button" onClick={onClear} className="mt-2 text-sky-700 hover:underline dark:text-sky-300">
+          Clear the selectors
+        </button>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No pods">
+      <p>{namespace === '_all' ? 'No resources found.' : `No resources found in ${namespace} namespace.`}</p>
+      <p className="mt-1">Create one from a manifest on the Create page.</p>
+    </EmptyState>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { useState } from 'react';
+import { parseFieldSelector } from '@/lib/k8s/field-selector';
+import type { LabelIndex } from '@/lib/k8s/selector-suggestions';
+import type { PodsView } from '@/lib/contract/pods-view';
+import { Button } from '@/components/ui/button';
+import { SelectorBar } from './selector-bar';
+
+interface PodsToolbarProps {
+  view: PodsView;
+  onChange: (changes: Partial<PodsView>) => void;
+  labelIndex: LabelIndex;
+  matched: number;
+  total: number;
+  onCopyLink: () => void;
+  onCopyCommand: () => void;
+  copied?: 'link' | 'command';
+}
+
+/** The filter bar, the field selector, the label display options, and the share buttons. */
+export function PodsToolbar({ view, onChange, labelIndex, matched, total, onCopyLink, onCopyCommand, copied }: PodsToolbarProps) {
+  const [fieldOpen, setFieldOpen] = useState(view.fieldSelector !== '');
+  const [fieldDraft, setFieldDraft] = useState(view.fieldSelector);
+  const [columnsDraft, setColumnsDraft] = useState(view.labelColumns.join(','));
+  const fieldParsed = parseFieldSelector(fieldDraft);
+
+  return (
+    <div className="mb-3 space-y-2">
+      <div className="flex items-start gap-2">
+        <SelectorBar value={view.labelSelector} onChange={(labelSelector) => onChange({ labelSelector })} labelIndex={labelIndex} matched={matched} total={total} />
+        <Button variant="ghost" aria-expanded={fieldOpen} aria-controls="field-selector" onClick={() => setFieldOpen(!fieldOpen)}>
+          Field selector {fieldOpen ? '▴' : '▾'}
+        </Button>
+      </div>
+      {fieldOpen ? (
+        <div id="field-selector">
+          <input
+            aria-label="Field selector"
+            aria-invalid={!fieldParsed.ok || undefined}
+            aria-describedby={!fieldParsed.ok ? 'field-selector-error' : undefined}
+            value={fieldDraft}
+            placeholder="e.g. status.phase=Running,spec.nodeName=node-1"
+            spellCheck={false}
+            onChange={(event) => {
+              setFieldDraft(event.target.value);
+              const parsed = parseFieldSelector(event.target.value);
+              if (parsed.ok) onChange({ fieldSelector: event.target.value.trim() });
+            }}
+            className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-1.5 font-mono text-sm aria-invalid:border-rose-500 dark:border-slate-700"
+          />
+          {!fieldParsed.ok ? (
+            <p id="field-selector-error" role="alert" className="mt-1 text-xs text-rose-700 dark:text-rose-300">{fieldParsed.message}</p>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" role="switch" aria-checked={view.showLabels} checked={view.showLabels} onChange={(event) => onChange({ showLabels: event.target.checked })} />
+          Show labels
+        </label>
+        <label className="flex items-center gap-2">
+          Label columns
+          <input
+            aria-label="Label columns"
+            value={columnsDraft}
+            placeholder="e.g. creation_method,env"
+            spellCheck={false}
+            onChange={(event) => {
+              setColumnsDraft(event.target.value);
+              onChange({ labelColumns: event.target.value.split(',').map((key) => key.trim()).filter(Boolean) });
+            }}
+            className="w-56 rounded-md border border-slate-300 bg-transparent px-2 py-1 font-mono text-xs dark:border-slate-700"
+          />
+        </label>
+        <div className="ml-auto flex gap-2">
+          <Button onClick={onCopyLink}>{copied === 'link' ? 'Link copied' : 'Copy link'}</Button>
+          <Button onClick={onCopyCommand}>{copied === 'command' ? 'Command copied' : 'Copy as kubectl'}</Button>
+        </div>
+      </div>
+    </div>
+  );
+}

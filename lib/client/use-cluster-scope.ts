@@ -1,0 +1,62 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback } from 'react';
+import type { ClusterContext } from '@/lib/contract/contexts';
+import { contextsQueryOptions } from '@/lib/client/k8s-queries';
+
+export interface ClusterScope {
+  contexts: ClusterContext[];
+  /** The context in effect: the URL's, else the default. Undefined while contexts load or when there are none. */
+  context?: ClusterContext;
+  /** The namespace in effect: the URL's (`_all` for every namespace), else the context's default. */
+  namespace?: string;
+  loading: boolean;
+  error?: Error;
+  /** The URL with these scope parameters changed (others kept), for links and navigation. */
+  href: (changes: { context?: string; namespace?: string }) => string;
+  setContext: (context: string) => void;
+  setNamespace: (namespace: string) => void;
+}
+
+/**
+ * The cluster context and namespace a page works in. Both live in the URL (`?context=&namespace=`), so a
+ * link carries them; the header pickers and every page read them through this one hook.
+ */
+export function useClusterScope(): ClusterScope {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const { data, isPending, error } = useQuery(contextsQueryOptions());
+  const contexts = data?.contexts ?? [];
+  const wanted = params.get('context') ?? data?.defaultContext ?? undefined;
+  const context = contexts.find((c) => c.name === wanted);
+  const namespace = params.get('namespace') ?? context?.namespace;
+
+  const href = useCallback(
+    (changes: { context?: string; namespace?: string }) => {
+      // A detail page belongs to one object; a new scope goes back to the section's list.
+      const section = `/${pathname.split('/')[1] ?? ''}`;
+      const next = new URLSearchParams(changes.context !== undefined ? '' : params.toString());
+      if (changes.context !== undefined) next.set('context', changes.context);
+      else if (params.get('context')) next.set('context', params.get('context')!);
+      if (changes.namespace !== undefined) next.set('namespace', changes.namespace);
+      const path = changes.context !== undefined || changes.namespace !== undefined ? section : pathname;
+      const qs = next.toString();
+      return qs ? `${path}?${qs}` : path;
+    },
+    [params, pathname],
+  );
+
+  return {
+    contexts,
+    context,
+    namespace,
+    loading: isPending,
+    error: error ?? undefined,
+    href,
+    setContext: (name) => router.push(href({ context: name })),
+    setNamespace: (name) => router.push(href({ namespace: name })),
+  };
+}
