@@ -4,7 +4,6 @@
  * EventCorrelator dedup: an event identical to one already recorded (same source, involved object,
  * type, reason and message) is not created again but bumps `count` and `lastTimestamp` of the first.
  */
-import { randomInt } from 'node:crypto';
 import type { Clock } from './clock';
 import { findKind, type KindSpec } from './kinds';
 import type { Registry } from './registry';
@@ -142,11 +141,14 @@ function eventKey(ref: ObjectReference, input: EventInput, type: string): string
 }
 
 /**
- * `<involved name>.<unix nanoseconds in hex>`, as the recorder names events. Milliseconds are all the
- * clock has, so the sub-millisecond digits are random to keep names unique within one millisecond.
+ * `<involved name>.<unix nanoseconds in hex>`, as the recorder names events. The clock has
+ * milliseconds only, so the nanoseconds below are a counter: names stay unique and in recording order.
  */
+let lastNanos = 0n;
 function eventName(involvedName: string, at: Date): string {
-  const nanos = BigInt(at.getTime()) * 1_000_000n + BigInt(randomInt(1_000_000));
+  let nanos = BigInt(at.getTime()) * 1_000_000n;
+  if (nanos <= lastNanos) nanos = lastNanos + 1n;
+  lastNanos = nanos;
   return `${involvedName}.${nanos.toString(16)}`;
 }
 

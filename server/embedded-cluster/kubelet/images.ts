@@ -61,7 +61,7 @@ export interface RegistryImage {
 
 // Sizes of the images the chapter and the simulated apps use, as their registries report them.
 const KNOWN_SIZES: Record<string, number> = {
-  'docker.io/luksa/kubia': 249_624_873,
+  'docker.io/luksa/kubia': 254_246_484,
   'docker.io/pilothouse/crash': 4_270_211,
   'docker.io/pilothouse/loggen': 4_270_211,
   'docker.io/library/nginx': 72_955_450,

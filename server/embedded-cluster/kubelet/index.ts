@@ -56,7 +56,7 @@ export function startNodeAgents(ctx: ControllerContext): NodeAgents {
   const addNode = (node: KubeObject) => {
     const name = node.metadata.name ?? '';
     if (kubelets.has(name)) return;
-    const kubelet = new Kubelet(name, nodeNetwork(node), { registry, clock, recorder });
+    const kubelet = new Kubelet(node, nodeNetwork(node), { registry, clock, recorder });
     kubelets.set(name, kubelet);
     for (const pod of pods.list()) if (nodeNameOf(pod) === name) kubelet.podChanged(pod);
   };

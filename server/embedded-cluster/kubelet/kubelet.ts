@@ -26,19 +26,21 @@ export interface KubeletDeps {
 
 /** One node's kubelet. */
 export class Kubelet {
+  readonly nodeName: string;
   private readonly workers = new Map<string, PodWorker>();
   private readonly usedIPs = new Set<number>();
   private nextIP = 2;
   private readonly images: NodeImages;
 
   constructor(
-    readonly nodeName: string,
+    node: KubeObject,
     readonly network: NodeNetwork,
     private readonly deps: KubeletDeps,
   ) {
+    this.nodeName = node.metadata.name ?? '';
     let queue: Promise<unknown> = Promise.resolve();
     this.images = {
-      present: new Set(),
+      present: imagesOnNode(node),
       enqueue: (pull) => {
         const queuedAt = Date.now();
         let waited = 0;
@@ -113,6 +115,13 @@ export class Kubelet {
     }
     return `${this.network.podPrefix}.254`;
   }
+}
+
+// The images the node reports (status.images) are in its store already: IfNotPresent finds them.
+function imagesOnNode(node: KubeObject): Set<string> {
+  const status = isPlainObject(node.status) ? node.status : {};
+  const images = Array.isArray(status.images) ? status.images.filter(isPlainObject) : [];
+  return new Set(images.flatMap((image) => (Array.isArray(image.names) ? image.names.map(String) : [])));
 }
 
 function isTerminal(pod: KubeObject): boolean {

@@ -1,0 +1,221 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { startEmbeddedCluster, type EmbeddedCluster } from './index';
+import { workerNode } from './seeds/nodes';
+import { createKubectl, kubectlBinary, manifestPath, type Kubectl } from './testing/kubectl';
+import { parseTable } from './testing/kubectl-table';
+
+// The living cluster through the real kubectl: scheduler, kubelets, logs, the pod proxy, deletion.
+// Test mode shrinks every wait a hundredfold; what kubectl prints is the same as in real time.
+const NODE_NAMES = ['node-1', 'node-2', 'node-3'];
+
+describe('kubectl against the living embedded cluster', () => {
+  let cluster: EmbeddedCluster;
+  let kubectl: Kubectl;
+  let core: CoreV1Api;
+
+  before(async () => {
+    cluster = await startEmbeddedCluster({ port: 0, clock: { mode: 'test' } });
+    kubectl = await createKubectl(cluster);
+    const registeredAt = new Date(Date.now() - 3_600_000);
+    const nodes = NODE_NAMES.map((name, index) => workerNode({ name, index, zone: 'europe-west1-b', registeredAt }));
+    // One at a time: kubectl validates a `List` against OpenAPI v2 protobuf, which is not served.
+    for (const node of nodes) await kubectl.ok(['create', '-f', '-'], { stdin: JSON.stringify(node) });
+    const kc = new KubeConfig();
+    kc.loadFromString(cluster.kubeconfigYaml);
+    core = kc.makeApiClient(CoreV1Api);
+  });
+  after(async () => {
+    await kubectl.dispose();
+    await cluster.stop();
+  });
+
+  /** Polls `kubectl get pods` until `test` accepts the row of `name` (or fails after `ms`). */
+  async function waitForPod(name: string, test: (row: Record<string, string>) => boolean, options: { ms?: number; args?: string[] } = {}) {
+    const deadline = Date.now() + (options.ms ?? 10_000);
+    let last: Record<string, string> | undefined;
+    while (Date.now() < deadline) {
+      const out = await kubectl.ok(['get', 'pods', ...(options.args ?? [])]);
+      last = parseTable(out.stdout).rows.find((r) => r.NAME === name);
+      if (last && test(last)) return last;
+      await sleep(50);
+    }
+    assert.fail(`pod ${name} never matched; last row: ${JSON.stringify(last)}`);
+  }
+
+  it('runs kubia-manual: 1/1 Running soon after kubectl create', async () => {
+    const created = await kubectl.ok(['create', '-f', manifestPath('kubia-manual.yaml')]);
+    assert.equal(created.stdout, 'pod/kubia-manual created\n');
+    const row = await waitForPod('kubia-manual', (r) => r.STATUS === 'Running');
+    assert.equal(row.READY, '1/1');
+    assert.equal(row.RESTARTS, '0');
+    const pod = await core.readNamespacedPod({ name: 'kubia-manual', namespace: 'default' });
+    assert.match(pod.status?.podIP ?? '', /^10\.244\.[0-2]\.\d+$/);
+    assert.deepEqual(pod.status?.podIPs?.map((p) => p.ip), [pod.status?.podIP]);
+    assert.match(pod.status?.hostIP ?? '', /^10\.132\.0\.[2-4]$/);
+    assert.equal(pod.status?.qosClass, 'BestEffort');
+    assert.deepEqual(
+      pod.status?.conditions?.map((c) => `${c.type}=${c.status}`),
+      ['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True'],
+    );
+    const [status] = pod.status?.containerStatuses ?? [];
+    assert.equal(status?.image, 'docker.io/luksa/kubia:latest');
+    assert.match(status?.imageID ?? '', /^docker\.io\/luksa\/kubia@sha256:[0-9a-f]{64}$/);
+    assert.match(status?.containerID ?? '', /^containerd:\/\/[0-9a-f]{64}$/);
+    assert.equal(status?.started, true);
+    assert.ok(status?.state?.running?.startedAt);
+  });
+
+  it('prints the container log with kubectl logs, with and without -c', async () => {
+    assert.equal((await kubectl.ok(['logs', 'kubia-manual'])).stdout, 'Kubia server starting...\n');
+    assert.equal((await kubectl.ok(['logs', 'kubia-manual', '-c', 'kubia'])).stdout, 'Kubia server starting...\n');
+    const stamped = (await kubectl.ok(['logs', 'kubia-manual', '--timestamps'])).stdout;
+    assert.match(stamped, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z Kubia server starting\.\.\.\n$/);
+    const unknown = await kubectl.run(['logs', 'kubia-manual', '-c', 'nope']);
+    assert.equal(unknown.code, 1);
+    assert.equal(unknown.stderr, 'error: container nope is not valid for pod kubia-manual\n');
+    const previous = await kubectl.run(['logs', 'kubia-manual', '--previous']);
+    assert.equal(previous.stderr, 'Error from server (BadRequest): previous terminated container "kubia" in pod "kubia-manual" not found\n');
+  });
+
+  it('answers through the pod proxy and logs the request', async () => {
+    const raw = await kubectl.ok(['get', '--raw', '/api/v1/namespaces/default/pods/kubia-manual:8080/proxy/']);
+    assert.equal(raw.stdout, "You've hit kubia-manual\n");
+    const noPort = await kubectl.ok(['get', '--raw', '/api/v1/namespaces/default/pods/kubia-manual/proxy/anything?x=1']);
+    assert.equal(noPort.stdout, "You've hit kubia-manual\n");
+    const lines = (await kubectl.ok(['logs', 'kubia-manual'])).stdout.split('\n');
+    assert.equal(lines[0], 'Kubia server starting...');
+    assert.match(lines[1] ?? '', /^Received request from ::ffff:10\.244\.\d+\.1$/);
+    const refused = await kubectl.run(['get', '--raw', '/api/v1/namespaces/default/pods/kubia-manual:9999/proxy/']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^Error from server \(ServiceUnavailable\): error trying to reach service: dial tcp 10\.244\.\d+\.\d+:9999: connect: connection refused\n$/);
+  });
+
+  it('streams with kubectl logs -f: a proxied request shows up while it follows', async () => {
+    const follower = spawn(kubectlBinary(), ['--kubeconfig', kubectl.kubeconfigPath, 'logs', '-f', 'kubia-manual', '--tail=1'], {
+      env: { ...process.env, HOME: dirname(kubectl.kubeconfigPath), KUBECACHEDIR: join(dirname(kubectl.kubeconfigPath), '.kube', 'cache') },
+    });
+    let output = '';
+    follower.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await until(() => output.includes('Received request'), 10_000);
+      const before = output.split('\n').length;
+      await kubectl.ok(['get', '--raw', '/api/v1/namespaces/default/pods/kubia-manual:8080/proxy/']);
+      await until(() => output.split('\n').length > before, 10_000);
+      assert.match(output.split('\n')[before - 1] ?? '', /^Received request from ::ffff:10\.244\.\d+\.1$/);
+      assert.equal(follower.exitCode, null, 'kubectl logs -f is still following');
+    } finally {
+      follower.kill();
+    }
+  });
+
+  it('shows the kubelet and scheduler events in kubectl describe', async () => {
+    const out = (await kubectl.ok(['describe', 'pod', 'kubia-manual'])).stdout;
+    assert.match(out, /Status:\s+Running/);
+    assert.match(out, /Normal\s+Scheduled\s+\S+\s+default-scheduler\s+Successfully assigned default\/kubia-manual to node-\d/);
+    assert.match(out, /Normal\s+Pulling\s+\S+\s+kubelet\s+Pulling image "luksa\/kubia"/);
+    assert.match(out, /Normal\s+Pulled\s+\S+\s+kubelet\s+Successfully pulled image "luksa\/kubia" in \d+(\.\d+)?m?s \(\d+(\.\d+)?m?s including waiting\)\. Image size: 254246484 bytes\./);
+    assert.match(out, /Normal\s+Created\s+\S+\s+kubelet\s+Created container kubia/);
+    assert.match(out, /Normal\s+Started\s+\S+\s+kubelet\s+Started container kubia/);
+    const events = parseTable((await kubectl.ok(['get', 'events'])).stdout).rows.filter((r) => r.OBJECT === 'pod/kubia-manual');
+    assert.deepEqual(events.map((r) => r.REASON), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+  });
+
+  it('keeps kubia-gpu Pending with FailedScheduling until a node is labelled gpu=true', async () => {
+    await kubectl.ok(['create', '-f', manifestPath('kubia-gpu.yaml')]);
+    await waitForPod('kubia-gpu', (r) => r.STATUS === 'Pending');
+    const describe = async () => (await kubectl.ok(['describe', 'pod', 'kubia-gpu'])).stdout;
+    await until(async () => (await describe()).includes('FailedScheduling'), 5_000);
+    const text = await describe();
+    assert.match(
+      text,
+      /Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0\/3 nodes are available: 3 node\(s\) didn't match Pod's node affinity\/selector\. preemption: 0\/3 nodes are available: 3 Preemption is not helpful for scheduling\./,
+    );
+    assert.match(text, /PodScheduled\s+False/);
+    assert.equal((await kubectl.ok(['get', 'nodes', '-l', 'gpu=true'])).stderr, 'No resources found\n');
+
+    assert.equal((await kubectl.ok(['label', 'node', 'node-2', 'gpu=true'])).stdout, 'node/node-2 labeled\n');
+    const gpuNodes = parseTable((await kubectl.ok(['get', 'nodes', '-l', 'gpu=true'])).stdout).rows;
+    assert.deepEqual(gpuNodes.map((r) => [r.NAME, r.STATUS]), [['node-2', 'Ready']]);
+    const row = await waitForPod('kubia-gpu', (r) => r.STATUS === 'Running', { args: ['-o', 'wide'] });
+    assert.equal(row.NODE, 'node-2');
+    assert.match(row.IP ?? '', /^10\.244\.1\.\d+$/);
+  });
+
+  it('shows ErrImagePull / ImagePullBackOff for a tag that does not exist', async () => {
+    await kubectl.ok(['run', 'missing', '--image=luksa/kubia:does-not-exist']);
+    const row = await waitForPod('missing', (r) => r.STATUS === 'ErrImagePull' || r.STATUS === 'ImagePullBackOff');
+    assert.equal(row.READY, '0/1');
+    await waitForPod('missing', (r) => r.STATUS === 'ImagePullBackOff');
+    const logs = await kubectl.run(['logs', 'missing']);
+    assert.match(logs.stderr, /^Error from server \(BadRequest\): container "missing" in pod "missing" is waiting to start: (trying and failing to pull image|image can't be pulled)\n$/);
+    const describe = (await kubectl.ok(['describe', 'pod', 'missing'])).stdout;
+    assert.match(
+      describe,
+      /Warning\s+Failed\s+.*kubelet\s+Failed to pull image "luksa\/kubia:does-not-exist": rpc error: code = NotFound desc = failed to pull and unpack image "docker\.io\/luksa\/kubia:does-not-exist": failed to resolve reference "docker\.io\/luksa\/kubia:does-not-exist": docker\.io\/luksa\/kubia:does-not-exist: not found/,
+    );
+    assert.match(describe, /Warning\s+Failed\s+.*kubelet\s+Error: ErrImagePull/);
+    assert.match(describe, /Normal\s+BackOff\s+.*kubelet\s+Back-off pulling image "luksa\/kubia:does-not-exist"/);
+  });
+
+  it('shows CrashLoopBackOff with growing restarts and the previous log for a crashing image', async () => {
+    await kubectl.ok(['run', 'crash', '--image=pilothouse/crash']);
+    const row = await waitForPod('crash', (r) => r.STATUS === 'CrashLoopBackOff' && Number.parseInt(r.RESTARTS ?? '0', 10) >= 2, { ms: 20_000 });
+    assert.equal(row.READY, '0/1');
+    const previous = (await kubectl.ok(['logs', 'crash', '--previous'])).stdout;
+    assert.match(previous, /crash: fatal error, exiting with code 1\n$/);
+    const pod = await core.readNamespacedPod({ name: 'crash', namespace: 'default' });
+    const status = pod.status?.containerStatuses?.[0];
+    assert.equal(status?.lastState?.terminated?.exitCode, 1);
+    assert.equal(status?.lastState?.terminated?.reason, 'Error');
+    assert.match(status?.state?.waiting?.message ?? status?.state?.terminated?.reason ?? '', /^(back-off \d+\S* restarting failed container=crash pod=crash_default\(.+\)|Error)$/);
+    const describe = (await kubectl.ok(['describe', 'pod', 'crash'])).stdout;
+    assert.match(describe, /Warning\s+BackOff\s+.*kubelet\s+Back-off restarting failed container crash in pod crash_default\(/);
+  });
+
+  it('deletes gracefully: Terminating for the grace period, --now shortens it, --force removes at once', async () => {
+    await kubectl.ok(['run', 'slow', '--image=luksa/kubia']);
+    await waitForPod('slow', (r) => r.STATUS === 'Running');
+    // kubia ignores SIGTERM, so the pod stays Terminating for its grace period (here 600s, scaled).
+    const deleted = await kubectl.ok(['delete', 'pod', 'slow', '--grace-period=600', '--wait=false']);
+    assert.equal(deleted.stdout, 'pod "slow" deleted\n');
+    await waitForPod('slow', (r) => r.STATUS === 'Terminating');
+    const pod = await core.readNamespacedPod({ name: 'slow', namespace: 'default' });
+    assert.equal(pod.metadata?.deletionGracePeriodSeconds, 600);
+    const describe = (await kubectl.ok(['describe', 'pod', 'slow'])).stdout;
+    assert.match(describe, /Normal\s+Killing\s+.*kubelet\s+Stopping container slow/);
+    const started = Date.now();
+    await kubectl.ok(['delete', 'pod', 'slow', '--now']);
+    assert.ok(Date.now() - started < 5_000);
+    assert.equal((await kubectl.run(['get', 'pod', 'slow'])).stderr, 'Error from server (NotFound): pods "slow" not found\n');
+
+    await kubectl.ok(['run', 'forced', '--image=luksa/kubia']);
+    await waitForPod('forced', (r) => r.STATUS === 'Running');
+    const forced = await kubectl.ok(['delete', 'pod', 'forced', '--force', '--grace-period=0']);
+    assert.match(forced.stderr, /^Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated/);
+    assert.equal(forced.stdout, 'pod "forced" force deleted\n');
+    assert.equal((await kubectl.run(['get', 'pod', 'forced'])).code, 1);
+  });
+
+  it('deletes every pod with delete po --all', async () => {
+    const out = await kubectl.ok(['delete', 'po', '--all'], { timeoutMs: 30_000 });
+    assert.deepEqual(out.stdout.trim().split('\n').sort(), ['pod "crash" deleted', 'pod "kubia-gpu" deleted', 'pod "kubia-manual" deleted', 'pod "missing" deleted']);
+    assert.equal((await kubectl.ok(['get', 'pods'])).stderr, 'No resources found in default namespace.\n');
+  });
+});
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function until(test: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await test()) return;
+    await sleep(25);
+  }
+  assert.fail('condition not met in time');
+}
