@@ -7,11 +7,19 @@ import { setRuntime } from '@/lib/server/runtime';
 import { refuseUnsafeRawPath } from '@/lib/server/proxy/raw-path-guard';
 import { createContextRegistry } from './contexts/registry';
 import { startEmbeddedCluster } from './embedded-cluster';
+import { isSeedName, type SeedName } from './embedded-cluster/seeds/index';
 import { attachLogChannel } from './log-streams/log-channel';
 import { attachWatchChannel } from './watch-hub/watch-channel';
 import { WatchHub } from './watch-hub/watch-hub';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+/** The embedded cluster starts as the chapter's demo cluster unless PILOTHOUSE_EMBEDDED_SEED says `empty`. */
+function embeddedSeed(value: string | undefined): SeedName {
+  if (value === undefined || value === '') return 'demo';
+  if (!isSeedName(value) || value === 'scale') throw new Error(`PILOTHOUSE_EMBEDDED_SEED must be demo or empty, got ${JSON.stringify(value)}`);
+  return value;
+}
 
 async function main(): Promise<void> {
   const config = readServerConfig();
@@ -31,7 +39,10 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
 
-  const contexts = createContextRegistry({ startEmbedded: () => startEmbeddedCluster({ port: 0 }), log: console });
+  const contexts = createContextRegistry({
+    startEmbedded: () => startEmbeddedCluster({ port: 0, seed: { name: embeddedSeed(process.env.PILOTHOUSE_EMBEDDED_SEED) } }),
+    log: console,
+  });
   const watchHub = new WatchHub({
     resolveContext: (name) => contexts.resolve(name),
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
