@@ -1,0 +1,120 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import type { WatchTarget } from '@/lib/contract/watch';
+import type { CoreEvent } from '@/lib/k8s/describe-pod-types';
+import type { Pod } from '@/lib/k8s/types';
+import { sendPodRequest } from '@/lib/client/pod-request';
+import { useClusterScope } from '@/lib/client/use-cluster-scope';
+import { useWatchedList } from '@/lib/client/use-watched-list';
+import { LogViewer } from '@/components/logs/log-viewer';
+import type { LogContainer, LogViewOptions } from '@/components/logs/log-types';
+import { StatusBadge } from '@/components/pods/status-badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { summarizePod } from '@/lib/k8s/pod-status';
+import { DetailTabs, parsePodDetailTab, type PodDetailTab } from './detail-tabs';
+import { PodManifest } from './pod-manifest';
+import { PodOverview } from './pod-overview';
+import { RequestPanel } from './request-panel';
+import { usePodLogs } from './use-pod-logs';
+
+function containersOf(pod: Pod | undefined): LogContainer[] {
+  return [
+    ...(pod?.spec?.initContainers ?? []).map((c) => ({ name: c.name, kind: 'init' as const })),
+    ...(pod?.spec?.containers ?? []).map((c) => ({ name: c.name, kind: 'app' as const })),
+  ];
+}
+
+/** One pod, live: overview with events, YAML, JSON, logs and requests, the tab kept in the URL. */
+export function PodDetailView({ namespace, name }: { namespace: string; name: string }) {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const scope = useClusterScope();
+  const context = scope.context?.name;
+  const tab = parsePodDetailTab(params.get('tab'));
+
+  const podTarget: WatchTarget | null = context ? { context, version: 'v1', resource: 'pods', namespace, fieldSelector: `metadata.name=${name}` } : null;
+  const eventsTarget: WatchTarget | null = context
+    ? { context, version: 'v1', resource: 'events', namespace, fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${name}` }
+    : null;
+  const podList = useWatchedList<Pod>(podTarget);
+  const eventList = useWatchedList<CoreEvent>(eventsTarget);
+  const pod = podList.data?.items[0];
+  const containers = containersOf(pod);
+
+  const [logOptions, setLogOptions] = useState<LogViewOptions>({ follow: true, tailLines: 1000, timestamps: false, previous: false });
+  const [attempt, setAttempt] = useState(0);
+  const view = { ...logOptions, container: logOptions.container ?? pod?.spec?.containers?.[0]?.name };
+  const logs = usePodLogs({ context, namespace, pod: name, view, enabled: tab === 'logs' && Boolean(pod), attempt });
+
+  const selectTab = (next: PodDetailTab) => {
+    const query = new URLSearchParams(params.toString());
+    query.set('tab', next);
+    router.replace(`${pathname}?${query.toString()}`, { scroll: false });
+  };
+  const listHref = `/pods?${new URLSearchParams({ ...(context ? { context } : {}), namespace }).toString()}`;
+
+  const header = (
+    <div className="mb-4 flex flex-wrap items-center gap-3">
+      <Link href={listHref} className="text-sm text-sky-700 hover:underline dark:text-sky-300">← Pods in {namespace}</Link>
+      <h1 className="text-xl font-semibold tracking-tight">{name}</h1>
+      {pod ? <StatusBadge status={summarizePod(pod).reason} /> : null}
+    </div>
+  );
+
+  if (podList.state === 'error') {
+    return (
+      <>
+        {header}
+        <section role="alert" className="rounded-md border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+          {podList.error?.message ?? 'The pod could not be read.'}
+        </section>
+      </>
+    );
+  }
+  if (!pod) {
+    return (
+      <>
+        {header}
+        {podList.state === 'live' ? (
+          <EmptyState title="Pod not found">
+            There is no pod {name} in namespace {namespace}{' '}
+            (it may have been deleted). <Link href={listHref} className="text-sky-700 hover:underline dark:text-sky-300">Back to the list</Link>
+          </EmptyState>
+        ) : (
+          <p role="status" className="text-sm text-slate-500">Loading pod…</p>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <DetailTabs selected={tab} onSelect={selectTab}>
+        {tab === 'overview' ? <PodOverview pod={pod} events={eventList.data?.items ?? []} eventsState={eventList.state === 'error' ? 'error' : eventList.state === 'live' ? 'ready' : 'loading'} /> : null}
+        {tab === 'yaml' ? <PodManifest pod={pod} format="yaml" /> : null}
+        {tab === 'json' ? <PodManifest pod={pod} format="json" /> : null}
+        {tab === 'logs' ? (
+          <LogViewer
+            pod={name}
+            namespace={namespace}
+            containers={containers}
+            options={view}
+            onOptionsChange={setLogOptions}
+            buffer={logs.buffer}
+            status={logs.status}
+            onRetry={() => setAttempt((n) => n + 1)}
+            canShowPrevious={(pod.status?.containerStatuses ?? []).some((s) => s.name === view.container && (s.restartCount ?? 0) > 0)}
+          />
+        ) : null}
+        {tab === 'request' ? (
+          <RequestPanel pod={pod} send={(request) => (context ? sendPodRequest({ context, namespace, pod: name, ...request }) : Promise.resolve({ error: 'no cluster context' }))} />
+        ) : null}
+      </DetailTabs>
+    </>
+  );
+}
