@@ -62,7 +62,7 @@ export function PodsTable(props: PodsTableProps) {
 
   return (
     <div ref={scroller} className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
-      <table aria-label="Pods" aria-rowcount={rows.length + 1} className="w-full border-collapse text-sm">
+      <table aria-label="Pods" aria-rowcount={rows.length + 1} className="w-full border-collapse whitespace-nowrap text-sm">
         <thead className="sticky top-0 z-10 bg-slate-50 text-xs text-slate-600 shadow-[0_1px_0] shadow-slate-200 dark:bg-slate-900 dark:text-slate-400 dark:shadow-slate-800">
           <tr aria-rowindex={1}>
             <th scope="col" className="w-8 px-3 py-2">
@@ -109,7 +109,7 @@ export function PodsTable(props: PodsTableProps) {
                 ))}
                 {showLabels ? (
                   <td className="px-3">
-                    <div className="flex flex-wrap gap-1 py-1">
+                    <div className="flex gap-1 py-1">
                       {Object.entries(row.labels).length === 0 ? <span className="text-xs text-slate-400">&lt;none&gt;</span> : null}
                       {Object.entries(row.labels).map(([name, value]) => <LabelChip key={name} name={name} value={value} onPick={onPickLabel} />)}
                     </div>

@@ -117,7 +117,7 @@ export function PodsWorkspace() {
             onPickLabel={(key, value) => setView({ labelSelector: withLabel(view.labelSelector, key, value) })}
             detailHref={detailHref}
             rowActions={(row) => (
-              <div className="flex justify-end gap-1">
+              <div className="flex justify-end gap-0.5 text-xs [&>button]:px-2 [&>button]:py-1 [&>button]:text-xs">
                 <Button variant="ghost" aria-label={`Edit labels of ${row.name}`} onClick={() => setDialog({ kind: 'labels', rows: [row] })}>Labels</Button>
                 <Button variant="ghost" aria-label={`Edit annotations of ${row.name}`} onClick={() => setDialog({ kind: 'annotations', rows: [row] })}>Annotations</Button>
                 <Button variant="ghost" aria-label={`Delete ${row.name}`} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'pods', pods: [row] } })}>Delete</Button>
