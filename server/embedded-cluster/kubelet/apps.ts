@@ -7,6 +7,8 @@
  * | `pilothouse/crash` | logs a few lines and exits after `CRASH_AFTER_SECONDS` (default 3) with `EXIT_CODE` (default 1): CrashLoopBackOff under `restartPolicy: Always`. |
  * | `pilothouse/loggen` | writes `LINES_PER_SECOND` (default 10) numbered lines a second, `LINE_BYTES` (default 100) long, for big fast logs. Exits 0 on SIGTERM. |
  * | `nginx` | serves the welcome page on 80 and writes nginx's access log. Exits 0 on SIGTERM. |
+ * | `google-samples/kubernetes-bootcamp` | the Kubernetes tutorial app: `Hello Kubernetes bootcamp! \| Running on: <hostname> \| v=1` on 8080, one log line per request. |
+ * | `coredns/coredns` | prints CoreDNS's start-up banner; answers `OK` on `/health` (8080). |
  * | anything else | runs until stopped, writes nothing, listens nowhere (exits 0 on SIGTERM). As an init container it completes after about a second. |
  *
  * Start-up and crash delays are cluster time (scaled by the clock); log generation rates are real.
@@ -45,6 +47,8 @@ export interface AppContext {
   signal: AbortSignal;
   /** True for init containers (they are expected to finish). */
   init: boolean;
+  /** Where background traffic comes from (the node's bridge address), for `chatter` lines. */
+  peer: string;
 }
 
 /** A running app: its listening ports and what it does on SIGTERM. */
@@ -52,13 +56,20 @@ export interface RunningApp {
   ports: Map<number, (req: AppRequest) => AppResponse | Promise<AppResponse>>;
   /** SIGTERM: the app may exit (calling ctx.exit) or ignore it. */
   onTerminate(): void;
+  /**
+   * The line the app writes for the n-th unit of background activity when the cluster runs with a
+   * log rate (`logRate`, CLI `--log-rate`): a request it served, a heartbeat.
+   */
+  chatter?(n: number): string;
 }
 
 type App = (ctx: AppContext) => RunningApp;
 
 /** Starts the app of an image repository (`docker.io/luksa/kubia`). */
 export function startApp(repository: string, ctx: AppContext): RunningApp {
-  const app = APPS[repository.replace(/^docker\.io\//, '')] ?? (ctx.init ? finishing : idle);
+  // Apps are known by repository path, whatever the registry (`gcr.io/google-samples/...`).
+  const path = repository.replace(/^[^/]+\.[^/]+\//, '').replace(/^docker\.io\//, '');
+  const app = APPS[path] ?? (ctx.init ? finishing : idle);
   return app(ctx);
 }
 
@@ -69,7 +80,7 @@ const kubia: App = (ctx) => {
     return { status: 200, body: `You've hit ${ctx.hostname}\n` };
   };
   // `node app.js` is PID 1 and installs no SIGTERM handler: the signal is ignored.
-  return { ports: new Map([[8080, handler]]), onTerminate: () => undefined };
+  return { ports: new Map([[8080, handler]]), onTerminate: () => undefined, chatter: () => `Received request from ::ffff:${ctx.peer}` };
 };
 
 const crash: App = (ctx) => {
@@ -124,15 +135,50 @@ const nginx: App = (ctx) => {
     '/docker-entrypoint.sh: Configuration complete; ready for start up',
   ]) ctx.log(line);
   const handler = (req: AppRequest): AppResponse => {
-    const ua = String(req.headers['user-agent'] ?? '-');
-    const when = new Date().toUTCString().replace(/^\w+, (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1/$2/$3:$4 +0000');
-    ctx.log(`${req.remoteAddress} - - [${when}] "${req.method} ${req.path} HTTP/1.1" 200 ${NGINX_PAGE.length} "-" "${ua}" "-"`);
+    ctx.log(accessLine(req));
     return { status: 200, headers: { 'Content-Type': 'text/html', Server: 'nginx' }, body: NGINX_PAGE };
   };
-  return { ports: new Map([[80, handler]]), onTerminate: () => ctx.exit(0) };
+  const chatter = () => accessLine({ method: 'GET', path: '/', headers: { 'user-agent': 'kube-probe/1.32' }, body: Buffer.alloc(0), remoteAddress: ctx.peer });
+  return { ports: new Map([[80, handler]]), onTerminate: () => ctx.exit(0), chatter };
 };
 
-const idle: App = (ctx) => ({ ports: new Map(), onTerminate: () => ctx.exit(0) });
+// nginx's `combined` access log format.
+function accessLine(req: AppRequest): string {
+  const ua = String(req.headers['user-agent'] ?? '-');
+  const when = new Date().toUTCString().replace(/^\w+, (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1/$2/$3:$4 +0000');
+  return `${req.remoteAddress} - - [${when}] "${req.method} ${req.path} HTTP/1.1" 200 ${NGINX_PAGE.length} "-" "${ua}" "-"`;
+}
+
+const bootcamp: App = (ctx) => {
+  const startTime = Date.now();
+  let requests = 0;
+  ctx.log(`Kubernetes Bootcamp App Started At: ${new Date(startTime).toISOString()} | Running On:  ${ctx.hostname} `);
+  ctx.log('');
+  const served = () =>
+    `Running On: ${ctx.hostname} | Total Requests: ${++requests} | App Uptime: ${(Date.now() - startTime) / 1000} seconds | Log Time: ${new Date().toISOString()}`;
+  const handler = (): AppResponse => {
+    ctx.log(served());
+    return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: `Hello Kubernetes bootcamp! | Running on: ${ctx.hostname} | v=1\n` };
+  };
+  return { ports: new Map([[8080, handler]]), onTerminate: () => undefined, chatter: served };
+};
+
+const coredns: App = (ctx) => {
+  for (const line of [
+    '.:53',
+    '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908',
+    'CoreDNS-1.11.3',
+    'linux/amd64, go1.21.11, a6338e9',
+  ]) ctx.log(line);
+  const health = (): AppResponse => ({ status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'OK' });
+  return { ports: new Map([[8080, health]]), onTerminate: () => ctx.exit(0) };
+};
+
+const idle: App = (ctx) => ({
+  ports: new Map(),
+  onTerminate: () => ctx.exit(0),
+  chatter: (n) => `${new Date().toISOString()} INFO heartbeat ${n}`,
+});
 
 const finishing: App = (ctx) => {
   void ctx.clock.delay(1000, ctx.signal).then(() => ctx.signal.aborted || ctx.exit(0));
@@ -144,4 +190,6 @@ const APPS: Record<string, App> = {
   'pilothouse/crash': crash,
   'pilothouse/loggen': loggen,
   'library/nginx': nginx,
+  'google-samples/kubernetes-bootcamp': bootcamp,
+  'coredns/coredns': coredns,
 };

@@ -45,6 +45,10 @@ export interface RunnerHost {
   images: NodeImages;
   /** The containers' hostname: the pod's name, or spec.hostname. */
   hostname: string;
+  /** The node's bridge address (where background traffic comes from). */
+  peer: string;
+  /** Background log lines per second every container writes (the cluster's `logRate`). */
+  logRate: number;
 }
 
 /** The images a node has, and its one-at-a-time puller (serializeImagePulls, the default). */
@@ -226,6 +230,8 @@ export class ContainerRunner implements ContainerView {
       clock: this.host.clock,
       init: this.init && !this.sidecar,
       adopted,
+      peer: this.host.peer,
+      logRate: this.host.logRate,
     });
     if (this.current) {
       // A restart: the exited instance becomes lastState (and `--previous` logs).

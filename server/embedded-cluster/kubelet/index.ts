@@ -27,9 +27,19 @@ export interface NodeAgents extends RunningController {
   kubelet(nodeName: string): Kubelet | undefined;
 }
 
+/** Options of the node agents. */
+export interface NodeAgentOptions {
+  /**
+   * Background log lines per second every running container writes on top of its app's own lines
+   * (requests served, heartbeats); default 0.
+   */
+  logRate?: number;
+}
+
 /** Starts a kubelet for every node, now and as nodes come and go. */
-export function startNodeAgents(ctx: ControllerContext): NodeAgents {
+export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOptions = {}): NodeAgents {
   const { registry, clock, recorder } = ctx;
+  const logRate = Math.max(0, options.logRate ?? 0);
   const kubelets = new Map<string, Kubelet>();
   const networks = new Map<string, NodeNetwork>();
   const pods = ctx.informers.for('pods');
@@ -53,12 +63,12 @@ export function startNodeAgents(ctx: ControllerContext): NodeAgents {
     return network;
   };
 
-  const addNode = (node: KubeObject) => {
+  const addNode = (node: KubeObject, bound = pods.list().filter((pod) => nodeNameOf(pod) === node.metadata.name)) => {
     const name = node.metadata.name ?? '';
     if (kubelets.has(name)) return;
-    const kubelet = new Kubelet(node, nodeNetwork(node), { registry, clock, recorder });
+    const kubelet = new Kubelet(node, nodeNetwork(node), { registry, clock, recorder, logRate });
     kubelets.set(name, kubelet);
-    for (const pod of pods.list()) if (nodeNameOf(pod) === name) kubelet.podChanged(pod);
+    for (const pod of bound) kubelet.podChanged(pod);
   };
 
   const onNode = (event: StoreEvent) => {
@@ -79,7 +89,9 @@ export function startNodeAgents(ctx: ControllerContext): NodeAgents {
   const stopNodes = nodes.onChange(onNode);
   const stopPods = pods.onChange(onPod);
   const sorted = [...nodes.list()].sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || String(a.metadata.name).localeCompare(String(b.metadata.name)));
-  for (const node of sorted) addNode(node);
+  const byNode = new Map<string, KubeObject[]>();
+  for (const pod of pods.list()) byNode.set(nodeNameOf(pod), [...(byNode.get(nodeNameOf(pod)) ?? []), pod]);
+  for (const node of sorted) addNode(node, byNode.get(node.metadata.name ?? '') ?? []);
 
   return {
     stop() {

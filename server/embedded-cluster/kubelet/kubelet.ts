@@ -22,6 +22,8 @@ export interface KubeletDeps {
   registry: Registry;
   clock: Clock;
   recorder: EventRecorder;
+  /** Background log lines per second for every container (0: none). */
+  logRate: number;
 }
 
 /** One node's kubelet. */
@@ -75,6 +77,8 @@ export class Kubelet {
         node: {
           name: this.nodeName,
           hostIP: this.network.hostIP,
+          gatewayIP: this.gatewayIP,
+          logRate: this.deps.logRate,
           images: this.images,
           allocateIP: () => this.allocateIP(),
           reserveIP: (ip) => {

@@ -21,6 +21,10 @@ const PODS = findKind('', 'v1', 'pods') as KindSpec;
 export interface WorkerNode {
   name: string;
   hostIP: string;
+  /** The node's bridge address, `.1` of its pod range. */
+  gatewayIP: string;
+  /** Background log lines per second for every container (0: none). */
+  logRate: number;
   images: NodeImages;
   allocateIP(): string;
   /** Marks an address as in use (an adopted pod's). */
@@ -240,6 +244,8 @@ export class PodWorker {
       stopping: this.stopping.signal,
       images: node.images,
       hostname: typeof spec.hostname === 'string' && spec.hostname ? spec.hostname : this.name,
+      peer: node.gatewayIP,
+      logRate: node.logRate,
     };
   }
 

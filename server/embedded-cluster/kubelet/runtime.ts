@@ -27,6 +27,10 @@ export interface ContainerStart {
   clock: Clock;
   init: boolean;
   logCapBytes?: number;
+  /** Background lines per second (the cluster's `logRate`); 0 or absent: only what the app logs itself. */
+  logRate?: number;
+  /** The node's bridge address: where background traffic comes from. */
+  peer?: string;
   /** For a container adopted from a stored status: its ID and start time (its first lines date from then). */
   adopted?: { id: string; startedAt: Date };
 }
@@ -59,8 +63,22 @@ export class ContainerInstance {
       clock: start.clock,
       signal: this.stopped.signal,
       init: start.init,
+      peer: start.peer ?? '10.244.0.1',
     });
     startupTime = undefined;
+    if (start.logRate && start.logRate > 0 && this.app.chatter) this.chatter(start.logRate, this.app.chatter);
+  }
+
+  // Background activity at `rate` lines a second, caught up every tick so timer jitter does not drift.
+  private chatter(rate: number, line: (n: number) => string): void {
+    const began = Date.now();
+    let written = 0;
+    const timer = setInterval(() => {
+      const due = Math.floor(((Date.now() - began) / 1000) * rate);
+      for (; written < due && this.running; written++) this.log.append(line(written + 1));
+    }, Math.max(50, Math.min(1000, 1000 / rate)));
+    timer.unref();
+    this.stopped.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
   }
 
   /** True until the container exits. */
