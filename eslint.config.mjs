@@ -15,7 +15,7 @@ const layers = [
 
 const nodeBuiltins = { group: ['node:*'], message: 'Not in isomorphic or browser code.' };
 
-export default [
+const config = [
   { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'server/embedded-cluster/openapi/generated/**'] },
   ...nextVitals,
   ...nextTypescript,
@@ -52,3 +52,5 @@ export default [
     },
   },
 ];
+
+export default config;
