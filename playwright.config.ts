@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/start.mjs',
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: { PORT: String(port), HOST: '127.0.0.1', PILOTHOUSE_EMBEDDED_VIEWER: 'true' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
