@@ -117,7 +117,8 @@ function ensureNewReplicaSet(ctx: ControllerContext, deployment: KubeObject, own
     const next: KubeObject = { ...existing, metadata: { ...existing.metadata, annotations } };
     const minReady = specOf(deployment).minReadySeconds;
     if (minReady !== undefined) next.spec = { ...specOf(existing), minReadySeconds: minReady };
-    const updated = writeReplicaSet(ctx, next);
+    const unchanged = existing.metadata.annotations?.[REVISION] === annotations[REVISION] && (minReady === undefined || specOf(existing).minReadySeconds === minReady);
+    const updated = unchanged ? existing : writeReplicaSet(ctx, next);
     setDeploymentRevision(ctx, deployment, annotations[REVISION]);
     return { newRs: updated, created: false };
   }
@@ -207,8 +208,9 @@ function cleanupHistory(ctx: ControllerContext, deployment: KubeObject, old: Kub
 }
 
 function setDeploymentRevision(ctx: ControllerContext, deployment: KubeObject, revision: string): void {
-  const current = ctx.registry.store.get('deployments.apps', deployment.metadata.namespace ?? '', deployment.metadata.name ?? '');
-  if (!current || current.metadata.annotations?.[REVISION] === revision) return;
+  const cached = ctx.informers.for('deployments.apps').get(deployment.metadata.namespace ?? '', deployment.metadata.name ?? '');
+  if (!cached || cached.metadata.annotations?.[REVISION] === revision) return;
+  const current = deepCopy(cached);
   current.metadata.annotations = { ...current.metadata.annotations, [REVISION]: revision };
   ctx.registry.update({ kind: DEPLOYMENTS, namespace: current.metadata.namespace ?? '', name: current.metadata.name ?? '', body: current });
 }

@@ -151,7 +151,8 @@ export function podFromTemplate(rs: KubeObject): KubeObject {
  */
 function updateStatus(ctx: ControllerContext, cached: KubeObject): number | undefined {
   const now = ctx.clock.now();
-  const rs = ctx.registry.store.get('replicasets.apps', cached.metadata.namespace ?? '', cached.metadata.name ?? '') ?? cached;
+  // The cache is current (store changes reach it synchronously), so it already holds this sync's writes.
+  const rs = ctx.informers.for('replicasets.apps').get(cached.metadata.namespace ?? '', cached.metadata.name ?? '') ?? cached;
   const spec = specOf(rs);
   const minReadySeconds = numberAt(spec, 'minReadySeconds');
   const templateLabels = ((spec.template as { metadata?: { labels?: Record<string, string> } } | undefined)?.metadata?.labels ?? {});
