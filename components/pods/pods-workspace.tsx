@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { ALL_NAMESPACES } from '@/lib/contract/scope';
 import { parsePodsView, podsViewCommand, podsViewSearch, type PodsView } from '@/lib/contract/pods-view';
@@ -30,7 +30,6 @@ function withLabel(selector: string, key: string, value: string): string {
 /** The pods list: live, filtered by the URL's view, with label, annotation and delete actions. */
 export function PodsWorkspace() {
   const params = useSearchParams();
-  const router = useRouter();
   const scope = useClusterScope();
   const view = parsePodsView(params);
   const context = scope.context?.name;
@@ -45,6 +44,7 @@ export function PodsWorkspace() {
   const [copied, setCopied] = useState<'link' | 'command'>();
 
   const allRows = useMemo(() => (data?.items ?? []).map(podListRow), [data]);
+  const rowsByUid = useMemo(() => new Map(allRows.map((row) => [row.uid, row])), [allRows]);
   const labelIndex = useMemo(() => indexLabels(allRows.map((row) => row.labels)), [allRows]);
   // The filter bar only passes valid selectors to the URL, but a hand-edited link may not be.
   const parsedSelector = useMemo(() => parseLabelSelector(view.labelSelector), [view.labelSelector]);
@@ -55,7 +55,9 @@ export function PodsWorkspace() {
   }, [allRows, parsedSelector, view.sort.key, view.sort.descending]);
   const selectedRows = rows.filter((row) => selected.has(row.uid));
 
-  const setView = (changes: Partial<PodsView>) => router.replace(`/pods${podsViewSearch({ ...view, ...changes })}`, { scroll: false });
+  // The History API, not router.replace: Next keeps useSearchParams in step with it and asks the server for
+  // nothing, so a checkbox or a sort follows the click at once instead of after a round trip.
+  const setView = (changes: Partial<PodsView>) => window.history.replaceState(null, '', `/pods${podsViewSearch({ ...view, ...changes })}`);
   const command = kubectlCommand(podsViewCommand(view, namespace));
   const copy = async (what: 'link' | 'command') => {
     await navigator.clipboard.writeText(what === 'link' ? window.location.href : command);
@@ -69,6 +71,10 @@ export function PodsWorkspace() {
       for (const uid of uids) if (on) next.add(uid); else next.delete(uid);
       return next;
     });
+  // An editor acts on the pods as they are now, not as they were when it opened: the kubelet's status
+  // updates change a pod's resourceVersion, and a stale one would be refused with 409 Conflict.
+  const live = (open?: PodsDialog): PodsDialog | undefined =>
+    open && open.kind !== 'delete' ? { ...open, rows: open.rows.map((row) => rowsByUid.get(row.uid) ?? row) } : open;
   const detailHref = (row: PodListRow) => `/pods/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
 
   if (!scope.loading && !scope.context) {
@@ -126,7 +132,7 @@ export function PodsWorkspace() {
           />
         )}
       </ListStatus>
-      <PodsDialogs context={context} dialog={dialog} onClose={() => setDialog(undefined)} onDone={() => setSelected(new Set())} />
+      <PodsDialogs context={context} dialog={live(dialog)} onClose={() => setDialog(undefined)} onDone={() => setSelected(new Set())} />
     </>
   );
 }
