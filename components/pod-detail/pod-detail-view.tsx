@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import type { WatchTarget } from '@/lib/contract/watch';
 import type { CoreEvent } from '@/lib/k8s/describe-pod-types';
@@ -31,7 +31,6 @@ function containersOf(pod: Pod | undefined): LogContainer[] {
 export function PodDetailView({ namespace, name }: { namespace: string; name: string }) {
   const params = useSearchParams();
   const pathname = usePathname();
-  const router = useRouter();
   const scope = useClusterScope();
   const context = scope.context?.name;
   const tab = parsePodDetailTab(params.get('tab'));
@@ -53,7 +52,8 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
   const selectTab = (next: PodDetailTab) => {
     const query = new URLSearchParams(params.toString());
     query.set('tab', next);
-    router.replace(`${pathname}?${query.toString()}`, { scroll: false });
+    // The History API keeps useSearchParams in step without a server render of this dynamic page per tab.
+    window.history.replaceState(null, '', `${pathname}?${query.toString()}`);
   };
   const listHref = `/pods?${new URLSearchParams({ ...(context ? { context } : {}), namespace }).toString()}`;
 
