@@ -30,8 +30,6 @@ export interface KindSpec {
   tracksGeneration?: boolean;
   /** DELETE answers with the object rather than a Success Status (registry ReturnDeletedObject). */
   returnsDeletedObject?: boolean;
-  /** Fields the kind's field selectors accept besides metadata.name and metadata.namespace. */
-  selectableFields?: (obj: KubeObject) => Record<string, string>;
   /** Scheme defaulting, run on every decoded create or update body. */
   defaults?: (obj: KubeObject) => void;
   /** Mutating admission, run on create only (the ServiceAccount volume, default tolerations). */
@@ -77,7 +75,6 @@ export const KINDS: KindSpec[] = [
     nameRule: 'label',
     returnsDeletedObject: true,
     subresources: [{ name: 'finalize', verbs: ['update'] }, STATUS],
-    selectableFields: (obj) => ({ 'status.phase': str(at(obj, 'status', 'phase')) }),
     defaults: (ns) => {
       // The NamespaceDefaultLabelName feature: every namespace carries its own name as an immutable label.
       ns.metadata.labels = { ...ns.metadata.labels, 'kubernetes.io/metadata.name': ns.metadata.name ?? '' };
@@ -109,17 +106,6 @@ export const KINDS: KindSpec[] = [
       { name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], kind: 'PodProxyOptions' },
       STATUS,
     ],
-    // pkg/registry/core/pod/strategy.go PodToSelectableFields.
-    selectableFields: (pod) => ({
-      'spec.nodeName': str(at(pod, 'spec', 'nodeName')),
-      'spec.restartPolicy': str(at(pod, 'spec', 'restartPolicy')),
-      'spec.schedulerName': str(at(pod, 'spec', 'schedulerName')),
-      'spec.serviceAccountName': str(at(pod, 'spec', 'serviceAccountName')),
-      'spec.hostNetwork': String(at(pod, 'spec', 'hostNetwork') === true),
-      'status.phase': str(at(pod, 'status', 'phase')),
-      'status.podIP': str(at(pod, 'status', 'podIP')),
-      'status.nominatedNodeName': str(at(pod, 'status', 'nominatedNodeName')),
-    }),
     defaults: (pod) => defaultPod(pod),
     admit: (pod) => admitPod(pod),
     validateCreate: (pod) => validatePodSpec(pod.spec, 'spec'),
@@ -136,7 +122,6 @@ export const KINDS: KindSpec[] = [
     nameRule: 'subdomain',
     keepsStatusOnCreate: true,
     subresources: [{ name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], kind: 'NodeProxyOptions' }, STATUS],
-    selectableFields: (node) => ({ 'spec.unschedulable': String(at(node, 'spec', 'unschedulable') === true) }),
   },
   {
     group: '',
@@ -148,20 +133,6 @@ export const KINDS: KindSpec[] = [
     shortNames: ['ev'],
     nameRule: 'subdomain',
     subresources: [],
-    // pkg/registry/core/event/strategy.go ToSelectableFields: what `kubectl describe` filters on.
-    selectableFields: (ev) => ({
-      'involvedObject.kind': str(at(ev, 'involvedObject', 'kind')),
-      'involvedObject.namespace': str(at(ev, 'involvedObject', 'namespace')),
-      'involvedObject.name': str(at(ev, 'involvedObject', 'name')),
-      'involvedObject.uid': str(at(ev, 'involvedObject', 'uid')),
-      'involvedObject.apiVersion': str(at(ev, 'involvedObject', 'apiVersion')),
-      'involvedObject.resourceVersion': str(at(ev, 'involvedObject', 'resourceVersion')),
-      'involvedObject.fieldPath': str(at(ev, 'involvedObject', 'fieldPath')),
-      reason: str(ev.reason),
-      reportingComponent: str(ev.reportingComponent),
-      source: str(at(ev, 'source', 'component')),
-      type: str(ev.type),
-    }),
   },
   {
     group: '',
@@ -255,7 +226,6 @@ export const KINDS: KindSpec[] = [
     nameRule: 'subdomain',
     tracksGeneration: true,
     subresources: [SCALE, STATUS],
-    selectableFields: (rs) => ({ 'status.replicas': String(at(rs, 'status', 'replicas') ?? 0) }),
     defaults: (rs) => defaultReplicaSet(rs),
     validateCreate: (rs) => validateWorkloadSpec(rs.spec),
     validateUpdate: (rs) => validateWorkloadSpec(rs.spec),
@@ -280,21 +250,4 @@ export function findKind(group: string, version: string, resource: string): Kind
 /** The served kind for a kind name in a group (used for ownerReferences and object bodies). */
 export function findKindByName(group: string, kind: string): KindSpec | undefined {
   return KINDS.find((k) => k.group === group && k.kind === kind);
-}
-
-/** Every field a field selector on this kind may use, with the object's values. */
-export function selectableFieldsOf(spec: KindSpec, obj: KubeObject): Record<string, string> {
-  const base: Record<string, string> = { 'metadata.name': obj.metadata.name ?? '' };
-  if (spec.namespaced) base['metadata.namespace'] = obj.metadata.namespace ?? '';
-  return { ...base, ...(spec.selectableFields?.(obj) ?? {}) };
-}
-
-function at(obj: unknown, ...path: string[]): unknown {
-  let cur = obj;
-  for (const key of path) cur = isPlainObject(cur) ? cur[key] : undefined;
-  return cur;
-}
-
-function str(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
 }

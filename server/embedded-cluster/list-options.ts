@@ -1,6 +1,7 @@
 import { matchesFields, parseFieldSelector } from '@/lib/k8s/field-selector';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
-import { selectableFieldsOf, type KindSpec } from './kinds';
+import { selectableFields, unsupportedFieldError } from '@/lib/k8s/selectable-fields';
+import type { KindSpec } from './kinds';
 import { badRequest } from './status';
 import type { KubeObject } from './types';
 
@@ -27,17 +28,15 @@ export function parseListOptions(query: URLSearchParams, kind: KindSpec): ListOp
   if (!labels.ok) throw badRequest(labels.apiMessage);
   const fields = parseFieldSelector(fieldText);
   if (!fields.ok) throw badRequest(fields.message);
-  const known = Object.keys(selectableFieldsOf(kind, { metadata: {} }));
-  for (const field of fieldNames(fieldText)) {
-    if (!known.includes(field)) throw badRequest(unsupportedFieldMessage(kind, field));
-  }
+  const unsupported = unsupportedFieldError(kind.resource, fields.selector.map((r) => r.field), kind.namespaced);
+  if (unsupported) throw badRequest(unsupported);
   const limit = Number(query.get('limit') ?? '0');
   const timeout = query.get('timeoutSeconds');
   const sendInitialEvents = query.get('sendInitialEvents');
   return {
     matches: (obj) =>
       matchesLabels(labels.selector, obj.metadata.labels ?? {}) &&
-      matchesFields(fields.selector, selectableFieldsOf(kind, obj)),
+      matchesFields(fields.selector, selectableFields(kind.resource, obj, kind.namespaced)),
     filtered: labelText.trim() !== '' || fieldText.trim() !== '',
     limit: Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : undefined,
     continueToken: query.get('continue') || undefined,
@@ -51,23 +50,6 @@ export function parseListOptions(query: URLSearchParams, kind: KindSpec): ListOp
 
 function isTrue(value: string | null): boolean {
   return value === 'true' || value === '1';
-}
-
-// The field names of a selector like `a=b,c!=d`; the shared parser already proved it well-formed.
-function fieldNames(text: string): string[] {
-  return text
-    .split(',')
-    .map((term) => term.split(/!=|==|=/)[0]?.trim() ?? '')
-    .filter((name) => name !== '');
-}
-
-/**
- * Kinds with their own field-label conversion (pods, events, nodes, namespaces, replicasets) answer
- * `field label not supported: X`; the rest fall back to runtime.DefaultMetaV1FieldSelectorConversion.
- */
-function unsupportedFieldMessage(kind: KindSpec, field: string): string {
-  if (kind.selectableFields) return `field label not supported: ${field}`;
-  return `"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`;
 }
 
 /** What a continue token remembers: the list's revision and the last position served. */

@@ -2,7 +2,7 @@ import { matchesFields, parseFieldSelector } from '@/lib/k8s/field-selector';
 import type { ListItem, WatchEvent } from '@/lib/k8s/list-reducer';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
 import { failureStatus, type K8sStatus } from '@/lib/contract/status';
-import { selectableFields, unsupportedField } from './object-fields';
+import { selectableFields, unsupportedFieldError } from '@/lib/k8s/selectable-fields';
 
 type Obj = ListItem & { metadata?: { labels?: Record<string, string> } | null };
 
@@ -25,13 +25,13 @@ export function makeObjectFilter(options: {
   if (!labels.ok) return { ok: false, status: badRequest(labels.apiMessage) };
   const fields = parseFieldSelector(options.fieldSelector ?? '');
   if (!fields.ok) return { ok: false, status: badRequest(fields.message) };
-  const unsupported = unsupportedField(options.resource, fields.selector.map((r) => r.field));
-  if (unsupported) return { ok: false, status: badRequest(`field label not supported: ${unsupported}`) };
+  const unsupported = unsupportedFieldError(options.resource, fields.selector.map((r) => r.field));
+  if (unsupported) return { ok: false, status: badRequest(unsupported) };
   const labelSelector = labels.selector;
   const fieldSelector = fields.selector;
   const filter: ObjectFilter = (obj) =>
     matchesLabels(labelSelector, obj.metadata?.labels) &&
-    (fieldSelector.length === 0 || matchesFields(fieldSelector, selectableFields(options.resource, obj as Record<string, unknown>)));
+    (fieldSelector.length === 0 || matchesFields(fieldSelector, selectableFields(options.resource, obj)));
   filter.matchesAll = labelSelector.length === 0 && fieldSelector.length === 0;
   return { ok: true, filter };
 }
