@@ -59,6 +59,7 @@ export class SharedWatch {
   /** A live watch whose stream broke may resume from its resourceVersion once before starting over. */
   private resumable = false;
   private flushTimer?: NodeJS.Timeout;
+  private lastFlush = 0;
   private idleTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
   /** Upstream (re)connections, for tests and the bench: 1 after the first list. */
@@ -142,14 +143,18 @@ export class SharedWatch {
   private scheduleFlush(delayMs: number): void {
     if (this.flushTimer && delayMs > 0) return;
     clearTimeout(this.flushTimer);
-    // Even "at once" waits a turn: ListWatch records the resourceVersion after its callbacks return.
-    this.flushTimer = setTimeout(() => this.flush(), delayMs);
+    // Leading edge: a change after a quiet spell goes out on the next turn; changes that follow within the
+    // window gather into one batch. Even "at once" waits a turn, because ListWatch records the
+    // resourceVersion only after its callbacks return.
+    const quiet = performance.now() - this.lastFlush >= this.options.batchMs;
+    this.flushTimer = setTimeout(() => this.flush(), quiet ? 0 : delayMs);
   }
 
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const events = this.queue;
+    if (events.length > 0) this.lastFlush = performance.now();
     this.queue = [];
     if (events.length === 0) return;
     const resourceVersion = this.informer?.latestResourceVersion() ?? '';

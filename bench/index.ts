@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: the BFF against the API server it fronts, on the embedded cluster's scale seed (10,000
+ * Running pods in 10 namespaces). Starts the cluster in this process, the console as `npm start` runs it
+ * (production build, `.next` must exist) in a child process with a kubeconfig for the cluster, then measures:
+ * list time through the BFF vs straight; event latency from an API write to 100 socket.io subscribers;
+ * log lines per second through socket.io vs straight. Prints a Markdown report for docs/benchmarks.md.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedCluster } from '../server/embedded-cluster';
+import { startConsole } from '../server/testing/console-process';
+import { directClient } from './direct-client';
+import { benchEventLatency } from './event-bench';
+import { benchLists } from './list-bench';
+import { benchLogThroughput } from './log-bench';
+
+const PODS = Number(process.env.BENCH_PODS ?? 10_000);
+const CONTEXT = 'bench';
+const LOG_NS = 'bench-logs';
+
+async function waitRunning(direct: ReturnType<typeof directClient>, path: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const { text } = await direct.request('GET', path);
+    if ((JSON.parse(text) as { status?: { phase?: string } }).status?.phase === 'Running') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${path} did not reach Running`);
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`starting the embedded cluster with the scale seed (${PODS} pods)...`);
+  let start = performance.now();
+  const cluster = await startEmbeddedCluster({ port: 0, seed: { name: 'scale', pods: PODS }, logRate: 0 });
+  log(`  ready in ${Math.round(performance.now() - start)} ms`);
+  const config = structuredClone(cluster.kubeconfig) as { contexts: { name: string }[]; 'current-context': string };
+  config.contexts[0].name = CONTEXT;
+  config['current-context'] = CONTEXT;
+  const kubeconfigPath = join(mkdtempSync(join(os.tmpdir(), 'pilothouse-bench-')), 'kubeconfig');
+  writeFileSync(kubeconfigPath, JSON.stringify(config));
+  const direct = directClient(cluster.kubeconfigYaml);
+  const consoleProcess = await startConsole({ KUBECONFIG: kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false' });
+  try {
+    const { text } = await direct.request('GET', '/api/v1/pods?limit=1');
+    const first = (JSON.parse(text) as { items: { metadata: { name: string; namespace: string } }[] }).items[0];
+    if (!first) throw new Error('the scale seed has no pods');
+
+    log('lists...');
+    const lists = await benchLists({
+      bffUrl: consoleProcess.url,
+      context: CONTEXT,
+      direct,
+      paths: ['/api/v1/pods', `/api/v1/namespaces/${first.metadata.namespace}/pods`, '/api/v1/pods?limit=500'],
+      runs: 5,
+    });
+
+    log('event latency with 100 subscribers...');
+    const events = await benchEventLatency({
+      bffUrl: consoleProcess.url,
+      context: CONTEXT,
+      namespace: first.metadata.namespace,
+      pod: first.metadata.name,
+      direct,
+      clients: 100,
+      writes: 50,
+      gapMs: 100,
+    });
+
+    log('log throughput...');
+    await direct.request('POST', '/api/v1/namespaces', { metadata: { name: LOG_NS } });
+    await direct.request('POST', `/api/v1/namespaces/${LOG_NS}/pods`, {
+      metadata: { name: 'loggen' },
+      spec: { containers: [{ name: 'main', image: 'pilothouse/loggen', env: [{ name: 'LINES_PER_SECOND', value: '25000' }] }] },
+    });
+    await waitRunning(direct, `/api/v1/namespaces/${LOG_NS}/pods/loggen`);
+    // Let the container fill its log (about 100,000 lines of 100 bytes, the kubelet's 10 MiB cap).
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const logs = await benchLogThroughput({ bffUrl: consoleProcess.url, context: CONTEXT, namespace: LOG_NS, pod: 'loggen', direct, runs: 3 });
+
+    start = performance.now();
+    const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, Node ${process.version}`;
+    const lines = [
+      `## Run of ${new Date().toISOString().slice(0, 10)} (${machine})`,
+      '',
+      `Scale seed: ${PODS} pods. Medians of 5 runs after one warm-up; BFF = console proxy (Next route handler) in a child process, straight = HTTPS to the API server.`,
+      '',
+      '| List | items | bytes | straight (ms) | through the BFF (ms) | overhead |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...lists.map((r) => `| \`${r.what}\` | ${r.items} | ${r.bytes} | ${r.directMs} | ${r.bffMs} | ${(r.bffMs / r.directMs).toFixed(2)}x |`),
+      '',
+      `Event latency, API write (merge-patch of a label) to receipt by each of ${events.clients} socket.io clients watching the namespace (${events.writes} writes, ${events.samples} samples): **p50 ${events.p50Ms} ms, p99 ${events.p99Ms} ms** (max ${events.maxMs} ms). The BFF sends a change after a quiet spell at once and gathers the changes that follow within 50 ms into one batch.`,
+      '',
+      `Log throughput reading a finished log of ${logs.lines} lines (100 bytes each): straight **${logs.directLinesPerSecond} lines/s**, through socket.io with acks **${logs.bffLinesPerSecond} lines/s**.`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await consoleProcess.stop('SIGKILL');
+    direct.close();
+    await cluster.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
