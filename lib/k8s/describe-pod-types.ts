@@ -85,17 +85,10 @@ export interface Volume {
   nfs?: { server: string; path: string; readOnly?: boolean };
 }
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-}
 
 /** A pod as describe reads it: the shared shapes plus the fields only describe prints. */
 export interface DescribablePod extends Pod {
-  metadata?: ObjectMeta & { ownerReferences?: OwnerReference[]; deletionGracePeriodSeconds?: number };
+  metadata?: ObjectMeta;
   spec?: Omit<PodSpec, 'containers' | 'initContainers'> & {
     containers?: DescribableContainer[];
     initContainers?: DescribableContainer[];

@@ -17,10 +17,24 @@ export interface ObjectMeta {
   namespace?: string;
   uid?: string;
   resourceVersion?: string;
+  generation?: number;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   creationTimestamp?: Timestamp;
   deletionTimestamp?: Timestamp;
+  deletionGracePeriodSeconds?: number;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+}
+
+/** metav1.OwnerReference: who owns an object, for garbage collection and "Controlled By". */
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
 }
 
 export interface ContainerStateWaiting {

@@ -1,3 +1,7 @@
+import type { ObjectMeta as WireObjectMeta } from '@/lib/k8s/types';
+
+export type { OwnerReference } from '@/lib/k8s/types';
+
 /** A stored Kubernetes object as plain JSON. The embedded cluster never types kinds beyond this. */
 export interface KubeObject {
   apiVersion?: string;
@@ -6,32 +10,9 @@ export interface KubeObject {
   [field: string]: unknown;
 }
 
-/** The parts of metav1.ObjectMeta the store reads or writes. */
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
+/** metav1.ObjectMeta as stored: the shared wire shape, open to fields the store passes through untouched. */
+export interface ObjectMeta extends WireObjectMeta {
   [field: string]: unknown;
-}
-
-/** metav1.OwnerReference, as far as cascading deletion needs it. */
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
 }
 
 /** A watch event type as it travels on the wire. */
