@@ -127,6 +127,16 @@ describe('proxy', () => {
     assert.equal((await get('api/v1/namespaces/default/configmaps/proxy-cm')).status, 404);
   });
 
+  test('Warning headers come through as the API server sent them', async () => {
+    const response = await fetch(k8s('api/v1/namespaces/default/configmaps?fieldValidation=Warn'), {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ metadata: { name: 'warned' }, bogus: 1 }),
+    });
+    assert.equal(response.status, 201);
+    assert.match(response.headers.get('warning') ?? '', /^299 - "unknown field \\"bogus\\""$/);
+  });
+
   test('the API server Status comes back unchanged: 404, 409, 422, 403 for the viewer', async () => {
     const missing = await get('api/v1/namespaces/default/pods/nope');
     assert.equal(missing.status, 404);
