@@ -21,7 +21,11 @@ export interface EmbeddedClusterOptions {
   port?: number;
   /** Only loopback makes sense; defaults to 127.0.0.1. */
   host?: string;
-  /** How many changes the watch history keeps before older resourceVersions answer 410 (default 1000). */
+  /**
+   * How many changes the watch history keeps before older resourceVersions (and continue tokens) answer 410
+   * (default 10,000: a paged list of the 10,000-pod scale seed must outlive the writes made meanwhile, as
+   * etcd keeps five minutes of history for a real server).
+   */
   watchHistorySize?: number;
   /**
    * Requests without credentials: `reject` (the default: 401 Unauthorized, like `--anonymous-auth=false`),
@@ -66,7 +70,7 @@ export interface EmbeddedCluster {
 /** Starts an embedded cluster on loopback, with fresh random tokens and the bootstrap objects. */
 export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {}): Promise<EmbeddedCluster> {
   const host = options.host ?? '127.0.0.1';
-  const store = new ObjectStore(options.watchHistorySize ?? 1000);
+  const store = new ObjectStore(options.watchHistorySize ?? 10_000);
   const registry = new Registry(store);
   bootstrap(registry);
   applySeed(registry, { name: 'empty', ...options.seed });
