@@ -1,16 +1,8 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
-import { PageTitle } from '@/components/ui/page-title';
+import { SectionPlaceholder } from '@/components/ui/section-placeholder';
 
 export const metadata: Metadata = { title: 'Create' };
 
 export default function CreatePage() {
-  return (
-    <>
-      <PageTitle>Create</PageTitle>
-      <EmptyState title="No cluster connected yet">
-        Pilothouse will list what your cluster holds here once cluster access is set up.
-      </EmptyState>
-    </>
-  );
+  return <SectionPlaceholder title="Create" plan="It will create objects from a YAML or JSON manifest, with schema validation and field documentation." />;
 }

@@ -1,16 +1,8 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
-import { PageTitle } from '@/components/ui/page-title';
+import { SectionPlaceholder } from '@/components/ui/section-placeholder';
 
 export const metadata: Metadata = { title: 'Namespaces' };
 
 export default function NamespacesPage() {
-  return (
-    <>
-      <PageTitle>Namespaces</PageTitle>
-      <EmptyState title="No cluster connected yet">
-        Pilothouse will list what your cluster holds here once cluster access is set up.
-      </EmptyState>
-    </>
-  );
+  return <SectionPlaceholder title="Namespaces" plan="It will list namespaces, create them, and delete them with a preview of what goes with them." />;
 }

@@ -1,16 +1,8 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
-import { PageTitle } from '@/components/ui/page-title';
+import { SectionPlaceholder } from '@/components/ui/section-placeholder';
 
 export const metadata: Metadata = { title: 'Nodes' };
 
 export default function NodesPage() {
-  return (
-    <>
-      <PageTitle>Nodes</PageTitle>
-      <EmptyState title="No cluster connected yet">
-        Pilothouse will list what your cluster holds here once cluster access is set up.
-      </EmptyState>
-    </>
-  );
+  return <SectionPlaceholder title="Nodes" plan="It will show nodes with their labels and a scheduling preview: which nodes a pod would land on, and why not." />;
 }
