@@ -29,7 +29,14 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/start.mjs',
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', PILOTHOUSE_EMBEDDED_VIEWER: 'true' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // The tests drive the embedded cluster only, whatever kubeconfig the machine has.
+      KUBECONFIG: '/nonexistent/pilothouse-e2e-kubeconfig',
+      PILOTHOUSE_EMBEDDED_SEED: 'demo',
+      PILOTHOUSE_EMBEDDED_VIEWER: 'true',
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
