@@ -16,7 +16,8 @@ export interface ConsoleProcess {
 export async function startConsole(env: Record<string, string> = {}): Promise<ConsoleProcess> {
   if (!existsSync(`${process.env.NEXT_DIST_DIR || '.next'}/BUILD_ID`)) throw new Error('no production build: run `npx next build` first (npm test does)');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
+    // The machine's own kubeconfig must not change what the tests see.
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', KUBECONFIG: '/nonexistent/pilothouse-test-kubeconfig', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
