@@ -1,0 +1,106 @@
+import type { PodSpec } from './fixtures/cluster-api';
+import { expect, test } from './fixtures/test';
+import { PodsPage } from './pages/pods-page';
+
+/** The chapter's label exercise: two ways of creation, three environments, and one pod with no labels. */
+const PODS: PodSpec[] = [
+  { name: 'bare' },
+  { name: 'manual-none', labels: { creation_method: 'manual' } },
+  { name: 'manual-prod', labels: { creation_method: 'manual', env: 'prod' } },
+  { name: 'rc-debug', labels: { creation_method: 'rc', env: 'debug' } },
+  { name: 'rc-devel', labels: { creation_method: 'rc', env: 'devel' } },
+];
+
+test('every selector form filters the rows exactly as the API server would', async ({ page, api, namespace }) => {
+  await api.createPods(namespace, PODS);
+  const pods = new PodsPage(page);
+  await pods.open(namespace);
+  await pods.expectNames(PODS.map((pod) => pod.name));
+  await expect(pods.count()).toHaveText('5 of 5');
+
+  // `!=` and `notin` match pods without the key, as apimachinery's selector does.
+  const cases: [string, string[]][] = [
+    ['creation_method=manual', ['manual-none', 'manual-prod']],
+    ['env', ['manual-prod', 'rc-debug', 'rc-devel']],
+    ['!env', ['bare', 'manual-none']],
+    ['creation_method!=manual', ['bare', 'rc-debug', 'rc-devel']],
+    ['env in (prod,devel)', ['manual-prod', 'rc-devel']],
+    ['env notin (prod,devel)', ['bare', 'manual-none', 'rc-debug']],
+    ['creation_method=rc,env=debug', ['rc-debug']],
+  ];
+  for (const [selector, names] of cases) {
+    await test.step(selector, async () => {
+      await pods.filter(selector);
+      await pods.expectNames(names);
+      await expect(pods.count()).toHaveText(`${names.length} of 5`);
+      await expect(page).toHaveURL((url) => url.searchParams.get('labelSelector') === selector);
+    });
+  }
+
+  await test.step('a selector nothing matches says so and offers to clear it', async () => {
+    await pods.filter('env=staging');
+    await expect(page.getByRole('region', { name: 'No pods match' })).toBeVisible();
+    await page.getByRole('button', { name: 'Clear the selectors' }).click();
+    await pods.expectNames(PODS.map((pod) => pod.name));
+    await expect(pods.selector()).toHaveValue('');
+  });
+});
+
+test('an invalid selector is marked invalid, explained, and kept out of the URL', async ({ page, api, namespace }) => {
+  await api.createPods(namespace, PODS.slice(2, 4));
+  const pods = new PodsPage(page);
+  await pods.open(namespace);
+  await pods.filter('env=prod');
+  await pods.expectNames(['manual-prod']);
+  const before = page.url();
+  await expect(pods.selector()).not.toHaveAttribute('aria-invalid');
+
+  await pods.selector().fill('env in (prod');
+  await expect(pods.selector()).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = await pods.selector().getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  const message = page.locator(`[id="${describedBy}"]`);
+  await expect(message).toHaveText("Expected ',' or ')' after a value but found end of input (at character 13)");
+  await expect(message).toHaveRole('alert');
+  await expect(pods.selector()).toHaveAccessibleDescription(/Expected ',' or '\)'/);
+  // The last valid selector stays in effect, in the URL and in the rows.
+  expect(page.url()).toBe(before);
+  await pods.expectNames(['manual-prod']);
+
+  await pods.selector().pressSequentially(',devel)');
+  await expect(pods.selector()).not.toHaveAttribute('aria-invalid');
+  await expect(message).toBeHidden();
+  await expect(page).toHaveURL((url) => url.searchParams.get('labelSelector') === 'env in (prod,devel)');
+});
+
+test('suggestions offer the keys and values that exist, and choosing one completes it', async ({ page, api, namespace }) => {
+  await api.createPods(namespace, PODS);
+  const pods = new PodsPage(page);
+  await pods.open(namespace);
+
+  await pods.selector().click();
+  await pods.selector().pressSequentially('cre');
+  await expect(pods.suggestions()).toBeVisible();
+  await expect(pods.suggestions().getByRole('option')).toHaveText(['creation_method']);
+  await pods.suggestions().getByRole('option', { name: 'creation_method' }).click();
+  await expect(pods.selector()).toHaveValue('creation_method');
+
+  await pods.selector().press('End');
+  await pods.selector().pressSequentially('=');
+  await expect(pods.suggestions().getByRole('option')).toHaveText(['manual', 'rc']);
+  await pods.suggestions().getByRole('option', { name: 'rc' }).click();
+  await expect(pods.selector()).toHaveValue('creation_method=rc');
+  await pods.expectNames(['rc-debug', 'rc-devel']);
+
+  await test.step('the keyboard picks a value too', async () => {
+    await pods.selector().press('End');
+    await pods.selector().pressSequentially(',env in (');
+    await expect(pods.suggestions().getByRole('option')).toHaveText(['debug', 'devel', 'prod']);
+    await pods.selector().press('ArrowDown');
+    await expect(pods.suggestions().getByRole('option', { name: 'devel' })).toHaveAttribute('aria-selected', 'true');
+    await pods.selector().press('Enter');
+    await pods.selector().pressSequentially(')');
+    await expect(pods.selector()).toHaveValue('creation_method=rc,env in (devel)');
+    await pods.expectNames(['rc-devel']);
+  });
+});
