@@ -11,6 +11,8 @@ export interface PilothouseRuntime {
   startedAt: Date;
   /** Cluster contexts, set by `server/` before it accepts requests. */
   contexts?: ContextRegistry;
+  /** The shared upstream watches behind the socket channels (diagnostics: how many, for how many subscribers). */
+  watchHub?: { stats(): { upstreamWatches: number; subscribers: number } };
   /** Other parts of the server register their shared services here as they land. */
   [service: string]: unknown;
 }
