@@ -170,3 +170,11 @@ test('subscribing to an unknown context is refused with a 404 Status', async () 
   assert.equal(rec.ack.ok, false);
   assert.equal(!rec.ack.ok && rec.ack.status.code, 404);
 });
+
+test('a resource the cluster does not serve ends the subscription with the 404 Status', async () => {
+  const rec = await recordWatch(await socket(), 'gizmos', { context: 'relayed', version: 'v1', resource: 'gizmos', namespace: 'default' });
+  assert.deepEqual(rec.ack, { ok: true });
+  await rec.until((r) => r.statuses.some((s) => s.state === 'error'));
+  assert.equal(rec.statuses[0].status?.code, 404);
+  assert.equal(rec.snapshots, 0);
+});
