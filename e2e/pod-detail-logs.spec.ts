@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures/test';
+import { PodDetailPage } from './pages/pod-detail-page';
+
+test('the log follows live: a request sent from the Request tab answers and adds a line', async ({ page, context, api, namespace }) => {
+  await api.createPods(namespace, [{ name: 'kubia-manual' }]);
+  await api.waitRunning(namespace, ['kubia-manual']);
+
+  const logs = new PodDetailPage(page);
+  await logs.open(namespace, 'kubia-manual', 'logs');
+  await expect(logs.container()).toHaveValue('kubia');
+  await expect(logs.logOption('Follow')).toBeChecked();
+  await expect(logs.panel().getByText(`kubectl logs kubia-manual -n ${namespace}`)).toBeVisible();
+  await expect(logs.logLines()).toContainText('Kubia server starting...');
+  await expect(logs.logLines()).not.toContainText('Received request from');
+
+  // A second tab sends the request, as a second terminal would; the first keeps following.
+  const requests = new PodDetailPage(await context.newPage());
+  await requests.open(namespace, 'kubia-manual', 'request');
+  await expect(requests.port()).toHaveValue('8080');
+  await expect(requests.method()).toHaveValue('GET');
+  await expect(requests.path()).toHaveValue('/');
+  await requests.send().click();
+  await expect(requests.panel().getByRole('region', { name: 'Response' })).toContainText('200');
+  await expect(requests.responseBody()).toHaveText("You've hit kubia-manual");
+
+  await expect(logs.logLines()).toContainText(/Received request from \S+/);
+  await expect(logs.panel().getByText(/^2 lines$/)).toBeVisible();
+});
+
+test('log search and timestamps work on the lines held', async ({ page, api, namespace }) => {
+  await api.createPods(namespace, [{ name: 'kubia-manual' }]);
+  await api.waitRunning(namespace, ['kubia-manual']);
+  const detail = new PodDetailPage(page);
+  await detail.open(namespace, 'kubia-manual', 'request');
+  await detail.path().fill('/hello');
+  await detail.send().click();
+  await expect(detail.responseBody()).toHaveText("You've hit kubia-manual");
+
+  await detail.select('Logs');
+  await expect(detail.logLines()).toContainText('Received request from');
+  await detail.searchLogs().fill('starting');
+  await expect(detail.panel().getByText('1 match in 1 line')).toBeVisible();
+  await detail.logOption('Timestamps').check();
+  await expect(detail.panel().getByText(`kubectl logs kubia-manual -n ${namespace} -c kubia -f --tail=1000 --timestamps`)).toBeVisible();
+  await expect(detail.logLines()).toContainText(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/);
+});
