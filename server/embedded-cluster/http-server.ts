@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import { authenticate, type AnonymousAccess, type Tokens } from './auth';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { findKind } from './kinds';
+import { renderMetrics } from './metrics';
 import { openApiResponse } from './openapi/index';
 import { STREAMED, writeReply, type Reply } from './reply';
 import { handleResource, type HandlerContext, type ResourceRoute } from './resource-handler';
@@ -58,6 +59,10 @@ export function createApiServer(options: {
   function discovery(path: string, req: IncomingMessage): Reply | undefined {
     const read = req.method === 'GET' || req.method === 'HEAD';
     let body: object | undefined;
+    if (path === '/metrics') {
+      if (!read) throw methodNotAllowed();
+      return { status: 200, body: renderMetrics(ctx.metrics), contentType: 'text/plain; version=0.0.4; charset=utf-8' };
+    }
     if (path === '/version') body = VERSION_INFO;
     else if (path === '/api') body = apiVersions(options.address());
     else if (path === '/apis') body = apiGroupList();

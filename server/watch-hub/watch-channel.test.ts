@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { rawRequest } from '../embedded-cluster/testing/raw-request';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { connectSocket, recordWatch, type TestSocket } from './socket-client';
 import { podManifest, startTestCluster, type TestCluster } from './test-cluster';
@@ -20,7 +21,12 @@ const relabel = (ns: string, name: string, labels: Record<string, string>) =>
   cluster.api('PATCH', `${pods(ns)}/${name}`, { metadata: { labels } }, { 'content-type': 'application/merge-patch+json' });
 const apiNames = async (ns: string) =>
   ((await cluster.api<{ items: { metadata: { name: string } }[] }>('GET', pods(ns))).items.map((p) => p.metadata.name)).sort();
-const watchCount = () => cluster.cluster.metrics.longRunningRequests.get('watch/pods') ?? 0;
+// Open pod watches on the cluster, read from its /metrics as one would on a real API server.
+const watchCount = async () => {
+  const metrics = await rawRequest(cluster.cluster, { path: '/metrics', token: cluster.cluster.tokens.admin });
+  const line = metrics.body.split('\n').find((l) => l.startsWith('apiserver_longrunning_requests{') && l.includes('resource="pods"') && l.includes('verb="WATCH"'));
+  return line ? Number(line.split(' ').pop()) : 0;
+};
 const target = (namespace: string, extra: Record<string, string> = {}) => ({ context: 'relayed', version: 'v1', resource: 'pods', namespace, ...extra });
 
 before(async () => {
@@ -93,21 +99,21 @@ test('selectors are applied in the BFF: objects move in and out of a view', asyn
 test('ten clients on one namespace cost exactly one upstream watch, closed after the last leaves', async () => {
   await createNamespace('w-ten');
   await createPod('w-ten', 'p');
-  const before = watchCount();
+  const before = await watchCount();
   const clients = await Promise.all(Array.from({ length: 10 }, () => connectSocket(server.url)));
   const recordings = await Promise.all(
     clients.map((c, i) => recordWatch(c, `ten-${i}`, target('w-ten', i % 2 ? { labelSelector: 'x notin (y)' } : {}))),
   );
   await Promise.all(recordings.map((r) => r.until((x) => x.snapshots === 1)));
-  assert.equal(watchCount() - before, 1);
+  assert.equal((await watchCount()) - before, 1);
   await createPod('w-ten', 'q');
   await Promise.all(recordings.map((r) => r.until((x) => x.names().join() === 'p,q')));
-  assert.equal(watchCount() - before, 1);
+  assert.equal((await watchCount()) - before, 1);
 
   clients.forEach((c) => c.close());
   const deadline = Date.now() + 5_000;
-  while (watchCount() !== before && Date.now() < deadline) await sleep(50);
-  assert.equal(watchCount(), before, 'the upstream watch stayed open after every subscriber left');
+  while ((await watchCount()) !== before && Date.now() < deadline) await sleep(50);
+  assert.equal(await watchCount(), before, 'the upstream watch stayed open after every subscriber left');
 });
 
 test('a watch whose resourceVersion expired (410) relists and the list stays exact', async () => {
