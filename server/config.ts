@@ -1,8 +1,18 @@
+import { isSeedName, type SeedName } from './embedded-cluster/seeds/index';
+
 /** The server's settings, read once from the environment. Each one is listed in the README. */
 export interface ServerConfig {
   host: string;
   port: number;
   dev: boolean;
+  /** What the embedded cluster holds at start (`PILOTHOUSE_EMBEDDED_SEED`): the chapter's demo by default. */
+  embeddedSeed: Exclude<SeedName, 'scale'>;
+}
+
+function embeddedSeed(value: string | undefined): Exclude<SeedName, 'scale'> {
+  if (value === undefined || value === '') return 'demo';
+  if (!isSeedName(value) || value === 'scale') throw new Error(`PILOTHOUSE_EMBEDDED_SEED must be demo or empty, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): ServerConfig {
@@ -15,5 +25,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, argv: str
     host: env.HOST || '127.0.0.1',
     port,
     dev: argv.includes('--dev') || env.NODE_ENV === 'development',
+    embeddedSeed: embeddedSeed(env.PILOTHOUSE_EMBEDDED_SEED),
   };
 }

@@ -7,19 +7,11 @@ import { setRuntime } from '@/lib/server/runtime';
 import { refuseUnsafeRawPath } from '@/lib/server/proxy/raw-path-guard';
 import { createContextRegistry } from './contexts/registry';
 import { startEmbeddedCluster } from './embedded-cluster';
-import { isSeedName, type SeedName } from './embedded-cluster/seeds/index';
 import { attachLogChannel } from './log-streams/log-channel';
 import { attachWatchChannel } from './watch-hub/watch-channel';
 import { WatchHub } from './watch-hub/watch-hub';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
-
-/** The embedded cluster starts as the chapter's demo cluster unless PILOTHOUSE_EMBEDDED_SEED says `empty`. */
-function embeddedSeed(value: string | undefined): SeedName {
-  if (value === undefined || value === '') return 'demo';
-  if (!isSeedName(value) || value === 'scale') throw new Error(`PILOTHOUSE_EMBEDDED_SEED must be demo or empty, got ${JSON.stringify(value)}`);
-  return value;
-}
 
 async function main(): Promise<void> {
   const config = readServerConfig();
@@ -40,7 +32,7 @@ async function main(): Promise<void> {
   });
 
   const contexts = createContextRegistry({
-    startEmbedded: () => startEmbeddedCluster({ port: 0, seed: { name: embeddedSeed(process.env.PILOTHOUSE_EMBEDDED_SEED) } }),
+    startEmbedded: () => startEmbeddedCluster({ port: 0, seed: { name: config.embeddedSeed } }),
     log: console,
   });
   const watchHub = new WatchHub({
