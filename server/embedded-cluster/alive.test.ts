@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { PassThrough } from 'node:stream';
+import { CoreV1Api, KubeConfig, Log, Watch } from '@kubernetes/client-node';
 import { startEmbeddedCluster, type EmbeddedCluster } from './index';
 import { workerNode } from './seeds/nodes';
 import { createKubectl, kubectlBinary, manifestPath, type Kubectl } from './testing/kubectl';
@@ -16,6 +17,7 @@ describe('kubectl against the living embedded cluster', () => {
   let cluster: EmbeddedCluster;
   let kubectl: Kubectl;
   let core: CoreV1Api;
+  let kc: KubeConfig;
 
   before(async () => {
     cluster = await startEmbeddedCluster({ port: 0, clock: { mode: 'test' } });
@@ -24,7 +26,7 @@ describe('kubectl against the living embedded cluster', () => {
     const nodes = NODE_NAMES.map((name, index) => workerNode({ name, index, zone: 'europe-west1-b', registeredAt }));
     // One at a time: kubectl validates a `List` against OpenAPI v2 protobuf, which is not served.
     for (const node of nodes) await kubectl.ok(['create', '-f', '-'], { stdin: JSON.stringify(node) });
-    const kc = new KubeConfig();
+    kc = new KubeConfig();
     kc.loadFromString(cluster.kubeconfigYaml);
     core = kc.makeApiClient(CoreV1Api);
   });
@@ -201,6 +203,41 @@ describe('kubectl against the living embedded cluster', () => {
     assert.match(forced.stderr, /^Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated/);
     assert.equal(forced.stdout, 'pod "forced" force deleted\n');
     assert.equal((await kubectl.run(['get', 'pod', 'forced'])).code, 1);
+  });
+
+  it('client-node: a watch sees Pending -> Running, and Log follows the container', async () => {
+    const phases: string[] = [];
+    const watch = await new Watch(kc).watch(
+      '/api/v1/namespaces/default/pods',
+      { fieldSelector: 'metadata.name=watched' },
+      (type, pod: { status?: { phase?: string; containerStatuses?: { state?: { waiting?: { reason?: string }; running?: object } }[] } }) => {
+        const state = pod.status?.containerStatuses?.[0]?.state;
+        const line = `${type} ${pod.status?.phase} ${state?.waiting?.reason ?? (state?.running ? 'running' : '-')}`;
+        if (phases[phases.length - 1] !== line) phases.push(line);
+      },
+      () => undefined,
+    );
+    await core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'watched' }, spec: { containers: [{ name: 'app', image: 'luksa/kubia' }] } } });
+    await until(() => phases.some((p) => p.endsWith('Running running')), 10_000);
+    watch.abort();
+    assert.deepEqual(phases.slice(0, 2), ['ADDED Pending -', 'MODIFIED Pending -']);
+    assert.ok(phases.includes('MODIFIED Pending ContainerCreating'));
+    assert.equal(phases[phases.length - 1], 'MODIFIED Running running');
+
+    assert.equal(await core.readNamespacedPodLog({ name: 'watched', namespace: 'default' }), 'Kubia server starting...\n');
+    const stream = new PassThrough();
+    let followed = '';
+    stream.on('data', (chunk: Buffer) => (followed += chunk.toString()));
+    const request = await new Log(kc).log('default', 'watched', 'app', stream, { follow: true, timestamps: true });
+    await until(() => followed.includes('Kubia server starting...'), 10_000);
+    await kubectl.ok(['get', '--raw', '/api/v1/namespaces/default/pods/watched:8080/proxy/']);
+    await until(() => followed.includes('Received request from'), 10_000);
+    assert.match(followed, /^\d{4}-\d{2}-\d{2}T[\d:]{8}\.\d{9}Z Kubia server starting\.\.\.\n\S+ Received request from ::ffff:10\.244\.\d+\.1\n$/);
+    // Deleting the pod ends the stream once the container is gone.
+    const ended = new Promise<void>((resolve) => stream.on('end', resolve));
+    await kubectl.ok(['delete', 'pod', 'watched', '--now']);
+    await Promise.race([ended, sleep(5_000).then(() => assert.fail('the follow stream did not end'))]);
+    request.abort();
   });
 
   it('deletes every pod with delete po --all', async () => {

@@ -46,7 +46,14 @@ export function deleteObject(
   const pending = { ...existing, metadata: { ...existing.metadata } };
   if (finalizers.length > 0) pending.metadata.finalizers = finalizers;
   if (grace > 0 && isGracefulPod(kind, { ...pending, metadata: { ...pending.metadata, deletionGracePeriodSeconds: grace } })) {
-    pending.metadata.deletionTimestamp ??= nowTimestamp(new Date(Date.now() + grace * 1000));
+    const current = existing.metadata.deletionGracePeriodSeconds;
+    if (existing.metadata.deletionTimestamp && current !== undefined && current > 0) {
+      // rest.BeforeDelete: a pod already terminating may only have its grace period shortened, and
+      // its deletionTimestamp moves back by as much (`kubectl delete --now` after a plain delete).
+      if (options.gracePeriodSeconds === undefined || grace >= current) return { object: existing, deleted: false };
+      const moved = Date.parse(existing.metadata.deletionTimestamp) + (grace - current) * 1000;
+      pending.metadata.deletionTimestamp = nowTimestamp(new Date(moved));
+    } else pending.metadata.deletionTimestamp = nowTimestamp(new Date(Date.now() + grace * 1000));
     pending.metadata.deletionGracePeriodSeconds = grace;
     return { object: registry.replaceRaw(kind, pending), deleted: false };
   }

@@ -171,7 +171,7 @@ export class ContainerRunner implements ContainerView {
       const instance = adopted ?? (await this.startContainer());
       if (!instance) return 'stopped';
       this.firstAttempt();
-      const exit = await Promise.race([instance.exited, abortPromise(host.stopping)]);
+      const exit = await exitOrAbort(instance, host.stopping);
       if (!exit) return 'stopped';
       this.recordExit(instance, exit);
       host.publish();
@@ -363,9 +363,15 @@ function next(entry: Backoff | undefined, expired: boolean | undefined): Backoff
   return { duration, updated: Date.now() };
 }
 
-function abortPromise(signal: AbortSignal): Promise<undefined> {
+/** The instance's exit, or undefined as soon as `signal` aborts (the listener does not outlive the wait). */
+function exitOrAbort(instance: ContainerInstance, signal: AbortSignal): Promise<ContainerExit | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    if (signal.aborted) resolve(undefined);
-    else signal.addEventListener('abort', () => resolve(undefined), { once: true });
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void instance.exited.then((exit) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(exit);
+    });
   });
 }

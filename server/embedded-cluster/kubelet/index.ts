@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAllowed, type User } from '../auth';
 import type { ControllerContext, RunningController } from '../controllers/context';
+import { deleteObject } from '../deletion';
 import { findKind, type KindSpec } from '../kinds';
 import type { Reply, STREAMED } from '../reply';
 import { ApiError, badRequest, forbidden } from '../status';
@@ -16,6 +17,7 @@ import { chooseContainer, logSource, noHostReply, parseLogOptions, streamLog } f
 import { matchPodProxyPath, proxyToPod, splitSchemeNamePort } from './proxy';
 
 const PODS = findKind('', 'v1', 'pods') as KindSpec;
+const ORPHAN_QUARANTINE_MS = 40_000;
 
 /** The running kubelets and the pod subresources they serve. */
 export interface NodeAgents extends RunningController {
@@ -71,13 +73,29 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
     for (const pod of bound) kubelet.podChanged(pod);
   };
 
+  const stopping = new AbortController();
   const onNode = (event: StoreEvent) => {
     const name = event.object.metadata.name ?? '';
     if (event.type === 'DELETED') {
       kubelets.get(name)?.shutdown();
       kubelets.delete(name);
+      void collectOrphans(name);
     } else addNode(event.object);
   };
+
+  // The pod GC controller's gcOrphaned: pods bound to a node that stays gone for the quarantine
+  // period (40s) are deleted at once, since no kubelet will ever confirm their termination.
+  async function collectOrphans(nodeName: string): Promise<void> {
+    await clock.delay(ORPHAN_QUARANTINE_MS, stopping.signal);
+    if (stopping.signal.aborted || nodes.get('', nodeName)) return;
+    for (const pod of pods.list().filter((p) => nodeNameOf(p) === nodeName)) {
+      try {
+        deleteObject(registry, { kind: PODS, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '' }, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+      } catch {
+        // Deleted meanwhile.
+      }
+    }
+  }
 
   const onPod = (event: StoreEvent) => {
     const kubelet = kubelets.get(nodeNameOf(event.object));
@@ -95,6 +113,7 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
 
   return {
     stop() {
+      stopping.abort();
       stopNodes();
       stopPods();
       for (const kubelet of kubelets.values()) kubelet.shutdown();

@@ -248,8 +248,15 @@ test('graceful deletion: Killing, SIGTERM, SIGKILL at the end of the grace perio
   k.create('long', { containers: [{ name: 'kubia', image: 'luksa/kubia' }] });
   await k.waitFor('long Running', () => k.status('long').phase === 'Running');
   deleteObject(k.registry, { kind: PODS, namespace: 'default', name: 'long' }, { gracePeriodSeconds: 3600 });
+  const first = k.pod('long')?.metadata;
+  // Only a shorter grace period is taken; the deletionTimestamp moves back by the difference.
+  deleteObject(k.registry, { kind: PODS, namespace: 'default', name: 'long' }, { gracePeriodSeconds: 7200 });
+  assert.equal(k.pod('long')?.metadata.deletionGracePeriodSeconds, 3600);
   await new Promise((r) => setTimeout(r, 50));
   deleteObject(k.registry, { kind: PODS, namespace: 'default', name: 'long' }, { gracePeriodSeconds: 1 });
+  const shortened = k.pod('long')?.metadata;
+  assert.equal(shortened?.deletionGracePeriodSeconds, 1);
+  assert.equal(Date.parse(first?.deletionTimestamp ?? '') - Date.parse(shortened?.deletionTimestamp ?? ''), 3599_000);
   await k.waitFor('long removed', () => !k.pod('long'), 2000);
   k.stop();
 });
@@ -266,6 +273,17 @@ test('a force-deleted pod stops its containers and frees its IP', async () => {
   assert.ok(instance?.log.closed);
   // Its address goes back to the pool (host-local hands addresses out in turn, so take a full turn).
   assert.equal(k.nodes.kubelet('node-1')?.worker(k.pod('a')?.metadata.uid ?? ''), undefined);
+  k.stop();
+});
+
+test('pods of a deleted node are collected after the pod GC quarantine', async () => {
+  const k = setup();
+  k.create('orphan', { containers: [{ name: 'kubia', image: 'luksa/kubia' }] });
+  await k.waitFor('Running', () => k.status('orphan').phase === 'Running');
+  k.registry.store.remove('nodes', '', 'node-1');
+  await new Promise((r) => setTimeout(r, 100));
+  assert.ok(k.pod('orphan'), 'kept during the quarantine (40s, 400ms in test mode)');
+  await k.waitFor('collected', () => !k.pod('orphan'), 3000);
   k.stop();
 });
 
