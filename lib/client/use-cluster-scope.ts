@@ -20,6 +20,12 @@ export interface ClusterScope {
   setNamespace: (namespace: string) => void;
 }
 
+/** A namespaced object's page, `/{section}/{namespace}/{name}`, is in that namespace whatever the query says. */
+function detailNamespace(pathname: string): string | undefined {
+  const segments = pathname.split('/');
+  return segments.length === 4 && segments[2] ? decodeURIComponent(segments[2]) : undefined;
+}
+
 /**
  * The cluster context and namespace a page works in. Both live in the URL (`?context=&namespace=`), so a
  * link carries them; the header pickers and every page read them through this one hook.
@@ -32,7 +38,7 @@ export function useClusterScope(): ClusterScope {
   const contexts = data?.contexts ?? [];
   const wanted = params.get('context') ?? data?.defaultContext ?? undefined;
   const context = contexts.find((c) => c.name === wanted);
-  const namespace = params.get('namespace') ?? context?.namespace;
+  const namespace = detailNamespace(pathname) ?? params.get('namespace') ?? context?.namespace;
 
   const href = useCallback(
     (changes: { context?: string; namespace?: string }) => {
