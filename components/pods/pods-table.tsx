@@ -80,7 +80,8 @@ export function PodsTable(props: PodsTableProps) {
               <th key={key} scope="col" className="px-3 py-2 text-left font-medium uppercase tracking-wide">{key}</th>
             ))}
             {showLabels ? <th scope="col" className="px-3 py-2 text-left font-medium uppercase tracking-wide">Labels</th> : null}
-            <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+            {/* Pinned right: with label columns the table scrolls sideways, and the actions stay in reach. */}
+            <th scope="col" className="sticky right-0 bg-slate-50 px-3 py-2 dark:bg-slate-900"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -88,7 +89,7 @@ export function PodsTable(props: PodsTableProps) {
           {items.map((item) => {
             const row = rows[item.index];
             return (
-              <tr key={row.uid} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} className="border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-900/60">
+              <tr key={row.uid} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-900">
                 <td className="px-3">
                   <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(row.uid)} onChange={(event) => onSelect([row.uid], event.target.checked)} />
                 </td>
@@ -115,7 +116,7 @@ export function PodsTable(props: PodsTableProps) {
                     </div>
                   </td>
                 ) : null}
-                <td className="px-3 text-right">{rowActions?.(row)}</td>
+                <td className="sticky right-0 bg-white px-3 text-right group-hover:bg-slate-50 dark:bg-slate-950 dark:group-hover:bg-slate-900">{rowActions?.(row)}</td>
               </tr>
             );
           })}
