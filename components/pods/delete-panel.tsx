@@ -103,7 +103,7 @@ export function DeletePanel({ preview, confirmWord, onDelete, onCancel, command 
           <span className="mb-1 block">
             Type <strong className="font-mono">{confirmWord}</strong> to confirm
           </span>
-          <input aria-label="Type the namespace name to confirm" value={typed} onChange={(event) => setTyped(event.target.value)} className="w-full rounded-md border border-slate-300 bg-transparent px-2 py-1 font-mono dark:border-slate-700" />
+          <input aria-label="Type the namespace name to confirm" data-autofocus value={typed} onChange={(event) => setTyped(event.target.value)} className="w-full rounded-md border border-slate-300 bg-transparent px-2 py-1 font-mono dark:border-slate-700" />
         </label>
       ) : null}
 

@@ -19,7 +19,12 @@ export function Dialog({ title, open, onClose, children, wide = false }: DialogP
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first focusable element; a form may name a better start with `data-autofocus`
+      // (React's autoFocus fires before the dialog is shown, so the browser's focusing steps would undo it).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
