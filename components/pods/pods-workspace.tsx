@@ -104,7 +104,7 @@ export function PodsWorkspace() {
               Delete matching…
             </Button>
           ) : null}
-          {!allNamespaces ? <Button onClick={() => setDialog({ kind: 'delete', scope: { kind: 'namespace', namespace } })}>Delete all in {namespace}…</Button> : null}
+          {!allNamespaces && allRows.length > 0 ? <Button onClick={() => setDialog({ kind: 'delete', scope: { kind: 'namespace', namespace } })}>Delete all in {namespace}…</Button> : null}
         </div>
       </div>
       <ListStatus state={state} error={error}>
