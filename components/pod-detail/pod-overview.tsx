@@ -34,11 +34,12 @@ function Section({ title, children, count }: { title: string; children: ReactNod
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+/** One headline value; `title` gives the whole text where the card truncates it (long node names). */
+function Fact({ label, children, title }: { label: string; children: ReactNode; title?: string }) {
   return (
     <div className="min-w-0 rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
       <div className="text-xs text-slate-500 dark:text-slate-400">{label}</div>
-      <div className="mt-0.5 truncate text-sm font-medium">{children}</div>
+      <div title={title} className="mt-0.5 truncate text-sm font-medium">{children}</div>
     </div>
   );
 }
@@ -62,7 +63,7 @@ export function PodOverview({ pod, events, eventsState = 'ready' }: PodOverviewP
         <Fact label="Ready">{`${summary.readyContainers}/${summary.totalContainers}`}</Fact>
         <Fact label="Restarts">{podRestarts(pod, now).text}</Fact>
         <Fact label="Age">{translateTimestampSince(pod.metadata?.creationTimestamp, now)}</Fact>
-        <Fact label="Node">{pod.spec?.nodeName || <span className="text-slate-400">&lt;none&gt;</span>}</Fact>
+        <Fact label="Node" title={pod.spec?.nodeName}>{pod.spec?.nodeName || <span className="text-slate-400">&lt;none&gt;</span>}</Fact>
         <Fact label="QoS Class">{typeof qos === 'string' ? qos : ''}</Fact>
       </div>
 
