@@ -12,6 +12,8 @@ test('the list links to the pod, whose Overview reads like kubectl describe with
   const detail = new PodDetailPage(page);
   await expect(page).toHaveURL(new RegExp(`/pods/${namespace}/kubia-manual`));
   await expect(detail.tab('Overview')).toHaveAttribute('aria-selected', 'true');
+  // The header's namespace is the pod's, though the link names only the context.
+  await expect(page.getByRole('combobox', { name: 'Namespace' })).toHaveValue(namespace);
   await expect(detail.describeValue('Pod', 'Name')).toHaveText('kubia-manual');
   await expect(detail.describeValue('Pod', 'Namespace')).toHaveText(namespace);
   await expect(detail.describeValue('Pod', 'Status')).toHaveText('Running');

@@ -66,6 +66,7 @@ test('deleting every pod of a namespace asks for the namespace name', async ({ p
   await expect(dialog.previewNames()).toHaveText([`${namespace}/kubia-a`, `${namespace}/kubia-b`]);
   await expect(dialog.command()).toHaveText(`kubectl delete pods --all -n ${namespace}`);
   await expect(dialog.deleteButton()).toBeDisabled();
+  await expect(dialog.confirmBox()).toBeFocused();
   await dialog.confirmBox().fill(namespace.slice(0, -1));
   await expect(dialog.deleteButton()).toBeDisabled();
   await dialog.confirmBox().fill(namespace);
@@ -81,4 +82,6 @@ test('an empty namespace says what kubectl says', async ({ page, namespace }) =>
   await expect(page.getByRole('region', { name: 'No pods' })).toContainText(`No resources found in ${namespace} namespace.`);
   await expect(pods.table()).toBeHidden();
   await expect(pods.count()).toHaveText('0 of 0');
+  // Nothing to delete: no button offers to.
+  await expect(pods.button(`Delete all in ${namespace}…`)).toBeHidden();
 });

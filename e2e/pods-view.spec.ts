@@ -30,6 +30,8 @@ test('label columns and show labels add columns of values and chips', async ({ p
   await expect((await pods.cell('kubia-prod', 'Labels')).getByRole('button')).toHaveText(['creation_method=rc', 'env=prod']);
   await expect((await pods.cell('kubia-debug', 'Labels')).getByRole('button')).toHaveText(['env=debug']);
 
+  // The table scrolls sideways now; the row actions stay pinned in view.
+  await expect(pods.button('Delete kubia-prod')).toBeInViewport();
   await pods.showLabels().uncheck();
   await expect(pods.header('Labels')).toBeHidden();
 });
