@@ -81,7 +81,7 @@ export function PodsTable(props: PodsTableProps) {
             ))}
             {showLabels ? <th scope="col" className="px-3 py-2 text-left font-medium uppercase tracking-wide">Labels</th> : null}
             {/* Pinned right: with label columns the table scrolls sideways, and the actions stay in reach. */}
-            <th scope="col" className="sticky right-0 bg-slate-50 px-3 py-2 dark:bg-slate-900"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="sticky right-0 bg-slate-50 px-3 py-2 shadow-[inset_1px_0_0] shadow-slate-200 dark:bg-slate-900 dark:shadow-slate-800"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -116,7 +116,7 @@ export function PodsTable(props: PodsTableProps) {
                     </div>
                   </td>
                 ) : null}
-                <td className="sticky right-0 bg-white px-3 text-right group-hover:bg-slate-50 dark:bg-slate-950 dark:group-hover:bg-slate-900">{rowActions?.(row)}</td>
+                <td className="sticky right-0 bg-white px-3 text-right shadow-[inset_1px_0_0] shadow-slate-100 group-hover:bg-slate-50 dark:bg-slate-950 dark:shadow-slate-800 dark:group-hover:bg-slate-900">{rowActions?.(row)}</td>
               </tr>
             );
           })}
