@@ -110,7 +110,7 @@ test('a bound pod goes ContainerCreating -> Running with the kubelet status and 
   );
   const events = k.events('kubia');
   assert.equal(events[0], 'Normal Pulling: Pulling image "luksa/kubia"');
-  assert.match(events[1] ?? '', /^Normal Pulled: Successfully pulled image "luksa\/kubia" in \d+ms \(\d+ms including waiting\)\. Image size: 254246484 bytes\.$/);
+  assert.match(events[1] ?? '', /^Normal Pulled: Successfully pulled image "luksa\/kubia" in \d+ms \(\d+(\.\d+)?m?s including waiting\)\. Image size: 254246484 bytes\.$/);
   assert.deepEqual(events.slice(2), ['Normal Created: Created container kubia', 'Normal Started: Started container kubia']);
   const ev = k.registry.store.list('events', 'default').find((e) => e.reason === 'Started');
   assert.equal((ev?.involvedObject as { fieldPath: string }).fieldPath, 'spec.containers{kubia}');
