@@ -33,6 +33,9 @@ function conflicts(want: HostPort, used: readonly HostPort[]): boolean {
 
 /** Whether the pod's host ports are all free on a node running `podsOnNode`. */
 export function hostPortsFree(pod: Pod, podsOnNode: readonly Pod[]): boolean {
+  // Like the plugin's PreFilter, a pod without host ports skips the check (and the node's pods).
+  const wanted = hostPorts(pod);
+  if (wanted.length === 0) return true;
   const used = podsOnNode.flatMap(hostPorts);
-  return hostPorts(pod).every((want) => !conflicts(want, used));
+  return wanted.every((want) => !conflicts(want, used));
 }

@@ -29,8 +29,23 @@ function maxInto(target: ResourceAmounts, source: ResourceAmounts): void {
   for (const [name, amount] of Object.entries(source)) target[name] = Math.max(target[name] ?? 0, amount);
 }
 
-/** The pod's effective requests (KEP-753 formula for sidecars), overhead included. */
+// Wire objects are replaced, never edited, when a pod changes (watch caches, query caches), so the
+// result can be remembered per object: scheduling one pod onto a node of 100 pods sums theirs again.
+const remembered = new WeakMap<Pod, ResourceAmounts>();
+
+/**
+ * The pod's effective requests (KEP-753 formula for sidecars), overhead included. Results are cached
+ * per pod object: treat the returned amounts as read-only and do not edit a pod after asking.
+ */
 export function podRequests(pod: Pod): ResourceAmounts {
+  const known = remembered.get(pod);
+  if (known) return known;
+  const total = computePodRequests(pod);
+  remembered.set(pod, total);
+  return total;
+}
+
+function computePodRequests(pod: Pod): ResourceAmounts {
   const spec = pod.spec ?? {};
   const total: ResourceAmounts = {};
   for (const container of spec.containers ?? []) addInto(total, toAmounts(container.resources?.requests));

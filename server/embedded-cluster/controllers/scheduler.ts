@@ -98,7 +98,9 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
     for (const other of podInformer.list() as Pod[]) {
       const nodeName = other.spec?.nodeName;
       if (!nodeName) continue;
-      podsByNode.set(nodeName, [...(podsByNode.get(nodeName) ?? []), other]);
+      const list = podsByNode.get(nodeName);
+      if (list) list.push(other);
+      else podsByNode.set(nodeName, [other]);
     }
     const results = nodes.map((node) => ({ node, result: fitsNode(pod as Pod, node, { podsOnNode: podsByNode.get(node.metadata?.name ?? '') ?? [] }) }));
     const feasible = results.filter((r) => r.result.fits).map((r) => r.node);

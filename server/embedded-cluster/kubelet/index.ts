@@ -108,7 +108,11 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
   const stopPods = pods.onChange(onPod);
   const sorted = [...nodes.list()].sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || String(a.metadata.name).localeCompare(String(b.metadata.name)));
   const byNode = new Map<string, KubeObject[]>();
-  for (const pod of pods.list()) byNode.set(nodeNameOf(pod), [...(byNode.get(nodeNameOf(pod)) ?? []), pod]);
+  for (const pod of pods.list()) {
+    const list = byNode.get(nodeNameOf(pod));
+    if (list) list.push(pod);
+    else byNode.set(nodeNameOf(pod), [pod]);
+  }
   for (const node of sorted) addNode(node, byNode.get(node.metadata.name ?? '') ?? []);
 
   return {
