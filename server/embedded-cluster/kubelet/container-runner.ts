@@ -9,6 +9,7 @@ import type { EventInput } from '../events';
 import { isPlainObject, type KubeObject } from '../types';
 import { goDuration, imageId, lookupImage, pullNotFoundError, type RegistryImage } from './images';
 import { runningState, statusVolumeMounts, terminatedState, waitingState, type ContainerState, type ContainerView } from './pod-status';
+import type { LogBudget } from './log-buffer';
 import { ContainerInstance, type ContainerExit } from './runtime';
 
 // Cluster-time durations of the simulated steps (a kubia pod is Running about a second after binding).
@@ -49,6 +50,8 @@ export interface RunnerHost {
   peer: string;
   /** Background log lines per second every container writes (the cluster's `logRate`). */
   logRate: number;
+  /** The cluster-wide budget of log text. */
+  logBudget: LogBudget;
 }
 
 /** The images a node has, and its one-at-a-time puller (serializeImagePulls, the default). */
@@ -232,9 +235,11 @@ export class ContainerRunner implements ContainerView {
       adopted,
       peer: this.host.peer,
       logRate: this.host.logRate,
+      logBudget: this.host.logBudget,
     });
     if (this.current) {
-      // A restart: the exited instance becomes lastState (and `--previous` logs).
+      // A restart: the exited instance becomes lastState (and `--previous` logs); the one before goes.
+      this.previous?.log.dispose();
       this.previous = this.current;
       this.lastState = this.state.terminated ? this.state : this.lastState;
       this.restartCount++;

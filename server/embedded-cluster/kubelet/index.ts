@@ -13,6 +13,7 @@ import { ApiError, badRequest, forbidden } from '../status';
 import type { StoreEvent } from '../store';
 import { isPlainObject, type KubeObject } from '../types';
 import { Kubelet, type NodeNetwork } from './kubelet';
+import { LogBudget } from './log-buffer';
 import { chooseContainer, logSource, noHostReply, parseLogOptions, streamLog } from './logs';
 import { matchPodProxyPath, proxyToPod, splitSchemeNamePort } from './proxy';
 
@@ -36,12 +37,15 @@ export interface NodeAgentOptions {
    * (requests served, heartbeats); default 0.
    */
   logRate?: number;
+  /** Bytes of log text all containers may hold together (default 512 MiB); each keeps at most 10 MiB. */
+  logBudgetBytes?: number;
 }
 
 /** Starts a kubelet for every node, now and as nodes come and go. */
 export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOptions = {}): NodeAgents {
   const { registry, clock, recorder } = ctx;
   const logRate = Math.max(0, options.logRate ?? 0);
+  const logBudget = new LogBudget(options.logBudgetBytes);
   const kubelets = new Map<string, Kubelet>();
   const networks = new Map<string, NodeNetwork>();
   const pods = ctx.informers.for('pods');
@@ -68,7 +72,7 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
   const addNode = (node: KubeObject, bound = pods.list().filter((pod) => nodeNameOf(pod) === node.metadata.name)) => {
     const name = node.metadata.name ?? '';
     if (kubelets.has(name)) return;
-    const kubelet = new Kubelet(node, nodeNetwork(node), { registry, clock, recorder, logRate });
+    const kubelet = new Kubelet(node, nodeNetwork(node), { registry, clock, recorder, logRate, logBudget });
     kubelets.set(name, kubelet);
     for (const pod of bound) kubelet.podChanged(pod);
   };

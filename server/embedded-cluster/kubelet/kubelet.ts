@@ -7,6 +7,7 @@ import type { EventRecorder } from '../events';
 import type { Registry } from '../registry';
 import { isPlainObject, type KubeObject } from '../types';
 import type { NodeImages } from './container-runner';
+import type { LogBudget } from './log-buffer';
 import { PodWorker } from './pod-worker';
 
 /** Where a node sits on the simulated network. */
@@ -24,6 +25,8 @@ export interface KubeletDeps {
   recorder: EventRecorder;
   /** Background log lines per second for every container (0: none). */
   logRate: number;
+  /** The cluster-wide budget of log text. */
+  logBudget: LogBudget;
 }
 
 /** One node's kubelet. */
@@ -79,6 +82,7 @@ export class Kubelet {
           hostIP: this.network.hostIP,
           gatewayIP: this.gatewayIP,
           logRate: this.deps.logRate,
+          logBudget: this.deps.logBudget,
           images: this.images,
           allocateIP: () => this.allocateIP(),
           reserveIP: (ip) => {

@@ -8,6 +8,19 @@
 /** 10 MiB, the kubelet's default `containerLogMaxSize`. */
 export const DEFAULT_LOG_CAP_BYTES = 10 * 1024 * 1024;
 
+/** 512 MiB of log text for the whole cluster, so thousands of chatty containers stay in memory. */
+export const DEFAULT_LOG_BUDGET_BYTES = 512 * 1024 * 1024;
+
+/**
+ * What all container logs of a cluster may hold together. A log that writes while the budget is
+ * spent drops its own oldest lines: busy logs cycle, quiet ones keep what they have, and a single
+ * big log (a benchmark's) still gets its full per-container cap.
+ */
+export class LogBudget {
+  used = 0;
+  constructor(readonly limit = DEFAULT_LOG_BUDGET_BYTES) {}
+}
+
 /** One line of container output (without its newline). */
 export interface LogLine {
   /** Nanoseconds since the Unix epoch. */
@@ -27,16 +40,23 @@ export class ContainerLog {
   private readonly endListeners = new Set<() => void>();
   private ended = false;
 
-  constructor(private readonly capBytes = DEFAULT_LOG_CAP_BYTES) {}
+  constructor(
+    private readonly capBytes = DEFAULT_LOG_CAP_BYTES,
+    private readonly budget = new LogBudget(Infinity),
+  ) {}
 
   /** Appends one line (a trailing newline is not part of `text`). */
   append(text: string, stream: LogLine['stream'] = 'stdout', time = nowNanos()): void {
     if (this.ended) return;
     const line = { time, text, stream };
     this.lines.push(line);
-    this.bytes += lineBytes(line);
-    while (this.bytes > this.capBytes && this.head < this.lines.length - 1) {
-      this.bytes -= lineBytes(this.lines[this.head] as LogLine);
+    const size = lineBytes(line);
+    this.bytes += size;
+    this.budget.used += size;
+    while ((this.bytes > this.capBytes || this.budget.used > this.budget.limit) && this.head < this.lines.length - 1) {
+      const dropped = lineBytes(this.lines[this.head] as LogLine);
+      this.bytes -= dropped;
+      this.budget.used -= dropped;
       this.head++;
     }
     // Compact the dropped prefix now and then instead of shifting on every line.
@@ -74,6 +94,15 @@ export class ContainerLog {
       this.listeners.delete(onLine);
       this.endListeners.delete(onEnd);
     };
+  }
+
+  /** The instance is forgotten (replaced by newer ones, or its pod is gone): its bytes leave the budget. */
+  dispose(): void {
+    this.close();
+    this.budget.used -= this.bytes;
+    this.bytes = 0;
+    this.lines = [];
+    this.head = 0;
   }
 
   /** The container exited: followers' streams end. */

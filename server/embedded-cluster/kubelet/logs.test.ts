@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../status';
 import { goDuration, lookupImage, parseImage } from './images';
-import { ContainerLog, formatNanos } from './log-buffer';
+import { ContainerLog, formatNanos, LogBudget } from './log-buffer';
 import { chooseContainer, parseLogOptions, streamLog } from './logs';
 import { matchPodProxyPath, splitSchemeNamePort } from './proxy';
 
@@ -93,6 +93,19 @@ test('the log buffer drops its oldest lines past its cap', () => {
   assert.ok(log.size <= 100);
   assert.equal(lines[lines.length - 1], 'line 49');
   assert.equal(lines.length, Math.floor(100 / 8));
+});
+
+test('a shared budget makes the writing log give up its own oldest lines; dispose gives bytes back', () => {
+  const budget = new LogBudget(200);
+  const quiet = new ContainerLog(10_000, budget);
+  const busy = new ContainerLog(10_000, budget);
+  for (let i = 0; i < 10; i++) quiet.append(`quiet ${i}`); // 8 bytes each with the newline
+  for (let i = 0; i < 100; i++) busy.append(`busy line ${String(i).padStart(3, '0')}`);
+  assert.equal(quiet.snapshot().length, 10, 'the quiet log keeps its lines');
+  assert.ok(budget.used <= 200);
+  assert.equal(busy.snapshot().at(-1)?.text, 'busy line 099');
+  busy.dispose();
+  assert.equal(budget.used, quiet.size);
 });
 
 test('image references, the missing-tag rule and Go durations', () => {

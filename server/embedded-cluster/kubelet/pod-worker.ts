@@ -13,6 +13,7 @@ import { nowTimestamp } from '../names';
 import type { Registry } from '../registry';
 import { isPlainObject, jsonEqual, type KubeObject } from '../types';
 import { ContainerRunner, TIMINGS, type NodeImages, type RunnerHost } from './container-runner';
+import type { LogBudget } from './log-buffer';
 import { buildPodStatus } from './pod-status';
 
 const PODS = findKind('', 'v1', 'pods') as KindSpec;
@@ -25,6 +26,7 @@ export interface WorkerNode {
   gatewayIP: string;
   /** Background log lines per second for every container (0: none). */
   logRate: number;
+  logBudget: LogBudget;
   images: NodeImages;
   allocateIP(): string;
   /** Marks an address as in use (an adopted pod's). */
@@ -112,7 +114,11 @@ export class PodWorker {
     this.gone = true;
     this.stopping.abort();
     if (this.termination?.timer) clearTimeout(this.termination.timer);
-    for (const runner of this.runners) runner.current?.kill();
+    for (const runner of this.runners) {
+      runner.current?.kill();
+      runner.current?.log.dispose();
+      runner.previous?.log.dispose();
+    }
     this.goneController.abort();
   }
 
@@ -228,7 +234,10 @@ export class PodWorker {
   private cleanup(): void {
     if (this.termination?.timer) clearTimeout(this.termination.timer);
     if (this.podIP && !this.hostNetwork) this.deps.node.releaseIP(this.podIP);
-    for (const runner of this.runners) runner.current?.log.close();
+    for (const runner of this.runners) {
+      runner.current?.log.dispose();
+      runner.previous?.log.dispose();
+    }
     this.goneController.abort();
     this.deps.onDone(this.uid);
   }
@@ -246,6 +255,7 @@ export class PodWorker {
       hostname: typeof spec.hostname === 'string' && spec.hostname ? spec.hostname : this.name,
       peer: node.gatewayIP,
       logRate: node.logRate,
+      logBudget: node.logBudget,
     };
   }
 

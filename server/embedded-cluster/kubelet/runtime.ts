@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { startApp, type AppRequest, type AppResponse, type RunningApp } from './apps';
-import { ContainerLog } from './log-buffer';
+import { ContainerLog, type LogBudget } from './log-buffer';
 
 /** How a container ended. */
 export interface ContainerExit {
@@ -27,6 +27,8 @@ export interface ContainerStart {
   clock: Clock;
   init: boolean;
   logCapBytes?: number;
+  /** The cluster-wide log budget this container's log counts against. */
+  logBudget?: LogBudget;
   /** Background lines per second (the cluster's `logRate`); 0 or absent: only what the app logs itself. */
   logRate?: number;
   /** The node's bridge address: where background traffic comes from. */
@@ -50,7 +52,7 @@ export class ContainerInstance {
 
   constructor(start: ContainerStart) {
     this.id = start.adopted?.id ?? `containerd://${randomBytes(32).toString('hex')}`;
-    this.log = new ContainerLog(start.logCapBytes);
+    this.log = new ContainerLog(start.logCapBytes, start.logBudget);
     this.startedAt = start.adopted?.startedAt ?? start.clock.now();
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));
     // What an adopted app writes while starting is dated from when the container really started.
