@@ -40,12 +40,12 @@ function nanosOf(event: KubeObject): bigint {
 }
 
 /** A store with one node and its kubelet; pods are created already bound (no scheduler here). */
-function setup(options: { node?: KubeObject } = {}) {
+function setup(options: { node?: KubeObject; timeScale?: number } = {}) {
   const registry = new Registry(new ObjectStore(10_000));
   bootstrap(registry);
   registry.create(NODES, '', options.node ?? { metadata: { name: 'node-1' }, spec: { podCIDR: '10.244.1.0/24' }, status: { addresses: [{ type: 'InternalIP', address: '10.132.0.3' }] } });
   const informers = new SharedInformers(registry.store);
-  const clock = createClock({ mode: 'test' });
+  const clock = createClock({ mode: 'test', timeScale: options.timeScale });
   const nodes = startNodeAgents({ registry, informers, clock, recorder: createEventRecorder({ registry, clock }) });
   // Every state the pod went through, as a watcher would see it: "Phase reason/running rN".
   const history = new Map<string, string[]>();
@@ -284,6 +284,18 @@ test('pods of a deleted node are collected after the pod GC quarantine', async (
   await new Promise((r) => setTimeout(r, 100));
   assert.ok(k.pod('orphan'), 'kept during the quarantine (40s, 400ms in test mode)');
   await k.waitFor('collected', () => !k.pod('orphan'), 3000);
+  k.stop();
+});
+
+test('the kubelet reports its node status again every 5 minutes with a fresh heartbeat', async () => {
+  const old = '2020-01-01T00:00:00Z';
+  const k = setup({
+    timeScale: 0.0002,
+    node: { metadata: { name: 'node-1' }, status: { conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: old, lastTransitionTime: old }] } },
+  });
+  const ready = () => ((k.registry.store.get('nodes', '', 'node-1')?.status as Status).conditions ?? [])[0] as { lastHeartbeatTime?: string; lastTransitionTime?: string };
+  await k.waitFor('a heartbeat', () => ready().lastHeartbeatTime !== old, 2000);
+  assert.equal(ready().lastTransitionTime, old);
   k.stop();
 });
 

@@ -4,11 +4,16 @@
  */
 import type { Clock } from '../clock';
 import type { EventRecorder } from '../events';
+import { findKind, type KindSpec } from '../kinds';
+import { nowTimestamp } from '../names';
 import type { Registry } from '../registry';
 import { isPlainObject, type KubeObject } from '../types';
 import type { NodeImages } from './container-runner';
 import type { LogBudget } from './log-buffer';
 import { PodWorker } from './pod-worker';
+
+const NODES = findKind('', 'v1', 'nodes') as KindSpec;
+const NODE_STATUS_REPORT_MS = 5 * 60_000;
 
 /** Where a node sits on the simulated network. */
 export interface NodeNetwork {
@@ -36,6 +41,7 @@ export class Kubelet {
   private readonly usedIPs = new Set<number>();
   private nextIP = 2;
   private readonly images: NodeImages;
+  private readonly stopped = new AbortController();
 
   constructor(
     node: KubeObject,
@@ -57,6 +63,25 @@ export class Kubelet {
         return run.then(() => waited);
       },
     };
+    void this.heartbeat();
+  }
+
+  /**
+   * The node status report: every `nodeStatusReportFrequency` (5 minutes) with nothing else to say, the
+   * kubelet posts its conditions again with a fresh `lastHeartbeatTime`.
+   */
+  private async heartbeat(): Promise<void> {
+    const { registry, clock } = this.deps;
+    while (!this.stopped.signal.aborted) {
+      await clock.delay(NODE_STATUS_REPORT_MS, this.stopped.signal);
+      if (this.stopped.signal.aborted) return;
+      const node = registry.store.get('nodes', '', this.nodeName);
+      const status = node && isPlainObject(node.status) ? node.status : undefined;
+      if (!node || !status || !Array.isArray(status.conditions)) continue;
+      const now = nowTimestamp(clock.now());
+      const conditions = status.conditions.map((c: unknown) => (isPlainObject(c) ? { ...c, lastHeartbeatTime: now } : c));
+      registry.replaceRaw(NODES, { ...node, status: { ...status, conditions } });
+    }
   }
 
   /** The address pod traffic from the node itself comes from (the cni0 bridge: `.1` of the pod /24). */
@@ -107,6 +132,7 @@ export class Kubelet {
 
   /** Stops every pod worker without writing anything (the node or the cluster goes away). */
   shutdown(): void {
+    this.stopped.abort();
     for (const worker of this.workers.values()) worker.shutdown();
     this.workers.clear();
   }
