@@ -27,14 +27,23 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total }: Sel
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [lastValue, setLastValue] = useState(value);
+  // Selectors sent up whose echo (the URL changing) has not come back yet.
+  const [echoes, setEchoes] = useState<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
   const listId = useId();
 
-  // The URL changed under us (back button, a clicked label): show it.
+  // The URL changed. The echo of what was typed arrives a render or more later, when the text may have
+  // grown (`env` sent, `env in (` typed since): it must not overwrite the box. Any other change (back
+  // button, a clicked label, Clear) is shown.
   if (value !== lastValue) {
     setLastValue(value);
-    if (value !== draft.trim()) setDraft(value);
+    const echo = echoes.indexOf(value);
+    if (echo >= 0) setEchoes(echoes.slice(echo + 1));
+    else {
+      setEchoes([]);
+      if (value !== draft.trim()) setDraft(value);
+    }
   }
 
   const parsed = useMemo(() => parseLabelSelector(draft), [draft]);
@@ -49,7 +58,10 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total }: Sel
     setCaret(at);
     setActive(0);
     const result = parseLabelSelector(text);
-    if (result.ok && text.trim() !== value) onChange(text.trim());
+    if (result.ok && text.trim() !== value) {
+      setEchoes((pending) => [...pending, text.trim()]);
+      onChange(text.trim());
+    }
   };
 
   const accept = (index: number) => {
