@@ -37,6 +37,15 @@ test('every selector form filters the rows exactly as the API server would', asy
     });
   }
 
+  await test.step('fast typing keeps every character, though each valid prefix changes the URL', async () => {
+    await pods.selector().fill('');
+    await pods.selector().pressSequentially('env in (prod,devel),creation_method!=rc');
+    await expect(pods.selector()).toHaveValue('env in (prod,devel),creation_method!=rc');
+    await pods.expectNames(['manual-prod']);
+    await expect(page).toHaveURL((url) => url.searchParams.get('labelSelector') === 'env in (prod,devel),creation_method!=rc');
+    await pods.selector().press('Escape');
+  });
+
   await test.step('a selector nothing matches says so and offers to clear it', async () => {
     await pods.filter('env=staging');
     await expect(page.getByRole('region', { name: 'No pods match' })).toBeVisible();
@@ -103,4 +112,23 @@ test('suggestions offer the keys and values that exist, and choosing one complet
     await expect(pods.selector()).toHaveValue('creation_method=rc,env in (devel)');
     await pods.expectNames(['rc-devel']);
   });
+});
+
+test('the field selector asks the server, and an invalid one is explained', async ({ page, api, namespace }) => {
+  await api.createPods(namespace, PODS.slice(1, 3));
+  const pods = new PodsPage(page);
+  await pods.open(namespace);
+  await pods.button('Field selector ▾').click();
+  const field = page.getByRole('textbox', { name: 'Field selector' });
+  await field.fill('metadata.name=manual-prod');
+  await pods.expectNames(['manual-prod']);
+  // The server filtered the list: the total counts only what it returned.
+  await expect(pods.count()).toHaveText('1 of 1');
+  await expect(page).toHaveURL((url) => url.searchParams.get('fieldSelector') === 'metadata.name=manual-prod');
+  await expect(pods.command()).toHaveText(`kubectl get pods -n ${namespace} --field-selector metadata.name=manual-prod`);
+
+  await field.fill('metadata.name');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(/.+/);
+  await expect(page).toHaveURL((url) => url.searchParams.get('fieldSelector') === 'metadata.name=manual-prod');
 });
