@@ -240,6 +240,30 @@ describe('kubectl against the living embedded cluster', () => {
     request.abort();
   });
 
+  it('client-node: a pod for another scheduler waits until a pods/binding places it, then runs there', async () => {
+    await core.createNamespacedPod({
+      namespace: 'default',
+      body: { metadata: { name: 'custom' }, spec: { schedulerName: 'my-scheduler', containers: [{ name: 'app', image: 'luksa/kubia' }] } },
+    });
+    await sleep(100);
+    assert.equal((await core.readNamespacedPod({ name: 'custom', namespace: 'default' })).spec?.nodeName, undefined);
+    await core.createNamespacedPodBinding({
+      name: 'custom',
+      namespace: 'default',
+      body: { metadata: { name: 'custom' }, target: { apiVersion: 'v1', kind: 'Node', name: 'node-3' } },
+    });
+    const row = await waitForPod('custom', (r) => r.STATUS === 'Running', { args: ['-o', 'wide'] });
+    assert.equal(row.NODE, 'node-3');
+    const pod = await core.readNamespacedPod({ name: 'custom', namespace: 'default' });
+    assert.equal(pod.status?.conditions?.find((c) => c.type === 'PodScheduled')?.status, 'True');
+    const again = await core
+      .createNamespacedPodBinding({ name: 'custom', namespace: 'default', body: { metadata: { name: 'custom' }, target: { kind: 'Node', name: 'node-1' } } })
+      .then(() => assert.fail('a second binding must fail'), (err: { code?: number; body?: string }) => err);
+    assert.equal(again.code, 409);
+    assert.match(String(again.body), /pod custom is already assigned to node \\"node-3\\"/);
+    await kubectl.ok(['delete', 'pod', 'custom', '--now']);
+  });
+
   it('deletes every pod with delete po --all', async () => {
     const out = await kubectl.ok(['delete', 'po', '--all'], { timeoutMs: 30_000 });
     assert.deepEqual(out.stdout.trim().split('\n').sort(), ['pod "crash" deleted', 'pod "kubia-gpu" deleted', 'pod "kubia-manual" deleted', 'pod "missing" deleted']);

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { bindPod } from './controllers/scheduler';
 import { deleteObject, type DeleteOptions } from './deletion';
 import { checkFields, fieldValidationMode } from './field-validation';
-import { apiVersionOf, resourceKey, type KindSpec } from './kinds';
+import { apiVersionOf, type KindSpec } from './kinds';
 import { parseListOptions } from './list-options';
 import { applyPatch, PatchError, PATCH_TYPES } from './patch/index';
 import { decodeJson, decodeObjectBody, mediaType, readBody, type DecodedBody } from './request-body';
@@ -187,6 +188,10 @@ function bind(ctx: HandlerContext, kind: KindSpec, namespace: string, name: stri
     throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is already assigned to node "${String(spec.nodeName)}"`);
   }
   if (!node) throw badRequest('target.name: Required value');
-  ctx.registry.store.put(resourceKey(kind), { ...pod, spec: { ...spec, nodeName: node } });
+  if (pod.metadata.deletionTimestamp) {
+    throw conflict({ group: '', resource: 'pods/binding' }, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+  }
+  // As the scheduler binds: spec.nodeName and a True PodScheduled condition (storage assignPod).
+  bindPod(ctx.registry, pod, node, new Date());
   return { status: 201, body: successStatus(kind, name) };
 }
