@@ -7,29 +7,12 @@
 import type { Clock } from '../clock';
 import type { EventInput } from '../events';
 import { isPlainObject, type KubeObject } from '../types';
-import { goDuration, imageId, lookupImage, pullNotFoundError, type RegistryImage } from './images';
+import { BACKOFF_MAX, clusterSince, nextBackoff, TIMINGS, type Backoff } from './backoff';
+import { ensureImage } from './image-pull';
+import { goDuration, imageId, lookupImage, type RegistryImage } from './images';
 import { runningState, statusVolumeMounts, terminatedState, waitingState, type ContainerState, type ContainerView } from './pod-status';
 import type { LogBudget } from './log-buffer';
 import { ContainerInstance, type ContainerExit } from './runtime';
-
-// Cluster-time durations of the simulated steps (a kubia pod is Running about a second after binding).
-export const TIMINGS = {
-  sandbox: 250,
-  firstPull: 800,
-  cachedPull: 350,
-  create: 60,
-  start: 120,
-  /** PLEG relist: how long an exited container shows Terminated before the kubelet acts on it. */
-  relist: 1_000,
-  /** How long ErrImagePull shows before the next sync turns it into ImagePullBackOff. */
-  pullErrorShown: 2_000,
-  /** The pod worker's resync: back-off events repeat at this pace while a container waits. */
-  resync: 10_000,
-};
-
-// flowcontrol.Backoff as the kubelet configures it for crashes and image pulls.
-const BACKOFF_INITIAL = 10_000;
-const BACKOFF_MAX = 300_000;
 
 /** What a container runner needs from its pod worker. */
 export interface RunnerHost {
@@ -59,13 +42,6 @@ export interface NodeImages {
   present: Set<string>;
   /** Runs pulls one after another; resolves with how long the pull waited in the queue (real ms). */
   enqueue(pull: () => Promise<void>): Promise<number>;
-}
-
-interface Backoff {
-  /** Cluster ms. */
-  duration: number;
-  /** Real ms (Date.now) of the last Next(). */
-  updated: number;
 }
 
 /** The outcome of a runner's loop. */
@@ -276,60 +252,29 @@ export class ContainerRunner implements ContainerView {
       }
       if (host.stopping.aborted) return false;
     }
-    this.crashBackoff = next(entry, expired);
+    this.crashBackoff = nextBackoff(entry, expired);
     return true;
   }
 
   /** EnsureImageExists with the pull back-off; false if the pod started terminating meanwhile. */
-  private async ensureImage(): Promise<boolean> {
-    const { host } = this;
-    const image = this.registryImage;
-    const policy = String(this.spec.imagePullPolicy ?? 'IfNotPresent');
-    while (!host.stopping.aborted) {
-      const present = host.images.present.has(image.ref.full);
-      if (policy !== 'Always' && present) {
-        this.event('Pulled', `Container image "${this.specImage}" already present on machine`);
-        this.pulled();
-        return true;
-      }
-      if (policy === 'Never') {
-        const message = `Container image "${this.specImage}" is not present with pull policy of Never`;
-        this.event('ErrImageNeverPull', message, 'Warning');
-        this.event('Failed', 'Error: ErrImageNeverPull', 'Warning');
-        this.setWaiting('ErrImageNeverPull', message);
-        await this.wait(TIMINGS.resync);
-        continue;
-      }
-      const backoff = this.pullBackoff;
-      if (backoff && this.clusterSince(backoff.updated) < backoff.duration) {
-        const message = `Back-off pulling image "${this.specImage}"`;
-        this.event('BackOff', message);
-        this.event('Failed', 'Error: ImagePullBackOff', 'Warning');
-        this.setWaiting('ImagePullBackOff', message);
-        await this.wait(Math.min(backoff.duration - this.clusterSince(backoff.updated), TIMINGS.resync));
-        continue;
-      }
-      this.event('Pulling', `Pulling image "${this.specImage}"`);
-      const pullMs = (present ? TIMINGS.cachedPull : TIMINGS.firstPull) + Math.floor(Math.random() * 200);
-      const queued = await host.images.enqueue(() => this.wait(pullMs));
-      if (host.stopping.aborted) return false;
-      if (!image.exists) {
-        const error = pullNotFoundError(image);
-        this.event('Failed', `Failed to pull image "${this.specImage}": ${error}`, 'Warning');
-        this.event('Failed', 'Error: ErrImagePull', 'Warning');
-        this.pullBackoff = next(this.pullBackoff, false);
-        this.setWaiting('ErrImagePull', error);
+  private ensureImage(): Promise<boolean> {
+    return ensureImage({
+      specImage: this.specImage,
+      image: this.registryImage,
+      policy: String(this.spec.imagePullPolicy ?? 'IfNotPresent'),
+      images: this.host.images,
+      clock: this.host.clock,
+      stopping: this.host.stopping,
+      backoff: this.pullBackoff,
+      event: (reason, message, type) => this.event(reason, message, type),
+      waiting: (reason, message) => this.setWaiting(reason, message),
+      failed: (backoff) => {
+        this.pullBackoff = backoff;
+        // The next container may start: a failed pull does not hold the pod's other containers back.
         this.firstAttempt();
-        await this.wait(TIMINGS.pullErrorShown);
-        continue;
-      }
-      host.images.present.add(image.ref.full);
-      const total = pullMs + this.toClusterMs(queued);
-      this.event('Pulled', `Successfully pulled image "${this.specImage}" in ${goDuration(pullMs)} (${goDuration(total)} including waiting). Image size: ${image.sizeBytes} bytes.`);
-      this.pulled();
-      return true;
-    }
-    return false;
+      },
+      pulled: () => this.pulled(),
+    });
   }
 
   private pulled(): void {
@@ -352,20 +297,8 @@ export class ContainerRunner implements ContainerView {
   }
 
   private clusterSince(realMs: number): number {
-    return this.toClusterMs(Date.now() - realMs);
+    return clusterSince(this.host.clock, realMs);
   }
-
-  private toClusterMs(realMs: number): number {
-    const scale = this.host.clock.timeScale;
-    return scale > 0 ? realMs / scale : Number.MAX_SAFE_INTEGER;
-  }
-}
-
-// flowcontrol.Backoff.Next: the first failure (or one after a long quiet spell) starts at 10s, each
-// further one doubles it up to 5 minutes.
-function next(entry: Backoff | undefined, expired: boolean | undefined): Backoff {
-  const duration = !entry || expired ? BACKOFF_INITIAL : Math.min(entry.duration * 2, BACKOFF_MAX);
-  return { duration, updated: Date.now() };
 }
 
 /** The instance's exit, or undefined as soon as `signal` aborts (the listener does not outlive the wait). */

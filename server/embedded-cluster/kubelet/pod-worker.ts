@@ -12,7 +12,8 @@ import { findKind, type KindSpec } from '../kinds';
 import { nowTimestamp } from '../names';
 import type { Registry } from '../registry';
 import { isPlainObject, jsonEqual, type KubeObject } from '../types';
-import { ContainerRunner, TIMINGS, type NodeImages, type RunnerHost } from './container-runner';
+import { TIMINGS } from './backoff';
+import { ContainerRunner, type NodeImages, type RunnerHost } from './container-runner';
 import type { LogBudget } from './log-buffer';
 import { buildPodStatus } from './pod-status';
 
