@@ -89,8 +89,12 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
 
   // The pod GC controller's gcOrphaned: pods bound to a node that stays gone for the quarantine
   // period (40s) are deleted at once, since no kubelet will ever confirm their termination.
+  const collecting = new Set<string>();
   async function collectOrphans(nodeName: string): Promise<void> {
+    if (collecting.has(nodeName)) return;
+    collecting.add(nodeName);
     await clock.delay(ORPHAN_QUARANTINE_MS, stopping.signal);
+    collecting.delete(nodeName);
     if (stopping.signal.aborted || nodes.get('', nodeName)) return;
     for (const pod of pods.list().filter((p) => nodeNameOf(p) === nodeName)) {
       try {
@@ -102,8 +106,13 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
   }
 
   const onPod = (event: StoreEvent) => {
-    const kubelet = kubelets.get(nodeNameOf(event.object));
-    if (!kubelet) return;
+    const nodeName = nodeNameOf(event.object);
+    const kubelet = kubelets.get(nodeName);
+    if (!kubelet) {
+      // Bound to a node that does not exist: no kubelet will ever run it; the pod GC collects it.
+      if (nodeName && event.type === 'ADDED' && !nodes.get('', nodeName)) void collectOrphans(nodeName);
+      return;
+    }
     // The kubelet acts outside the store write that told it, as a watch-fed kubelet would.
     queueMicrotask(() => (event.type === 'DELETED' ? kubelet.podRemoved(event.object) : kubelet.podChanged(event.object)));
   };

@@ -284,6 +284,9 @@ test('pods of a deleted node are collected after the pod GC quarantine', async (
   await new Promise((r) => setTimeout(r, 100));
   assert.ok(k.pod('orphan'), 'kept during the quarantine (40s, 400ms in test mode)');
   await k.waitFor('collected', () => !k.pod('orphan'), 3000);
+  // So is a pod created bound to a node that never existed.
+  k.registry.create(PODS, 'default', { metadata: { name: 'nowhere' }, spec: { nodeName: 'node-9', containers: [{ name: 'a', image: 'luksa/kubia' }] } });
+  await k.waitFor('nowhere collected', () => !k.pod('nowhere'), 3000);
   k.stop();
 });
 
