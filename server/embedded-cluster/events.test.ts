@@ -92,3 +92,15 @@ test('the clock scales waits, not timestamps', async () => {
   assert.equal(createClock({ mode: 'test' }).timeScale, 0.01);
   assert.throws(() => createClock({ timeScale: -1 }), RangeError);
 });
+
+test('events expire an hour after their last write (the API server event TTL)', async () => {
+  const registry = new Registry(new ObjectStore());
+  bootstrap(registry);
+  const recorder = createEventRecorder({ registry, clock: createClock({ mode: 'test' }), ttlMs: 1000 });
+  const source = { component: 'kubelet', host: 'node-1' };
+  const involved = { kind: 'Pod', apiVersion: 'v1', name: 'p', namespace: 'default', uid: 'u' };
+  recorder.recordEvent({ involved, reason: 'Old', message: 'old', source });
+  await sleep(2100);
+  recorder.recordEvent({ involved, reason: 'New', message: 'new', source });
+  assert.deepEqual(registry.store.list('events', 'default').map((e) => e.reason), ['New']);
+});

@@ -49,9 +49,26 @@ export interface EventRecorder {
 // client-go's eventLogger keeps an LRU of this many keys (maxLruCacheEntries).
 const MAX_REMEMBERED = 4096;
 
-/** A recorder writing through `registry` (same validation and watches as API clients get). */
-export function createEventRecorder(options: { registry: Registry; clock: Clock }): EventRecorder {
+// kube-apiserver's --event-ttl default: an event is gone an hour after it was last written.
+const EVENT_TTL_MS = 60 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * A recorder writing through `registry` (same validation and watches as API clients get). It also
+ * expires events an hour after their last write, as the API server's event TTL does; the sweep runs
+ * at most once a minute, when something records.
+ */
+export function createEventRecorder(options: { registry: Registry; clock: Clock; ttlMs?: number }): EventRecorder {
   const { registry, clock } = options;
+  const ttlMs = options.ttlMs ?? EVENT_TTL_MS;
+  let lastSweep = clock.now().getTime();
+  const sweep = (now: number) => {
+    if (now - lastSweep < Math.min(SWEEP_EVERY_MS, ttlMs)) return;
+    lastSweep = now;
+    for (const event of registry.store.list('events')) {
+      if (now - lastWritten(event) > ttlMs) registry.store.remove('events', event.metadata.namespace ?? '', event.metadata.name ?? '');
+    }
+  };
   const events = findKind('', 'v1', 'events') as KindSpec;
   // dedup key -> the stored event's namespace and name (Map iteration order doubles as LRU order).
   const seen = new Map<string, { namespace: string; name: string }>();
@@ -67,6 +84,7 @@ export function createEventRecorder(options: { registry: Registry; clock: Clock 
       const involved = referenceOf(input.involved, input.fieldPath);
       const type = input.type ?? 'Normal';
       const key = eventKey(involved, input, type);
+      sweep(clock.now().getTime());
       const now = timestamp(clock.now());
       // Events about cluster-scoped objects (nodes) live in `default`, as the recorder puts them.
       const namespace = involved.namespace || 'default';
@@ -150,6 +168,13 @@ function eventName(involvedName: string, at: Date): string {
   if (nanos <= lastNanos) nanos = lastNanos + 1n;
   lastNanos = nanos;
   return `${involvedName}.${nanos.toString(16)}`;
+}
+
+// When an event was last written: its newest timestamp of any kind.
+function lastWritten(event: KubeObject): number {
+  const series = isPlainObject(event.series) ? event.series.lastObservedTime : undefined;
+  const times = [event.lastTimestamp, event.eventTime, series, event.firstTimestamp, event.metadata.creationTimestamp];
+  return Math.max(0, ...times.filter((t): t is string => typeof t === 'string').map((t) => Date.parse(t)).filter((t) => !Number.isNaN(t)));
 }
 
 function timestamp(at: Date): string {
