@@ -1,5 +1,5 @@
 // Standalone embedded cluster: `npm run cluster -- --port 6443 --kubeconfig ./embedded.kubeconfig`
-// [--seed demo|empty|scale --pods N --namespaces N --nodes N --log-rate N].
+// [--seed demo|empty|scale --pods N --namespaces N --nodes N --log-rate N --time-scale X].
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     namespaces: { type: 'string' },
     nodes: { type: 'string' },
     'log-rate': { type: 'string' },
+    'time-scale': { type: 'string' },
   },
 });
 
@@ -28,10 +29,22 @@ const count = (flag: string | undefined) => (flag === undefined ? undefined : Nu
 const seed = { name: seedName, pods: count(values.pods), namespaces: count(values.namespaces), nodes: count(values.nodes) };
 // Lines per second each container logs; read by the kubelet's log generator (0 = quiet).
 const logRate = count(values['log-rate']);
+// How long the control loops wait: 1 is real time, 0.01 the tests' speed (pulls, back-offs, grace periods).
+const timeScale = count(values['time-scale']);
+if (timeScale !== undefined && !(timeScale >= 0)) {
+  console.error('--time-scale must be a number >= 0');
+  process.exit(2);
+}
 
 const anonymous = values.anonymous === 'viewer' || values.anonymous === 'admin' ? values.anonymous : 'reject';
 const startedAt = performance.now();
-const cluster = await startEmbeddedCluster({ port: Number(values.port), anonymous, seed, ...(logRate !== undefined ? { logRate } : {}) });
+const cluster = await startEmbeddedCluster({
+  port: Number(values.port),
+  anonymous,
+  seed,
+  ...(logRate !== undefined ? { logRate } : {}),
+  ...(timeScale !== undefined ? { clock: { timeScale } } : {}),
+});
 console.log(`Seed "${seedName}" loaded; API server ready in ${Math.round(performance.now() - startedAt)} ms`);
 const kubeconfigPath = values.kubeconfig ?? './embedded.kubeconfig';
 writeFileSync(kubeconfigPath, cluster.kubeconfigYaml, { mode: 0o600 });
