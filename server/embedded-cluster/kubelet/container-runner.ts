@@ -60,13 +60,15 @@ export class ContainerRunner implements ContainerView {
   image: string;
   imageID = '';
   /** The image as the spec names it: what the kubelet's messages quote. */
-  private readonly specImage: string;
+  private specImage: string;
   containerID?: string;
   readonly volumeMounts: Record<string, unknown>[];
   /** The running (or last) instance, and the one before it (`kubectl logs --previous`). */
   current?: ContainerInstance;
   previous?: ContainerInstance;
-  private readonly registryImage: RegistryImage;
+  private registryImage: RegistryImage;
+  /** Set while the container is being replaced because its spec changed (restart regardless of policy). */
+  private replacing = false;
   private crashBackoff?: Backoff;
   private pullBackoff?: Backoff;
   private lastExit?: ContainerExit;
@@ -78,7 +80,7 @@ export class ContainerRunner implements ContainerView {
 
   constructor(
     private readonly host: RunnerHost,
-    readonly spec: Record<string, unknown>,
+    public spec: Record<string, unknown>,
     kind: { init: boolean },
   ) {
     this.name = String(spec.name ?? '');
@@ -154,7 +156,10 @@ export class ContainerRunner implements ContainerView {
       if (!exit) return 'stopped';
       this.recordExit(instance, exit);
       host.publish();
-      if (!this.shouldRestart(exit.exitCode)) return this.init && !this.sidecar && exit.exitCode !== 0 ? 'failed' : 'completed';
+      const replaced = this.replacing;
+      this.replacing = false;
+      if (!replaced && !this.shouldRestart(exit.exitCode)) return this.init && !this.sidecar && exit.exitCode !== 0 ? 'failed' : 'completed';
+      if (replaced) continue;
       await this.wait(TIMINGS.relist);
     }
     return 'stopped';
@@ -179,6 +184,32 @@ export class ContainerRunner implements ContainerView {
     this.ready = !this.init || this.sidecar;
     host.publish();
     return instance;
+  }
+
+  /**
+   * The pod's spec for this container changed (only `image` may change on a pod): as computePodActions
+   * does, the running container is killed (`Container kubia definition changed, will be restarted`),
+   * SIGKILLed after the grace period, and started again at once with the new image.
+   */
+  specChanged(spec: Record<string, unknown>, graceMs: number): void {
+    const image = String(spec.image ?? '');
+    this.spec = spec;
+    if (image === this.specImage) return;
+    this.specImage = image;
+    this.registryImage = lookupImage(image);
+    this.pullBackoff = undefined;
+    const instance = this.current;
+    if (!instance?.running || this.replacing) {
+      // Not running (waiting to pull, backing off): the next attempt uses the new image.
+      if (!this.started) this.image = image;
+      return;
+    }
+    this.replacing = true;
+    this.event('Killing', `Container ${this.name} definition changed, will be restarted`);
+    instance.terminate();
+    const timer = setTimeout(() => instance.kill(), this.host.clock.scaled(graceMs));
+    timer.unref?.();
+    void instance.exited.then(() => clearTimeout(timer));
   }
 
   /** Stops the container for pod termination: SIGTERM now; `kill()` later if it has not exited. */

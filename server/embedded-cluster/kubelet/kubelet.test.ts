@@ -261,6 +261,24 @@ test('graceful deletion: Killing, SIGTERM, SIGKILL at the end of the grace perio
   k.stop();
 });
 
+test('a changed image restarts the container with it, whatever the restart policy', async () => {
+  const k = setup();
+  k.create('edit', { restartPolicy: 'Never', containers: [{ name: 'kubia', image: 'luksa/kubia' }] });
+  await k.waitFor('Running', () => k.status('edit').phase === 'Running');
+  const pod = k.pod('edit') as KubeObject;
+  const spec = pod.spec as { containers: { image: string }[] };
+  spec.containers[0]!.image = 'luksa/kubia:v2';
+  k.registry.update({ kind: PODS, namespace: 'default', name: 'edit', body: pod });
+  await k.waitFor('restarted with v2', () => k.status('edit').containerStatuses?.[0]?.image === 'docker.io/luksa/kubia:v2' && k.status('edit').phase === 'Running');
+  const c = k.status('edit').containerStatuses?.[0];
+  assert.equal(c?.restartCount, 1);
+  assert.equal(c?.lastState.terminated?.exitCode, 137, 'kubia ignored SIGTERM and was killed after the grace period');
+  const events = k.events('edit');
+  assert.ok(events.includes('Normal Killing: Container kubia definition changed, will be restarted'));
+  assert.ok(events.includes('Normal Pulling: Pulling image "luksa/kubia:v2"'));
+  k.stop();
+});
+
 test('a force-deleted pod stops its containers and frees its IP', async () => {
   const k = setup();
   k.create('a', { containers: [{ name: 'kubia', image: 'luksa/kubia' }] });

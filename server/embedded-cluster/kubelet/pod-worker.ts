@@ -93,7 +93,19 @@ export class PodWorker {
   update(pod: KubeObject): void {
     if (pod.metadata.uid !== this.uid) return;
     this.pod = pod;
-    if (pod.metadata.deletionTimestamp) this.beginTermination();
+    if (pod.metadata.deletionTimestamp) {
+      this.beginTermination();
+      return;
+    }
+    // A changed container image (the one pod spec change the API allows) replaces that container.
+    const spec = isPlainObject(pod.spec) ? pod.spec : {};
+    const graceMs = (typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30) * 1000;
+    for (const key of ['initContainers', 'containers'] as const) {
+      for (const container of Array.isArray(spec[key]) ? spec[key].filter(isPlainObject) : []) {
+        const runner = this.runners.find((r) => r.name === container.name && r.init === (key === 'initContainers'));
+        if (runner && container.image !== runner.spec.image) runner.specChanged(container, graceMs);
+      }
+    }
   }
 
   /** The pod is gone from the store (force delete, namespace deletion): stop everything at once. */
