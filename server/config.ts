@@ -15,7 +15,7 @@ function embeddedSeed(value: string | undefined): Exclude<SeedName, 'scale'> {
   return value;
 }
 
-export function readServerConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): ServerConfig {
+export function readServerConfig(env: Record<string, string | undefined> = process.env, argv: string[] = process.argv): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535, got ${JSON.stringify(env.PORT)}`);
