@@ -1,9 +1,10 @@
 'use client';
 
 import { useCallback } from 'react';
+import { apiFetch, ApiError, k8sUrl } from '@/lib/client/api-fetch';
 import { k8sWrite } from '@/lib/client/k8s-mutations';
 import type { MetadataEdits, MetadataMap } from '@/lib/k8s/metadata-change';
-import { metadataChange } from '@/lib/k8s/metadata-change';
+import { metadataChange, touchedKeysUnchanged } from '@/lib/k8s/metadata-change';
 import type { Pod } from '@/lib/k8s/types';
 import type { DeleteOptions } from './delete-panel';
 
@@ -70,14 +71,8 @@ export function usePodWrites(context: string | undefined) {
       if (!context) return;
       const failures: string[] = [];
       for (const pod of pods) {
-        const change = metadataChange({ map, current: pod.metadata?.[map], edits, resourceVersion: pod.metadata?.resourceVersion });
-        if (!change.ok) {
-          failures.push(...change.errors);
-          continue;
-        }
-        if (!change.changed) continue;
         try {
-          await k8sWrite(context, { method: 'PATCH', path: podPath(pod.metadata?.namespace ?? '', pod.metadata?.name ?? ''), body: change.patch });
+          failures.push(...(await patchMetadata({ context, map, pod, edits })));
         } catch (error) {
           failures.push(`${pod.metadata?.name}: ${(error as Error).message}`);
         }
@@ -88,4 +83,30 @@ export function usePodWrites(context: string | undefined) {
   );
 
   return { previewDelete, deletePods, editMetadata };
+}
+
+/**
+ * Patches one pod's labels or annotations, guarded by the resourceVersion the edit was based on. A 409
+ * whose cause left the edited keys as the user saw them (the kubelet updating status, say) is not a
+ * conflict with this edit: the pod is read again and the patch retried on the new version. A change to
+ * one of the edited keys is reported, never overwritten. Returns validation problems, if any.
+ */
+async function patchMetadata(options: { context: string; map: MetadataMap; pod: Pod; edits: MetadataEdits }): Promise<string[]> {
+  const { context, map, edits } = options;
+  const seen = options.pod.metadata?.[map];
+  const path = podPath(options.pod.metadata?.namespace ?? '', options.pod.metadata?.name ?? '');
+  let pod = options.pod;
+  for (let attempt = 0; ; attempt++) {
+    const change = metadataChange({ map, current: pod.metadata?.[map], edits, resourceVersion: pod.metadata?.resourceVersion });
+    if (!change.ok) return change.errors;
+    if (!change.changed) return [];
+    try {
+      await k8sWrite(context, { method: 'PATCH', path, body: change.patch });
+      return [];
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 409 || attempt >= 3) throw error;
+      pod = await apiFetch<Pod>(k8sUrl(context, path));
+      if (!touchedKeysUnchanged({ before: seen, after: pod.metadata?.[map], edits })) throw error;
+    }
+  }
 }

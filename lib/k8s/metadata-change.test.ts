@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { metadataChange } from './metadata-change';
+import { metadataChange, touchedKeysUnchanged } from './metadata-change';
 
 test('a new label becomes a merge patch guarded by the resourceVersion', () => {
   const change = metadataChange({ map: 'labels', current: {}, edits: { set: { creation_method: 'manual' }, remove: [], overwrite: false }, resourceVersion: '42' });
@@ -41,4 +41,12 @@ test('annotation values are free text, keys are still checked', () => {
 test('a key cannot be set and removed at once', () => {
   const change = metadataChange({ map: 'annotations', current: {}, edits: { set: { a: 'b' }, remove: ['a'], overwrite: true } });
   assert.deepEqual(change, { ok: false, errors: ['can not both modify and remove the annotation "a" in the same command'] });
+});
+
+test('an edit is stale only when a key it touches changed meanwhile', () => {
+  const edits = { set: { env: 'debug' }, remove: ['tier'], overwrite: true };
+  assert.equal(touchedKeysUnchanged({ before: { env: 'prod', tier: 'web' }, after: { env: 'prod', tier: 'web', other: 'x' }, edits }), true);
+  assert.equal(touchedKeysUnchanged({ before: { env: 'prod', tier: 'web' }, after: { env: 'qa', tier: 'web' }, edits }), false);
+  assert.equal(touchedKeysUnchanged({ before: { env: 'prod', tier: 'web' }, after: { env: 'prod' }, edits }), false);
+  assert.equal(touchedKeysUnchanged({ before: undefined, after: { env: 'prod' }, edits }), false);
 });

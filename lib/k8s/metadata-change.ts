@@ -54,3 +54,17 @@ export function metadataChange(options: {
   if (resourceVersion) metadata.resourceVersion = resourceVersion;
   return { ok: true, patch: { metadata }, changed: Object.keys(changes).length > 0 };
 }
+
+/**
+ * Whether the keys an edit sets or removes still have the values they had when the edit was made. Other
+ * keys, and the rest of the object, may have changed without making the edit stale.
+ */
+export function touchedKeysUnchanged(options: {
+  before: Record<string, string> | undefined;
+  after: Record<string, string> | undefined;
+  edits: MetadataEdits;
+}): boolean {
+  const before = options.before ?? {};
+  const after = options.after ?? {};
+  return [...Object.keys(options.edits.set), ...options.edits.remove].every((key) => before[key] === after[key]);
+}
