@@ -95,7 +95,7 @@ export function PodsTable(props: PodsTableProps) {
                 </td>
                 {showNamespace ? <td className="px-3 text-slate-600 dark:text-slate-400">{row.namespace}</td> : null}
                 <td className="px-3 font-medium">
-                  <Link href={detailHref(row)} className="text-sky-700 hover:underline dark:text-sky-300">{row.name}</Link>
+                  <Link href={detailHref(row)} prefetch={false} className="text-sky-700 hover:underline dark:text-sky-300">{row.name}</Link>
                 </td>
                 <td className="px-3 tabular-nums">{row.ready}</td>
                 <td className="px-3"><StatusBadge status={row.status} /></td>
