@@ -14,6 +14,7 @@ import { directClient } from './direct-client';
 import { benchEventLatency } from './event-bench';
 import { benchLists } from './list-bench';
 import { benchLogThroughput } from './log-bench';
+import { benchPodsPage } from './ui-bench';
 
 const PODS = Number(process.env.BENCH_PODS ?? 10_000);
 const CONTEXT = 'bench';
@@ -78,6 +79,9 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const logs = await benchLogThroughput({ bffUrl: consoleProcess.url, context: CONTEXT, namespace: LOG_NS, pod: 'loggen', direct, runs: 3 });
 
+    log('the Pods page in Chromium...');
+    const ui = await benchPodsPage({ consoleUrl: consoleProcess.url, context: CONTEXT, direct, pod: first.metadata, pods: PODS });
+
     start = performance.now();
     const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, Node ${process.version}`;
     const lines = [
@@ -92,6 +96,8 @@ async function main(): Promise<void> {
       `Event latency, API write (merge-patch of a label) to receipt by each of ${events.clients} socket.io clients watching the namespace (${events.writes} writes, ${events.samples} samples): **p50 ${events.p50Ms} ms, p99 ${events.p99Ms} ms** (max ${events.maxMs} ms). The BFF sends a change after a quiet spell at once and gathers the changes that follow within 50 ms into one batch.`,
       '',
       `Log throughput reading a finished log of ${logs.lines} lines (100 bytes each): straight **${logs.directLinesPerSecond} lines/s**, through socket.io with acks **${logs.bffLinesPerSecond} lines/s**.`,
+      '',
+      `The Pods page in headless Chromium with all ${ui.pods} pods listed (all namespaces): rows shown **${ui.firstRowsMs} ms** after navigation; a typed selector applied in **${ui.filterMs} ms**; scrolling the virtualized table, frame time **p50 ${ui.scrollFrameP50Ms} ms, p95 ${ui.scrollFrameP95Ms} ms**; an API write shown in its row after **${ui.writeToRowP50Ms} ms** (median of 10).`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
