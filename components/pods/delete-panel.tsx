@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
+import { useSubmit } from '@/components/ui/use-submit';
 
 export interface DeleteOptions {
   /** Absent: each pod's own terminationGracePeriodSeconds. */
@@ -29,8 +30,6 @@ export function DeletePanel({ preview, confirmWord, onDelete, onCancel, command 
   const [grace, setGrace] = useState('');
   const [force, setForce] = useState(false);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<string>();
 
   useEffect(() => {
     let cancelled = false;
@@ -48,23 +47,14 @@ export function DeletePanel({ preview, confirmWord, onDelete, onCancel, command 
   const confirmed = !confirmWord || typed === confirmWord;
   const count = listing.state === 'ready' ? listing.names.length : 0;
 
-  const submit = async () => {
-    setBusy(true);
-    setServerError(undefined);
-    try {
-      await onDelete(options, listing.state === 'ready' ? listing.names : []);
-    } catch (error) {
-      setServerError(error instanceof Error ? error.message : String(error));
-      setBusy(false);
-    }
-  };
+  const submit = useSubmit(() => onDelete(options, listing.state === 'ready' ? listing.names : []));
 
   return (
     <form
       className="space-y-4 text-sm"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        void submit.run();
       }}
     >
       <section aria-label="What will be deleted">
@@ -107,14 +97,14 @@ export function DeletePanel({ preview, confirmWord, onDelete, onCancel, command 
         </label>
       ) : null}
 
-      {serverError ? <p role="alert" className="rounded-md bg-rose-50 p-2 text-xs text-rose-800 dark:bg-rose-950 dark:text-rose-200">{serverError}</p> : null}
+      {submit.error ? <p role="alert" className="rounded-md bg-rose-50 p-2 text-xs text-rose-800 dark:bg-rose-950 dark:text-rose-200">{submit.error}</p> : null}
 
       <CommandLine command={command(options)} />
 
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="danger" type="submit" disabled={busy || !graceValid || !confirmed || listing.state !== 'ready' || count === 0}>
-          {busy ? 'Deleting…' : `Delete ${count || ''}`.trim()}
+        <Button variant="danger" type="submit" disabled={submit.busy || !graceValid || !confirmed || listing.state !== 'ready' || count === 0}>
+          {submit.busy ? 'Deleting…' : `Delete ${count || ''}`.trim()}
         </Button>
       </div>
     </form>

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
+import { useSubmit } from '@/components/ui/use-submit';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { metadataChange, type MetadataEdits, type MetadataMap } from '@/lib/k8s/metadata-change';
 
@@ -38,8 +39,6 @@ export function MetadataEditor({ map, targets, onApply, onCancel }: MetadataEdit
   const [removed, setRemoved] = useState<Set<string>>(() => new Set());
   const [removeText, setRemoveText] = useState('');
   const [overwrite, setOverwrite] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<string>();
 
   const edits: MetadataEdits = useMemo(() => {
     const set: Record<string, string> = {};
@@ -71,24 +70,14 @@ export function MetadataEditor({ map, targets, onApply, onCancel }: MetadataEdit
 
   const updateRow = (id: number, patch: Partial<Row>) => setRows((current) => current.map((row) => (row.id === id ? { ...row, ...patch } : row)));
 
-  const apply = async () => {
-    setBusy(true);
-    setServerError(undefined);
-    try {
-      await onApply(edits);
-    } catch (error) {
-      setServerError(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = useSubmit(() => onApply(edits));
 
   return (
     <form
       className="space-y-4 text-sm"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!errors.length && !nothing) void apply();
+        if (!errors.length && !nothing) void submit.run();
       }}
     >
       {single ? (
@@ -157,16 +146,16 @@ export function MetadataEditor({ map, targets, onApply, onCancel }: MetadataEdit
           {errors.map((error) => <li key={error}>{error}</li>)}
         </ul>
       ) : null}
-      {serverError ? (
-        <p role="alert" aria-label="Server error" className="rounded-md bg-rose-50 p-2 text-xs text-rose-800 dark:bg-rose-950 dark:text-rose-200">{serverError}</p>
+      {submit.error ? (
+        <p role="alert" aria-label="Server error" className="rounded-md bg-rose-50 p-2 text-xs text-rose-800 dark:bg-rose-950 dark:text-rose-200">{submit.error}</p>
       ) : null}
 
       <CommandLine command={command} />
 
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" disabled={busy || errors.length > 0 || nothing}>
-          {busy ? 'Applying…' : 'Apply'}
+        <Button variant="primary" type="submit" disabled={submit.busy || errors.length > 0 || nothing}>
+          {submit.busy ? 'Applying…' : 'Apply'}
         </Button>
       </div>
     </form>
