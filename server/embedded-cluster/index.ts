@@ -12,7 +12,7 @@ import { startNodeAgents } from './kubelet/index';
 import { buildKubeconfig, kubeconfigYaml } from './kubeconfig';
 import { Registry } from './registry';
 import { ObjectStore } from './store';
-import { makeServingCertificates } from './tls';
+import { makeServingCertificates, type ServingCertificates } from './tls';
 import type { LongRunningMetric } from './watch';
 
 /** How to start an embedded cluster. */
@@ -34,6 +34,11 @@ export interface EmbeddedClusterOptions {
   anonymous?: AnonymousAccess;
   /** How often watches with allowWatchBookmarks get a BOOKMARK (default 60s, as the watch cache). */
   bookmarkIntervalMs?: number;
+  /**
+   * Tokens and TLS certificates to reuse, so a cluster started again on the same port is the same server
+   * to its clients (fresh ones by default).
+   */
+  identity?: { tokens: Tokens; certificates: ServingCertificates };
   /** How long control loops wait: real time by default, `{ mode: 'test' }` for near-zero waits. */
   clock?: ClockOptions;
   /**
@@ -53,6 +58,8 @@ export interface EmbeddedCluster {
   tokens: Tokens;
   /** PEM of the CA that signed the serving certificate: what clients must trust. */
   caCert: string;
+  /** What `identity` takes to start this same server again. */
+  identity: { tokens: Tokens; certificates: ServingCertificates };
   /** A kubeconfig (admin user) as a JS object. */
   kubeconfig: Record<string, unknown>;
   kubeconfigYaml: string;
@@ -80,9 +87,9 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const controllers = startControllerManager(controllerContext);
   const scheduler = startScheduler(controllerContext);
   const nodes = startNodeAgents(controllerContext, { logRate: options.logRate });
-  const tokens = createTokens();
+  const tokens = options.identity?.tokens ?? createTokens();
   const longRunningRequests: LongRunningMetric = new Map();
-  const certificates = await makeServingCertificates();
+  const certificates = options.identity?.certificates ?? (await makeServingCertificates());
   let address = '';
   const server = createApiServer({
     ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, nodes },
@@ -103,6 +110,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     url,
     tokens,
     caCert: certificates.caCert,
+    identity: { tokens, certificates },
     kubeconfig,
     kubeconfigYaml: kubeconfigYaml(kubeconfig),
     registry,
