@@ -12,7 +12,7 @@ export interface DeleteOptions {
   dryRun?: boolean;
 }
 
-/** The outcome of a delete: the object as last seen, and whether it is gone (200) or pending (202). */
+/** The outcome of a delete: the object as last seen, and whether it is gone or still pending (graceful, finalizers). */
 export interface DeleteResult {
   object: KubeObject;
   deleted: boolean;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { podBody, startTestCluster, statusOf, type TestCluster } from './test-helpers';
+import { rawRequest } from './testing/raw-request';
 
 // A minimal protobuf writer for building the `k8s\0` envelope kubectl sends.
 function field(number: number, payload: Buffer | string): Buffer {
@@ -161,6 +162,17 @@ describe('embedded cluster: auth, protocol and encodings', () => {
     );
     assert.equal(status.code, 409);
     assert.match(status.message, /^Operation cannot be fulfilled on configmaps "pre": Precondition failed: UID in precondition: other, UID in object meta: /);
+  });
+
+  it('answers 200 for a delete still pending, and 202 only with orphanDependents=false, as DeleteResource does', async () => {
+    const held = { metadata: { name: 'held', finalizers: ['example.com/hold'] } };
+    const del = (body: object) =>
+      rawRequest(t.cluster, { method: 'DELETE', path: '/api/v1/namespaces/default/configmaps/held', token: t.cluster.tokens.admin, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await t.core.createNamespacedConfigMap({ namespace: 'default', body: held });
+    const pending = await del({});
+    assert.equal(pending.status, 200, pending.body);
+    assert.ok(pending.json<{ metadata: { deletionTimestamp?: string } }>().metadata.deletionTimestamp);
+    assert.equal((await del({ orphanDependents: false })).status, 202);
   });
 
   it('rejects a bad label selector with the parser message', async () => {

@@ -55,7 +55,9 @@ export async function handleWrite(options: {
       if (!name) return deleteCollection(ctx, kind, route.namespace, query, deleteOptions);
       if (subresource) throw methodNotAllowed();
       const result = deleteObject(ctx.registry, { kind, namespace, name }, deleteOptions);
-      const status = result.deleted ? 200 : 202;
+      // apiserver's DeleteResource answers 202 only when the object is not gone yet AND the client set the
+      // deprecated orphanDependents=false; graceful pod deletion and finalizers otherwise answer 200.
+      const status = !result.deleted && orphanDependentsFalse(body) ? 202 : 200;
       const answer = kind.returnsDeletedObject || !result.deleted ? result.object : successStatus(kind, name, result.object.metadata.uid);
       return { status, body: answer };
     }
@@ -141,6 +143,10 @@ function dryRunOf(values: string[]): boolean {
     if (value !== 'All' && value !== '') throw badRequest(`dryRun: Unsupported value: "${value}": supported values: "All"`);
   }
   return values.includes('All');
+}
+
+function orphanDependentsFalse(body: Buffer): boolean {
+  return body.length > 0 && (decodeJson(body).value as Record<string, unknown>).orphanDependents === false;
 }
 
 function deleteOptionsFrom(body: Buffer, query: URLSearchParams): DeleteOptions {

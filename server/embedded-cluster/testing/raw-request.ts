@@ -18,6 +18,8 @@ export function rawRequest(
   const url = new URL(options.path, cluster.url);
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  // Node frames no body for DELETE (no chunked encoding by default): say its length.
+  if (options.body !== undefined) headers['content-length'] = String(Buffer.byteLength(options.body));
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers, ca: cluster.caCert }, (res) => {
       const chunks: Buffer[] = [];
