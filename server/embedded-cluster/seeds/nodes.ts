@@ -1,5 +1,9 @@
 import { nowTimestamp } from '../names';
 import type { KubeObject } from '../types';
+import { imageId, lookupImage } from '../kubelet/images';
+
+/** The chapter's image, as every node has it pulled already (the same identity the kubelet reports). */
+const kubia = lookupImage('luksa/kubia');
 
 /** What varies between seeded nodes. */
 export interface NodeSeed {
@@ -92,7 +96,7 @@ export function workerNode(seed: NodeSeed): KubeObject {
         architecture: 'amd64',
       },
       images: [
-        { names: ['docker.io/luksa/kubia@sha256:3f28e304dc0f63dc30f273a4202096f0fa0d08510bd2ee7e1032ce600616de24', 'docker.io/luksa/kubia:latest'], sizeBytes: 254246484 },
+        { names: [imageId(kubia), kubia.ref.full], sizeBytes: kubia.sizeBytes },
         { names: ['registry.k8s.io/kube-proxy:v1.32.4'], sizeBytes: 30904563 },
       ],
     },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { imageId, lookupImage } from '../kubelet/images';
 import { buildCondition, CONDITION_ORDER } from '../kubelet/pod-conditions';
 import { nowTimestamp } from '../names';
 import { isPlainObject, type KubeObject } from '../types';
@@ -36,11 +37,13 @@ export function runningPod(pod: KubeObject, placement: Placement): KubeObject {
       podIPs: [{ ip: placement.podIP }],
       startTime: nowTimestamp(at),
       containerStatuses: containers.map((c) => {
-        const image = qualifiedImage(String(c.image ?? ''));
+        // The same image identity the kubelet gives a container it starts itself.
+        const registryImage = lookupImage(String(c.image ?? ''));
+        const image = registryImage.ref.full;
         return {
           containerID: `containerd://${digest(`${pod.metadata.uid ?? ''}/${String(c.name)}`)}`,
           image,
-          imageID: `${image.replace(/:[^:/]+$/, '')}@sha256:${digest(image)}`,
+          imageID: imageId(registryImage),
           lastState: {},
           name: c.name,
           ready: true,
@@ -53,16 +56,6 @@ export function runningPod(pod: KubeObject, placement: Placement): KubeObject {
   };
 }
 
-/** `luksa/kubia` -> `docker.io/luksa/kubia:latest`, as containerd reports the image it ran. */
-export function qualifiedImage(image: string): string {
-  const slash = image.indexOf('/');
-  const first = slash === -1 ? '' : image.slice(0, slash);
-  const hasRegistry = first.includes('.') || first.includes(':') || first === 'localhost';
-  let name = hasRegistry ? image : `docker.io/${slash === -1 ? `library/${image}` : image}`;
-  const lastSegment = name.slice(name.lastIndexOf('/') + 1);
-  if (!lastSegment.includes(':') && !lastSegment.includes('@')) name += ':latest';
-  return name;
-}
 
 function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
