@@ -13,8 +13,6 @@ export interface PilothouseRuntime {
   contexts?: ContextRegistry;
   /** The shared upstream watches behind the socket channels (diagnostics: how many, for how many subscribers). */
   watchHub?: { stats(): { upstreamWatches: number; subscribers: number } };
-  /** Other parts of the server register their shared services here as they land. */
-  [service: string]: unknown;
 }
 
 const KEY = Symbol.for('pilothouse.runtime');
