@@ -1,3 +1,5 @@
+import { KINDS, resourceVerbs } from '../kinds';
+
 /** One resource whose REST paths the OpenAPI documents describe. */
 export interface ServedResource {
   group: string;
@@ -13,39 +15,24 @@ export interface ServedResource {
   noDeleteCollection?: boolean;
 }
 
-const core = (kind: string, plural: string, more: Partial<ServedResource> = {}): ServedResource => ({
-  group: '',
-  version: 'v1',
-  kind,
-  plural,
-  namespaced: true,
-  pkg: 'io.k8s.api.core.v1',
-  status: false,
-  ...more,
-});
-const apps = (kind: string, plural: string): ServedResource => ({
-  group: 'apps',
-  version: 'v1',
-  kind,
-  plural,
-  namespaced: true,
-  pkg: 'io.k8s.api.apps.v1',
-  status: true,
-});
-
-export const SERVED_RESOURCES: ServedResource[] = [
-  core('ConfigMap', 'configmaps'),
-  core('Event', 'events'),
-  core('LimitRange', 'limitranges'),
-  core('Namespace', 'namespaces', { namespaced: false, status: true, noDeleteCollection: true }),
-  core('Node', 'nodes', { namespaced: false, status: true }),
-  core('Pod', 'pods', { status: true, log: true }),
-  core('ResourceQuota', 'resourcequotas', { status: true }),
-  core('Service', 'services', { status: true }),
-  core('ServiceAccount', 'serviceaccounts'),
-  apps('Deployment', 'deployments'),
-  apps('ReplicaSet', 'replicasets'),
-];
+/**
+ * Every kind the API server serves, from its one table (`kinds.ts`), so a new kind is described without
+ * another list to keep in step. Core kinds first, then by group and kind, as the documents list them.
+ */
+export const SERVED_RESOURCES: ServedResource[] = KINDS.map((spec): ServedResource => {
+  const has = (name: string) => spec.subresources.some((sub) => sub.name === name);
+  return {
+    group: spec.group,
+    version: spec.version,
+    kind: spec.kind,
+    plural: spec.resource,
+    namespaced: spec.namespaced,
+    pkg: `io.k8s.api.${spec.group || 'core'}.${spec.version}`,
+    status: has('status'),
+    ...(has('log') ? { log: true } : {}),
+    ...(resourceVerbs(spec).includes('deletecollection') ? {} : { noDeleteCollection: true }),
+  };
+}).sort((a, b) => (a.group === b.group ? a.kind.localeCompare(b.kind) : a.group === '' ? -1 : b.group === '' ? 1 : a.group.localeCompare(b.group)));
 
 /** A served group/version and the document path suffix kubectl asks for (`api/v1`, `apis/apps/v1`). */
 export interface ServedGroupVersion {
