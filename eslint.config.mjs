@@ -16,7 +16,7 @@ const layers = [
 const nodeBuiltins = { group: ['node:*'], message: 'Not in isomorphic or browser code.' };
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'server/embedded-cluster/openapi/generated/**'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'server/embedded-cluster/openapi/generated/**'] },
   ...nextVitals,
   ...nextTypescript,
   {
