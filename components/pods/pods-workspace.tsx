@@ -1,9 +1,8 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { ALL_NAMESPACES } from '@/lib/contract/scope';
-import { parsePodsView, podsViewCommand, podsViewSearch, type PodsView } from '@/lib/contract/pods-view';
+import { podsViewCommand } from '@/lib/contract/pods-view';
 import type { WatchTarget } from '@/lib/contract/watch';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { parseLabelSelector, matchesLabels } from '@/lib/k8s/label-selector';
@@ -19,6 +18,7 @@ import { PodsDialogs, type PodsDialog } from './pods-dialogs';
 import { ListStatus, NoPods } from './pods-list-state';
 import { PodsTable } from './pods-table';
 import { PodsToolbar } from './pods-toolbar';
+import { usePodsView } from './use-pods-view';
 
 /** Adds `key=value` to a selector unless it is already there. */
 function withLabel(selector: string, key: string, value: string): string {
@@ -29,9 +29,8 @@ function withLabel(selector: string, key: string, value: string): string {
 
 /** The pods list: live, filtered by the URL's view, with label, annotation and delete actions. */
 export function PodsWorkspace() {
-  const params = useSearchParams();
   const scope = useClusterScope();
-  const view = parsePodsView(params);
+  const [view, setView] = usePodsView();
   const context = scope.context?.name;
   const namespace = scope.namespace ?? 'default';
   const allNamespaces = namespace === ALL_NAMESPACES;
@@ -55,9 +54,6 @@ export function PodsWorkspace() {
   }, [allRows, parsedSelector, view.sort.key, view.sort.descending]);
   const selectedRows = rows.filter((row) => selected.has(row.uid));
 
-  // The History API, not router.replace: Next keeps useSearchParams in step with it and asks the server for
-  // nothing, so a checkbox or a sort follows the click at once instead of after a round trip.
-  const setView = (changes: Partial<PodsView>) => window.history.replaceState(null, '', `/pods${podsViewSearch({ ...view, ...changes })}`);
   const command = kubectlCommand(podsViewCommand(view, namespace));
   const copy = async (what: 'link' | 'command') => {
     await navigator.clipboard.writeText(what === 'link' ? window.location.href : command);
