@@ -32,6 +32,16 @@ function maxInto(target: ResourceAmounts, source: ResourceAmounts): void {
 // Wire objects are replaced, never edited, when a pod changes (watch caches, query caches), so the
 // result can be remembered per object: scheduling one pod onto a node of 100 pods sums theirs again.
 const remembered = new WeakMap<Pod, ResourceAmounts>();
+const rememberedNonZero = new WeakMap<Pod, ResourceAmounts>();
+
+/**
+ * What the scoring plugins assume a container asks for when it leaves cpu or memory out
+ * (schedutil.DefaultMilliCPURequest, DefaultMemoryRequest), so that many request-less pods do not
+ * all look free and land on one node.
+ */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+const NON_MISSING: ResourceAmounts = { cpu: DEFAULT_MILLI_CPU_REQUEST, memory: DEFAULT_MEMORY_REQUEST };
 
 /**
  * The pod's effective requests (KEP-753 formula for sidecars), overhead included. Results are cached
@@ -45,15 +55,34 @@ export function podRequests(pod: Pod): ResourceAmounts {
   return total;
 }
 
-function computePodRequests(pod: Pod): ResourceAmounts {
+/**
+ * The requests NodeResourcesFit scores with (`NonZeroRequested`): as `podRequests`, but every
+ * container, init containers included, that leaves out cpu or memory counts the defaults above
+ * (resourcehelper's NonMissingContainerRequests: an explicit `0` stays 0). Cached like `podRequests`.
+ */
+export function podNonZeroRequests(pod: Pod): ResourceAmounts {
+  const known = rememberedNonZero.get(pod);
+  if (known) return known;
+  const total = computePodRequests(pod, NON_MISSING);
+  rememberedNonZero.set(pod, total);
+  return total;
+}
+
+function containerRequests(requests: ResourceList | undefined, nonMissing: ResourceAmounts | undefined): ResourceAmounts {
+  const amounts = toAmounts(requests);
+  for (const [name, amount] of Object.entries(nonMissing ?? {})) if (!(name in (requests ?? {}))) amounts[name] = amount;
+  return amounts;
+}
+
+function computePodRequests(pod: Pod, nonMissing?: ResourceAmounts): ResourceAmounts {
   const spec = pod.spec ?? {};
   const total: ResourceAmounts = {};
-  for (const container of spec.containers ?? []) addInto(total, toAmounts(container.resources?.requests));
+  for (const container of spec.containers ?? []) addInto(total, containerRequests(container.resources?.requests, nonMissing));
 
   const sidecars: ResourceAmounts = {};
   const initPeak: ResourceAmounts = {};
   for (const container of spec.initContainers ?? []) {
-    const requests = toAmounts(container.resources?.requests);
+    const requests = containerRequests(container.resources?.requests, nonMissing);
     if (container.restartPolicy === 'Always') {
       // A sidecar keeps running next to the app containers and every later init container.
       addInto(total, requests);
