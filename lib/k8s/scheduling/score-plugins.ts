@@ -87,7 +87,8 @@ export function imageLocalityScore(pod: Pod, node: Node, ctx: Pick<ScoreContext,
     if (state) sum += Math.trunc(state.sizeBytes * (state.numNodes / ctx.totalNodes));
   }
   const maxThreshold = MAX_CONTAINER_THRESHOLD * containers.length;
-  const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
+  // calculatePriority raises a small sum to the floor, or else caps a large one (never both).
+  const clamped = sum < MIN_THRESHOLD ? MIN_THRESHOLD : Math.min(sum, maxThreshold);
   return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
