@@ -13,7 +13,8 @@
  * Neither normalizes; resources a node has no allocatable of are left out.
  */
 
-import { nodeAllocatable, podNonZeroRequests, podRequests, type ResourceAmounts } from '@/lib/k8s/scheduling/pod-requests';
+import { nodeUsage } from '@/lib/k8s/scheduling/node-usage';
+import { nodeAllocatable, podNonZeroRequests, podRequests } from '@/lib/k8s/scheduling/pod-requests';
 import type { Node, Pod } from '@/lib/k8s/types';
 
 /** The highest score a plugin gives a node (framework.MaxNodeScore). */
@@ -27,19 +28,20 @@ interface ResourceUse {
   allocatable: number;
 }
 
-function resourceUse(options: { pod: Pod; node: Node; podsOnNode: readonly Pod[]; requestsOf: (pod: Pod) => ResourceAmounts }): ResourceUse[] {
-  const { pod, node, podsOnNode, requestsOf } = options;
+function resourceUse(options: { pod: Pod; node: Node; podsOnNode: readonly Pod[]; nonZero: boolean }): ResourceUse[] {
+  const { pod, node, podsOnNode, nonZero } = options;
   const allocatable = nodeAllocatable(node.status?.allocatable);
-  return SCORED_RESOURCES.map((name) => {
-    let requested = requestsOf(pod)[name] ?? 0;
-    for (const other of podsOnNode) requested += requestsOf(other)[name] ?? 0;
-    return { requested, allocatable: allocatable[name] ?? 0 };
-  }).filter((use) => use.allocatable > 0);
+  const usage = nodeUsage(podsOnNode);
+  const onNode = nonZero ? usage.nonZeroRequested : usage.requested;
+  const wanted = nonZero ? podNonZeroRequests(pod) : podRequests(pod);
+  return SCORED_RESOURCES.map((name) => ({ requested: (onNode[name] ?? 0) + (wanted[name] ?? 0), allocatable: allocatable[name] ?? 0 })).filter(
+    (use) => use.allocatable > 0,
+  );
 }
 
 /** NodeResourcesFit's LeastAllocated score of a node for the pod, 0-100. */
 export function leastAllocatedScore(pod: Pod, node: Node, podsOnNode: readonly Pod[]): number {
-  const uses = resourceUse({ pod, node, podsOnNode, requestsOf: podNonZeroRequests });
+  const uses = resourceUse({ pod, node, podsOnNode, nonZero: true });
   if (uses.length === 0) return 0;
   let sum = 0;
   for (const { requested, allocatable } of uses) {
@@ -51,7 +53,7 @@ export function leastAllocatedScore(pod: Pod, node: Node, podsOnNode: readonly P
 
 /** NodeResourcesBalancedAllocation's score of a node for the pod, 0-100. */
 export function balancedAllocationScore(pod: Pod, node: Node, podsOnNode: readonly Pod[]): number {
-  const fractions = resourceUse({ pod, node, podsOnNode, requestsOf: podRequests }).map(({ requested, allocatable }) => Math.min(1, requested / allocatable));
+  const fractions = resourceUse({ pod, node, podsOnNode, nonZero: false }).map(({ requested, allocatable }) => Math.min(1, requested / allocatable));
   // With two resources the standard deviation is half their difference; with one it is 0.
   const std = fractions.length === 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
