@@ -222,7 +222,11 @@ describe('garbage collection by propagation policy (client-node)', () => {
     const pods = cluster.registry.store.list('pods', 'default').filter((p) => p.metadata.name?.startsWith(`${owner}-`));
     return { rs, pods };
   };
-  const ready = (owner: string) => eventually(() => (owned(owner).pods.length === 2 ? true : undefined), `${owner} pods`);
+  // Two pods, each already looked at by the scheduler (its PodScheduled write would otherwise race the
+  // events a test records).
+  const scheduled = (pod: KubeObject) => ((pod.status as { conditions?: { type: string }[] } | undefined)?.conditions ?? []).some((c) => c.type === 'PodScheduled');
+  const ready = (owner: string) =>
+    eventually(() => (owned(owner).pods.length === 2 && owned(owner).pods.every(scheduled) ? true : undefined), `${owner} pods seen by the scheduler`);
 
   it('Background: the owner goes at once, its dependents after', async () => {
     await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('bg') });
