@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildUsersKubeconfig, kubeconfigYaml } from './kubeconfig';
 import { startEmbeddedCluster } from './index';
 import { isSeedName, SEED_NAMES } from './seeds/index';
 
@@ -47,12 +48,18 @@ const cluster = await startEmbeddedCluster({
 });
 console.log(`Seed "${seedName}" loaded; API server ready in ${Math.round(performance.now() - startedAt)} ms`);
 const kubeconfigPath = values.kubeconfig ?? './embedded.kubeconfig';
-writeFileSync(kubeconfigPath, cluster.kubeconfigYaml, { mode: 0o600 });
+const kubeconfig = buildUsersKubeconfig({ url: cluster.url, caCert: cluster.caCert, tokens: cluster.tokens });
+writeFileSync(kubeconfigPath, kubeconfigYaml(kubeconfig), { mode: 0o600 });
 console.log(`Embedded Kubernetes API server listening on ${cluster.url}`);
-console.log(`Kubeconfig written to ${resolve(kubeconfigPath)} (context "embedded", admin token)`);
-console.log(`Read-only viewer token: ${cluster.tokens.viewer}`);
+console.log(`Kubeconfig written to ${resolve(kubeconfigPath)}: context "embedded" is the admin, and one context per user:`);
+console.log('  embedded          admin   groups system:masters (may do anything)');
+console.log('  embedded-viewer   viewer  groups pilothouse:viewers (may read everything)');
+console.log(`  embedded-alice    alice   groups developers (${seedName === 'demo' ? '`edit` in team-a' : 'no rights: the demo seed binds them'})`);
+console.log(`  embedded-bob      bob     (${seedName === 'demo' ? '`view` in team-a' : 'no rights: the demo seed binds them'})`);
+for (const [user, token] of Object.entries(cluster.tokens)) console.log(`Token of ${user}: ${token}`);
 console.log(`Requests without a token: ${anonymous === 'reject' ? '401 Unauthorized' : `act as ${anonymous}`}`);
 console.log(`Try: kubectl --kubeconfig ${kubeconfigPath} get pods`);
+console.log(`     kubectl --kubeconfig ${kubeconfigPath} --context embedded-bob auth can-i --list -n team-a`);
 console.log('Press Ctrl+C to stop.');
 
 const shutdown = () => {
