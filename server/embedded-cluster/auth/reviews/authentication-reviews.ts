@@ -4,7 +4,7 @@
  */
 import type { CreateInput } from '../../kinds';
 import { badRequest } from '../../status';
-import { isPlainObject, type KubeObject } from '../../types';
+import { isPlainObject } from '../../types';
 import type { UserInfo } from '../user-info';
 
 /** authenticationv1.UserInfo: empty fields are omitted. */
