@@ -25,13 +25,41 @@ export interface LocalOidcProvider {
 const REDIRECT_URI = 'https://127.0.0.1/callback';
 const secretOf = (clientId: string) => `${clientId}-secret`;
 
+// The provider's storage, kept in this test process (its built-in one warns that it is for development).
+class MemoryAdapter {
+  private static readonly items = new Map<string, Record<string, unknown>>();
+  constructor(private readonly model: string) {}
+  private key = (id: string) => `${this.model}:${id}`;
+  async upsert(id: string, payload: Record<string, unknown>): Promise<void> {
+    MemoryAdapter.items.set(this.key(id), payload);
+  }
+  async find(id: string): Promise<Record<string, unknown> | undefined> {
+    return MemoryAdapter.items.get(this.key(id));
+  }
+  async findByUserCode(): Promise<undefined> {
+    return undefined;
+  }
+  async findByUid(uid: string): Promise<Record<string, unknown> | undefined> {
+    return [...MemoryAdapter.items.values()].find((p) => p.uid === uid);
+  }
+  async consume(id: string): Promise<void> {
+    const item = MemoryAdapter.items.get(this.key(id));
+    if (item) item.consumed = Math.floor(Date.now() / 1000);
+  }
+  async destroy(id: string): Promise<void> {
+    MemoryAdapter.items.delete(this.key(id));
+  }
+  async revokeByGrantId(grantId: string): Promise<void> {
+    for (const [key, item] of MemoryAdapter.items) if (item.grantId === grantId) MemoryAdapter.items.delete(key);
+  }
+}
+
 /** Starts a provider with two clients, `pilothouse` and `other-app`; accounts have an email and groups. */
 export async function startOidcProvider(options: { groups: Record<string, string[]> }): Promise<LocalOidcProvider> {
   const certificates = await makeServingCertificates();
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'test', alg: 'RS256', use: 'sig' };
   let idTokenTtl = 3600;
-  let provider: Provider | undefined;
   // The interaction step is ours (no dev login pages): it signs in the `login_hint` account and consents.
   const interaction = async (req: IncomingMessage, res: ServerResponse, p: Provider) => {
     const details = await p.interactionDetails(req, res);
@@ -42,7 +70,7 @@ export async function startOidcProvider(options: { groups: Record<string, string
     await p.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false });
   };
   const server = createServer({ cert: certificates.cert, key: certificates.key }, (req, res) => {
-    if (!provider) return void res.writeHead(503).end();
+    // `provider` is made once the port (and so the issuer URL) is known, before any request can come.
     if (req.url?.startsWith('/interaction/')) {
       interaction(req, res, provider).catch((err: unknown) => res.writeHead(500).end(String(err)));
       return;
@@ -51,7 +79,7 @@ export async function startOidcProvider(options: { groups: Record<string, string
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  provider = new Provider(issuer, {
+  const provider = new Provider(issuer, {
     clients: ['pilothouse', 'other-app'].map((clientId) => ({
       client_id: clientId,
       client_secret: secretOf(clientId),
@@ -70,6 +98,7 @@ export async function startOidcProvider(options: { groups: Record<string, string
     }),
     interactions: { url: (_ctx, i) => `/interaction/${i.uid}` },
     features: { devInteractions: { enabled: false } },
+    adapter: MemoryAdapter,
     ttl: { IdToken: () => idTokenTtl, AccessToken: 3600, Grant: 3600, Interaction: 600, Session: 3600 },
   });
 
