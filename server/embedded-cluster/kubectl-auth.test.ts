@@ -49,6 +49,9 @@ describe('kubectl against the embedded cluster: users, RBAC, impersonation, can-
     assert.equal((await as('bob', ['get', 'nodes'])).code, 1);
     await kubectl.ok(['create', 'clusterrole', 'node-reader', '--verb=get,list,watch', '--resource=nodes']);
     await kubectl.ok(['create', 'clusterrolebinding', 'bob-nodes', '--clusterrole=node-reader', '--user=bob']);
+    const bindings = parseTable((await kubectl.ok(['get', 'rolebindings', '-n', 'default', '-o', 'wide'])).stdout);
+    assert.deepEqual(bindings.headers, ['NAME', 'ROLE', 'AGE', 'USERS', 'GROUPS', 'SERVICEACCOUNTS']);
+    assert.equal(bindings.rows.find((r) => r.NAME === 'bob-cm')?.ROLE, 'Role/cm-reader');
     const nodes = parseTable((await as('bob', ['get', 'nodes'])).stdout);
     assert.equal(nodes.rows.length, 3);
     await kubectl.ok(['delete', 'clusterrolebinding', 'bob-nodes']);
