@@ -58,6 +58,28 @@ describe('kubectl against the embedded cluster: users, RBAC, impersonation, can-
     assert.match((await as('bob', ['get', 'nodes'])).stderr, /nodes is forbidden: User "bob" cannot list resource "nodes" in API group "" at the cluster scope/);
   });
 
+  it('applies RBAC manifests (client-side and server-side) with OpenAPI validation', async () => {
+    const manifest = [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: Role',
+      'metadata: {name: manifest-pod-reader, namespace: team-a}',
+      'rules: [{apiGroups: [""], resources: [pods], verbs: [get, watch, list]}]',
+      '---',
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: RoleBinding',
+      'metadata: {name: read-pods, namespace: team-a}',
+      'subjects: [{kind: User, name: jane, apiGroup: rbac.authorization.k8s.io}]',
+      'roleRef: {kind: Role, name: manifest-pod-reader, apiGroup: rbac.authorization.k8s.io}',
+    ].join('\n');
+    const applied = await kubectl.ok(['apply', '-f', '-'], { stdin: manifest });
+    assert.equal(applied.stdout, 'role.rbac.authorization.k8s.io/manifest-pod-reader created\nrolebinding.rbac.authorization.k8s.io/read-pods created\n');
+    const again = await kubectl.ok(['apply', '--server-side', '-f', '-'], { stdin: manifest });
+    assert.equal(again.stdout, 'role.rbac.authorization.k8s.io/manifest-pod-reader serverside-applied\nrolebinding.rbac.authorization.k8s.io/read-pods serverside-applied\n');
+    assert.equal((await kubectl.run(['auth', 'can-i', 'watch', 'pods', '-n', 'team-a', '--as', 'jane'])).stdout, 'yes\n');
+    const typo = await kubectl.run(['apply', '-f', '-'], { stdin: manifest.replace('verbs:', 'verb:') });
+    assert.match(typo.stderr, /unknown field "rules\[0\]\.verb"/);
+  });
+
   it('answers auth can-i with --as, --as-group and -n', async () => {
     const canI = async (args: string[]) => (await kubectl.run(['auth', 'can-i', ...args])).stdout;
     assert.equal(await canI(['create', 'deployments', '-n', 'team-a', '--as', 'alice', '--as-group', 'developers']), 'yes\n');
