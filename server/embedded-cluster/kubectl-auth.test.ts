@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmbeddedCluster, type EmbeddedCluster } from './index';
+import { buildUsersKubeconfig, kubeconfigYaml } from './kubeconfig';
+import { TEAM_USERS } from './seeds/team-access';
 import { createKubectl, type Kubectl } from './testing/kubectl';
 import { parseTable } from './testing/kubectl-table';
 
@@ -124,6 +126,25 @@ describe('kubectl against the embedded cluster: users, RBAC, impersonation, can-
     const json = JSON.parse((await kubectl.ok(['auth', 'whoami', '-o', 'json'])).stdout);
     assert.equal(json.kind, 'SelfSubjectReview');
     assert.deepEqual(json.status.userInfo, { username: 'admin', groups: ['system:masters', 'system:authenticated'] });
+  });
+
+  it("gives each user a context in the users' kubeconfig (what npm run cluster writes)", async () => {
+    const config = buildUsersKubeconfig({ url: cluster.url, caCert: cluster.caCert, tokens: cluster.tokens, namespaces: TEAM_USERS });
+    const users = await createKubectl({ kubeconfigYaml: kubeconfigYaml(config) });
+    try {
+      const contexts = parseTable((await users.ok(['config', 'get-contexts'])).stdout).rows.map((r) => [r.NAME, r.NAMESPACE]);
+      assert.deepEqual(contexts, [
+        ['embedded', 'default'],
+        ['embedded-alice', 'team-a'],
+        ['embedded-bob', 'team-a'],
+        ['embedded-viewer', 'default'],
+      ]);
+      const bob = await users.run(['--context', 'embedded-bob', 'auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}']);
+      assert.equal(bob.stdout, 'bob');
+      assert.equal((await users.run(['--context', 'embedded-bob', 'auth', 'can-i', 'list', 'pods'])).stdout, 'yes\n');
+    } finally {
+      await users.dispose();
+    }
   });
 
   it('refuses impersonation to a user without the impersonate verb', async () => {

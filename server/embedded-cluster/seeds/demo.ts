@@ -81,7 +81,7 @@ export function seedDemo(registry: Registry, now = new Date()): void {
       },
     },
   });
-  seedTeamAccess(registry);
+  seedTeamAccess(registry, new Date(now.getTime() - 25 * HOUR));
 }
 
 function coreDns(): KubeObject {

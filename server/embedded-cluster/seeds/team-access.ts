@@ -4,14 +4,20 @@
  * do nothing but learn about themselves, as on a real cluster.
  */
 import { RBAC_GROUP } from '../auth/rbac/rule-resolver';
-import { findKind, type KindSpec } from '../kinds';
+import { findKind, resourceKey, type KindSpec } from '../kinds';
 import type { Registry } from '../registry';
+import { backdate } from './workloads';
 
 /** The namespace the demo seed's team works in. */
 export const TEAM_NAMESPACE = 'team-a';
 
-export function seedTeamAccess(registry: Registry): void {
-  registry.create(findKind('', 'v1', 'namespaces') as KindSpec, '', { metadata: { name: TEAM_NAMESPACE } });
+/** Where the team members work: the default namespace of their kubeconfig contexts. */
+export const TEAM_USERS = { alice: TEAM_NAMESPACE, bob: TEAM_NAMESPACE };
+
+export function seedTeamAccess(registry: Registry, createdAt: Date): void {
+  const namespaces = findKind('', 'v1', 'namespaces') as KindSpec;
+  const namespace = registry.create(namespaces, '', { metadata: { name: TEAM_NAMESPACE } });
+  registry.store.put(resourceKey(namespaces), backdate(namespace, createdAt));
   const roleBindings = findKind(RBAC_GROUP, 'v1', 'rolebindings') as KindSpec;
   const bind = (name: string, role: string, subject: { kind: string; name: string }) =>
     registry.create(roleBindings, TEAM_NAMESPACE, {
