@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:https';
 import { authorize } from './auth/authorizer';
 import { forbiddenError } from './auth/forbidden';
 import { impersonate } from './auth/impersonation';
-import { resolveRequestInfo } from './auth/request-info';
+import { resolveRequestInfo, type RequestAttributes } from './auth/request-info';
+import type { UserInfo } from './auth/user-info';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { findKind } from './kinds';
 import { renderMetrics } from './metrics';
@@ -45,7 +46,7 @@ export function createApiServer(options: {
     // The apiserver's filter chain: authentication, impersonation, authorization, then the handlers.
     const requestor = await ctx.auth.authenticator.authenticateRequest(req);
     if (!requestor) throw unauthorized();
-    const decide = (who: typeof requestor, attrs: ReturnType<typeof resolveRequestInfo>) => authorize(ctx.registry.store, who, attrs);
+    const decide = (who: UserInfo, attrs: RequestAttributes) => authorize(ctx.registry.store, who, attrs);
     const user = impersonate({ req, requestor, authorize: decide });
     const attrs = resolveRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
     const decision = decide(user, attrs);

@@ -82,6 +82,22 @@ describe('kubectl against the embedded cluster: users, RBAC, impersonation, can-
     assert.match(typo.stderr, /unknown field "rules\[0\]\.verb"/);
   });
 
+  it('aggregates a labelled ClusterRole into view, edit and admin', async () => {
+    await kubectl.ok(['create', 'clusterrole', 'quota-editor', '--verb=create,delete', '--resource=resourcequotas']);
+    assert.equal((await kubectl.run(['auth', 'can-i', 'create', 'resourcequotas', '-n', 'team-a', '--as', 'bob'])).stdout, 'no\n');
+    await kubectl.ok(['label', 'clusterrole', 'quota-editor', 'rbac.authorization.k8s.io/aggregate-to-view=true']);
+    // The aggregation controller works in the background, as kube-controller-manager's does: wait for it.
+    const deadline = Date.now() + 20_000;
+    let answer = '';
+    while (answer !== 'yes\n' && Date.now() < deadline) {
+      answer = (await kubectl.run(['auth', 'can-i', 'create', 'resourcequotas', '-n', 'team-a', '--as', 'bob'])).stdout;
+    }
+    assert.equal(answer, 'yes\n');
+    const admin = JSON.parse((await kubectl.ok(['get', 'clusterrole', 'admin', '-o', 'json'])).stdout) as { rules: { verbs: string[]; resources?: string[] }[] };
+    assert.ok(admin.rules.some((r) => r.verbs.join() === 'create,delete' && r.resources?.join() === 'resourcequotas'), 'admin aggregates edit, which aggregates view');
+    await kubectl.ok(['delete', 'clusterrole', 'quota-editor']);
+  });
+
   it('answers auth can-i with --as, --as-group and -n', async () => {
     const canI = async (args: string[]) => (await kubectl.run(['auth', 'can-i', ...args])).stdout;
     assert.equal(await canI(['create', 'deployments', '-n', 'team-a', '--as', 'alice', '--as-group', 'developers']), 'yes\n');

@@ -82,7 +82,7 @@ function update(options: { ctx: HandlerContext; route: ResourceRoute; value: unk
   const { ctx, route, value, dryRun, user } = options;
   const { kind, name = '', subresource } = route;
   const namespace = route.namespace ?? '';
-  if (kind.authorizeWrite && !subresource) authorizeWrite({ ctx, route, user, value, old: ctx.registry.get(kind, namespace, name) });
+  if (kind.authorizeWrite) authorizeWrite({ ctx, route, user, value, old: ctx.registry.get(kind, namespace, name) });
   if (subresource === 'scale' && kind.group === 'apps') {
     const current = ctx.registry.get(kind, namespace, name);
     return toScale(ctx.registry.update({ kind, namespace, name, body: fromScale(current, value), dryRun }));

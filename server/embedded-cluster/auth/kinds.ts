@@ -10,7 +10,25 @@ import { validateBinding, validateBindingUpdate, validateRules } from './rbac/va
 import { selfSubjectReview, tokenReview } from './reviews/authentication-reviews';
 import { localSubjectAccessReview, selfSubjectAccessReview, selfSubjectRulesReview, subjectAccessReview } from './reviews/access-reviews';
 
-const RBAC_COMMON: Pick<KindSpec, 'group' | 'version' | 'nameRule' | 'subresources'> = { group: RBAC_GROUP, version: 'v1', nameRule: 'path', subresources: [] };
+// The four RBAC kinds differ only in scope and in what they hold (rules, or a roleRef and subjects).
+function rbacKind(kind: 'ClusterRoleBinding' | 'ClusterRole' | 'RoleBinding' | 'Role'): KindSpec {
+  const resource = `${kind.toLowerCase()}s`;
+  const namespaced = !kind.startsWith('Cluster');
+  const binding = kind.endsWith('Binding');
+  return {
+    group: RBAC_GROUP,
+    version: 'v1',
+    kind,
+    resource,
+    singular: kind.toLowerCase(),
+    namespaced,
+    nameRule: 'path',
+    subresources: [],
+    authorizeWrite: authorizeRbacWrite({ kind, resource }),
+    validateCreate: (obj) => (binding ? validateBinding(obj, namespaced) : validateRules(obj, namespaced)),
+    validateUpdate: (next, old) => (binding ? validateBindingUpdate(next, old, namespaced) : validateRules(next, namespaced)),
+  };
+}
 
 function review(group: string, kind: string, create: KindSpec['create'], namespaced = false): KindSpec {
   return {
@@ -18,7 +36,7 @@ function review(group: string, kind: string, create: KindSpec['create'], namespa
     version: 'v1',
     kind,
     resource: `${kind.toLowerCase()}s`,
-    singular: '',
+    singular: kind.toLowerCase(),
     namespaced,
     nameRule: 'subdomain',
     subresources: [],
@@ -28,46 +46,10 @@ function review(group: string, kind: string, create: KindSpec['create'], namespa
 }
 
 export const AUTH_KINDS: KindSpec[] = [
-  {
-    ...RBAC_COMMON,
-    kind: 'ClusterRoleBinding',
-    resource: 'clusterrolebindings',
-    authorizeWrite: authorizeRbacWrite({ kind: 'ClusterRoleBinding', resource: 'clusterrolebindings' }),
-    singular: 'clusterrolebinding',
-    namespaced: false,
-    validateCreate: (obj) => validateBinding(obj, false),
-    validateUpdate: (next, old) => validateBindingUpdate(next, old, false),
-  },
-  {
-    ...RBAC_COMMON,
-    kind: 'ClusterRole',
-    resource: 'clusterroles',
-    authorizeWrite: authorizeRbacWrite({ kind: 'ClusterRole', resource: 'clusterroles' }),
-    singular: 'clusterrole',
-    namespaced: false,
-    validateCreate: (obj) => validateRules(obj, false),
-    validateUpdate: (obj) => validateRules(obj, false),
-  },
-  {
-    ...RBAC_COMMON,
-    kind: 'RoleBinding',
-    resource: 'rolebindings',
-    authorizeWrite: authorizeRbacWrite({ kind: 'RoleBinding', resource: 'rolebindings' }),
-    singular: 'rolebinding',
-    namespaced: true,
-    validateCreate: (obj) => validateBinding(obj, true),
-    validateUpdate: (next, old) => validateBindingUpdate(next, old, true),
-  },
-  {
-    ...RBAC_COMMON,
-    kind: 'Role',
-    resource: 'roles',
-    authorizeWrite: authorizeRbacWrite({ kind: 'Role', resource: 'roles' }),
-    singular: 'role',
-    namespaced: true,
-    validateCreate: (obj) => validateRules(obj, true),
-    validateUpdate: (obj) => validateRules(obj, true),
-  },
+  rbacKind('ClusterRoleBinding'),
+  rbacKind('ClusterRole'),
+  rbacKind('RoleBinding'),
+  rbacKind('Role'),
   review('authentication.k8s.io', 'SelfSubjectReview', selfSubjectReview),
   review('authentication.k8s.io', 'TokenReview', tokenReview),
   review('authorization.k8s.io', 'LocalSubjectAccessReview', localSubjectAccessReview, true),
