@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import { authorize } from './auth/authorizer';
 import { forbiddenError } from './auth/forbidden';
 import { impersonate } from './auth/impersonation';
-import { resolveRequestInfo, type RequestAttributes } from './auth/request-info';
+import { resolveRequestInfo, websocketCreateCheck, type RequestAttributes } from './auth/request-info';
 import type { UserInfo } from './auth/user-info';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { findKind } from './kinds';
@@ -49,8 +49,10 @@ export function createApiServer(options: {
     const decide = (who: UserInfo, attrs: RequestAttributes) => authorize(ctx.registry.store, who, attrs);
     const user = impersonate({ req, requestor, authorize: decide });
     const attrs = resolveRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
-    const decision = decide(user, attrs);
-    if (!decision.allowed) throw forbiddenError(user, attrs, decision.reason);
+    for (const needed of [attrs, ...websocketCreateCheck(attrs, req)]) {
+      const decision = decide(user, needed);
+      if (!decision.allowed) throw forbiddenError(user, needed, decision.reason);
+    }
     const simple = discovery(path, req);
     if (simple) {
       writeReply(res, simple);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveRequestInfo, type RequestAttributes } from './request-info';
+import { resolveRequestInfo, websocketCreateCheck, type RequestAttributes } from './request-info';
 
 // Cases from k8s.io/apiserver's requestinfo_test.go semantics.
 describe('resolveRequestInfo', () => {
@@ -37,5 +37,20 @@ describe('resolveRequestInfo', () => {
       assert.deepEqual([info.isResourceRequest, info.verb, info.path], [false, 'get', path], path);
     }
     assert.equal(resolveRequestInfo('POST', '/version', new URLSearchParams()).verb, 'post');
+  });
+});
+
+describe('websocketCreateCheck', () => {
+  const exec = resolveRequestInfo('GET', '/api/v1/namespaces/team-a/pods/x/exec', new URLSearchParams('command=sh'));
+  it('asks for create on a WebSocket upgrade of exec, attach and portforward', () => {
+    assert.deepEqual(
+      websocketCreateCheck(exec, { headers: { upgrade: 'websocket' } }).map((a) => [a.verb, a.subresource]),
+      [['create', 'exec']],
+    );
+  });
+  it('asks nothing more of plain GETs, POSTs and other subresources', () => {
+    assert.deepEqual(websocketCreateCheck(exec, { headers: {} }), []);
+    const log = resolveRequestInfo('GET', '/api/v1/namespaces/team-a/pods/x/log', new URLSearchParams());
+    assert.deepEqual(websocketCreateCheck(log, { headers: { upgrade: 'websocket' } }), []);
   });
 });

@@ -73,6 +73,18 @@ export function resolveRequestInfo(method: string, path: string, query: URLSearc
   return info;
 }
 
+const STREAMING_SUBRESOURCES = new Set(['attach', 'exec', 'portforward']);
+
+/**
+ * The AuthorizePodWebsocketUpgradeCreatePermission check (on by default since 1.31): a WebSocket
+ * upgrade of pods/exec, attach or portforward is a GET, but it also needs `create`, as the SPDY POST does.
+ */
+export function websocketCreateCheck(attrs: RequestAttributes, req: { headers: Record<string, string | string[] | undefined> }): RequestAttributes[] {
+  const upgrade = String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
+  const streaming = attrs.isResourceRequest && attrs.apiGroup === '' && attrs.resource === 'pods' && STREAMING_SUBRESOURCES.has(attrs.subresource);
+  return upgrade && streaming && attrs.verb === 'get' ? [{ ...attrs, verb: 'create' }] : [];
+}
+
 // The `watch` list option is a Go bool; a value that does not parse is taken as true unless it is false or 0.
 function watchRequested(query: URLSearchParams): boolean {
   const value = query.get('watch');
