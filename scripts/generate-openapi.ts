@@ -28,6 +28,7 @@ const outFile = join(repoRoot, 'server/embedded-cluster/openapi/generated/schema
 const MODULE_PREFIX: Record<string, string> = {
   'core/v1': 'io.k8s.api.core.v1',
   'apps/v1': 'io.k8s.api.apps.v1',
+  'rbac/v1': 'io.k8s.api.rbac.v1',
   'meta/v1': 'io.k8s.apimachinery.pkg.apis.meta.v1',
   'api/resource': 'io.k8s.apimachinery.pkg.api.resource',
   runtime: 'io.k8s.apimachinery.pkg.runtime',
@@ -39,6 +40,7 @@ const ROOTS = [
     `io.k8s.api.core.v1.${k}List`,
   ]),
   ...['Deployment', 'ReplicaSet'].flatMap((k) => [`io.k8s.api.apps.v1.${k}`, `io.k8s.api.apps.v1.${k}List`]),
+  ...['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'].flatMap((k) => [`io.k8s.api.rbac.v1.${k}`, `io.k8s.api.rbac.v1.${k}List`]),
   ...['Status', 'DeleteOptions', 'WatchEvent', 'Patch'].map((k) => `io.k8s.apimachinery.pkg.apis.meta.v1.${k}`),
 ];
 

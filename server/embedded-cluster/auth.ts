@@ -1,49 +1,36 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { VIEWERS_GROUP } from './auth/rbac/bootstrap-policy';
+import { SYSTEM_MASTERS } from './auth/user-info';
 
-/** An authenticated caller. */
-export interface User {
-  /** `admin`, `viewer`, or `system:anonymous` for requests without credentials. */
-  name: string;
-  /** Viewers may only get, list and watch. */
-  readOnly: boolean;
-}
+/**
+ * The static token users of every embedded cluster (kube-apiserver's `--token-auth-file`). Their
+ * groups decide what they may do through RBAC: `admin` is in `system:masters`, `viewer` in the group the
+ * bootstrap binds to a read-everything role; `alice` and `bob` have no rights until bound (the demo seed
+ * gives alice `edit` and bob `view` in `team-a`).
+ */
+export const STATIC_USERS = {
+  admin: { groups: [SYSTEM_MASTERS] },
+  viewer: { groups: [VIEWERS_GROUP] },
+  alice: { groups: ['developers'] },
+  bob: { groups: [] },
+} satisfies Record<string, { groups: string[] }>;
 
-/** The bearer tokens of one cluster start: fresh random values every time. */
-export interface Tokens {
-  admin: string;
-  viewer: string;
-}
+export type StaticUserName = keyof typeof STATIC_USERS;
+
+/** The bearer tokens of one cluster start, one per static user: fresh random values every time. */
+export type Tokens = Record<StaticUserName, string>;
 
 /** New random tokens. */
 export function createTokens(): Tokens {
-  return { admin: randomBytes(24).toString('hex'), viewer: randomBytes(24).toString('hex') };
+  const token = () => randomBytes(24).toString('hex');
+  return { admin: token(), viewer: token(), alice: token(), bob: token() };
 }
 
 /**
  * What a request without an Authorization header may do. kubectl (client-go) never sends credentials
  * over plain HTTP (kubernetes/kubectl#744: auth is only read for TLS connections), so for kubectl to
  * work against this HTTP server, credential-less requests must be let in, as the old insecure port
- * did. `reject` answers them 401 like a server with `--anonymous-auth=false`.
+ * did. `reject` answers them 401 like a server with `--anonymous-auth=false`; otherwise they are
+ * `system:anonymous` with the rights of the admin or the viewer.
  */
 export type AnonymousAccess = 'admin' | 'viewer' | 'reject';
-
-/** The user a request's `Authorization: Bearer` header names, or undefined (401). */
-export function authenticate(req: IncomingMessage, tokens: Tokens, anonymous: AnonymousAccess): User | undefined {
-  const header = req.headers.authorization ?? '';
-  if (header === '') {
-    return anonymous === 'reject' ? undefined : { name: 'system:anonymous', readOnly: anonymous === 'viewer' };
-  }
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) return undefined;
-  if (match[1] === tokens.admin) return { name: 'admin', readOnly: false };
-  if (match[1] === tokens.viewer) return { name: 'viewer', readOnly: true };
-  return undefined;
-}
-
-const READ_VERBS = new Set(['get', 'list', 'watch']);
-
-/** The authorizer: admin may do anything, viewer only read (like the `view` ClusterRole). */
-export function isAllowed(user: User, verb: string): boolean {
-  return !user.readOnly || READ_VERBS.has(verb);
-}

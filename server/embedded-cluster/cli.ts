@@ -1,10 +1,14 @@
 // Standalone embedded cluster: `npm run cluster -- --port 6443 --kubeconfig ./embedded.kubeconfig`
-// [--seed demo|empty|scale --pods N --namespaces N --nodes N --log-rate N --time-scale X].
-import { writeFileSync } from 'node:fs';
+// [--seed demo|empty|scale --pods N --namespaces N --nodes N --log-rate N --time-scale X]
+// [--oidc-issuer-url URL --oidc-client-id ID --oidc-username-claim C --oidc-username-prefix P
+//  --oidc-groups-claim C --oidc-groups-prefix P --oidc-ca-file FILE], as kube-apiserver's flags.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildUsersKubeconfig, kubeconfigYaml } from './kubeconfig';
 import { startEmbeddedCluster } from './index';
 import { isSeedName, SEED_NAMES } from './seeds/index';
+import { TEAM_USERS } from './seeds/team-access';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +21,13 @@ const { values } = parseArgs({
     nodes: { type: 'string' },
     'log-rate': { type: 'string' },
     'time-scale': { type: 'string' },
+    'oidc-issuer-url': { type: 'string' },
+    'oidc-client-id': { type: 'string' },
+    'oidc-username-claim': { type: 'string' },
+    'oidc-username-prefix': { type: 'string' },
+    'oidc-groups-claim': { type: 'string' },
+    'oidc-groups-prefix': { type: 'string' },
+    'oidc-ca-file': { type: 'string' },
   },
 });
 
@@ -36,23 +47,53 @@ if (timeScale !== undefined && !(timeScale >= 0)) {
   process.exit(2);
 }
 
+const issuerUrl = values['oidc-issuer-url'];
+if (issuerUrl !== undefined && (!issuerUrl.startsWith('https://') || !values['oidc-client-id'])) {
+  console.error('--oidc-issuer-url must be an https URL and needs --oidc-client-id');
+  process.exit(2);
+}
+const oidc = issuerUrl
+  ? {
+      issuerUrl,
+      clientId: values['oidc-client-id'] ?? '',
+      usernameClaim: values['oidc-username-claim'],
+      usernamePrefix: values['oidc-username-prefix'],
+      groupsClaim: values['oidc-groups-claim'],
+      groupsPrefix: values['oidc-groups-prefix'],
+      caCert: values['oidc-ca-file'] ? readFileSync(values['oidc-ca-file'], 'utf8') : undefined,
+    }
+  : undefined;
+
 const anonymous = values.anonymous === 'viewer' || values.anonymous === 'admin' ? values.anonymous : 'reject';
 const startedAt = performance.now();
 const cluster = await startEmbeddedCluster({
   port: Number(values.port),
   anonymous,
   seed,
+  oidc,
   ...(logRate !== undefined ? { logRate } : {}),
   ...(timeScale !== undefined ? { clock: { timeScale } } : {}),
 });
 console.log(`Seed "${seedName}" loaded; API server ready in ${Math.round(performance.now() - startedAt)} ms`);
 const kubeconfigPath = values.kubeconfig ?? './embedded.kubeconfig';
-writeFileSync(kubeconfigPath, cluster.kubeconfigYaml, { mode: 0o600 });
+const kubeconfig = buildUsersKubeconfig({
+  url: cluster.url,
+  caCert: cluster.caCert,
+  tokens: cluster.tokens,
+  namespaces: seedName === 'demo' ? TEAM_USERS : {},
+});
+writeFileSync(kubeconfigPath, kubeconfigYaml(kubeconfig), { mode: 0o600 });
 console.log(`Embedded Kubernetes API server listening on ${cluster.url}`);
-console.log(`Kubeconfig written to ${resolve(kubeconfigPath)} (context "embedded", admin token)`);
-console.log(`Read-only viewer token: ${cluster.tokens.viewer}`);
+console.log(`Kubeconfig written to ${resolve(kubeconfigPath)}: context "embedded" is the admin, and one context per user:`);
+console.log('  embedded          admin   groups system:masters (may do anything)');
+console.log('  embedded-viewer   viewer  groups pilothouse:viewers (may read everything)');
+console.log(`  embedded-alice    alice   groups developers (${seedName === 'demo' ? '`edit` in team-a' : 'no rights: the demo seed binds them'})`);
+console.log(`  embedded-bob      bob     (${seedName === 'demo' ? '`view` in team-a' : 'no rights: the demo seed binds them'})`);
+for (const [user, token] of Object.entries(cluster.tokens)) console.log(`Token of ${user}: ${token}`);
+if (oidc) console.log(`OIDC ID tokens from ${oidc.issuerUrl} for client "${oidc.clientId}" are accepted`);
 console.log(`Requests without a token: ${anonymous === 'reject' ? '401 Unauthorized' : `act as ${anonymous}`}`);
 console.log(`Try: kubectl --kubeconfig ${kubeconfigPath} get pods`);
+console.log(`     kubectl --kubeconfig ${kubeconfigPath} --context embedded-bob auth can-i --list -n team-a`);
 console.log('Press Ctrl+C to stop.');
 
 const shutdown = () => {

@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import { authenticate, type AnonymousAccess, type Tokens } from './auth';
+import { authorize } from './auth/authorizer';
+import { forbiddenError } from './auth/forbidden';
+import { impersonate } from './auth/impersonation';
+import { resolveRequestInfo, websocketCreateCheck, type RequestAttributes } from './auth/request-info';
+import type { UserInfo } from './auth/user-info';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { findKind } from './kinds';
 import { renderMetrics } from './metrics';
@@ -16,13 +20,11 @@ const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 /** Creates the HTTPS server of the embedded API: health, discovery, OpenAPI, then resources. */
 export function createApiServer(options: {
   ctx: HandlerContext;
-  tokens: Tokens;
-  anonymous: AnonymousAccess;
   address: () => string;
   /** PEM serving certificate and key: like a real API server it speaks only TLS. */
   tls: { cert: string; key: string };
 }): Server {
-  const { ctx, tokens } = options;
+  const { ctx } = options;
   return createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
     route(req, res).catch((err: unknown) => {
       const apiError = err instanceof ApiError ? err : internalError(err);
@@ -41,15 +43,23 @@ export function createApiServer(options: {
       writeReply(res, { status: 200, body: 'ok', contentType: 'text/plain; charset=utf-8' });
       return;
     }
-    const user = authenticate(req, tokens, options.anonymous);
-    if (!user) throw unauthorized();
+    // The apiserver's filter chain: authentication, impersonation, authorization, then the handlers.
+    const requestor = await ctx.auth.authenticator.authenticateRequest(req);
+    if (!requestor) throw unauthorized();
+    const decide = (who: UserInfo, attrs: RequestAttributes) => authorize(ctx.registry.store, who, attrs);
+    const user = impersonate({ req, requestor, authorize: decide });
+    const attrs = resolveRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
+    for (const needed of [attrs, ...websocketCreateCheck(attrs, req)]) {
+      const decision = decide(user, needed);
+      if (!decision.allowed) throw forbiddenError(user, needed, decision.reason);
+    }
     const simple = discovery(path, req);
     if (simple) {
       writeReply(res, simple);
       return;
     }
     // pods/{name}/proxy/{path...}: forwarded to the pod's kubelet (the path is the pod's, kept raw).
-    if (ctx.nodes && (await ctx.nodes.serveProxy({ pathname: url.pathname, query: url.searchParams, req, res, user }))) return;
+    if (ctx.nodes && (await ctx.nodes.serveProxy({ pathname: url.pathname, query: url.searchParams, req, res }))) return;
     const resource = parseResourcePath(path);
     if (!resource) throw pathNotFound();
     const reply = await handleResource({ ctx, route: resource, req, res, query: url.searchParams, user });

@@ -1,5 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createTokens, type AnonymousAccess, type Tokens } from './auth';
+import { createClusterAuth } from './auth/cluster-auth';
+import type { OidcOptions } from './auth/oidc';
+import { createServiceAccountSigningKey, type ServiceAccountSigningKey } from './auth/service-account-tokens';
 import { bootstrap } from './bootstrap';
 import { createClock, type ClockOptions } from './clock';
 import { SharedInformers } from './controllers/controller-loop';
@@ -38,7 +41,9 @@ export interface EmbeddedClusterOptions {
    * Tokens and TLS certificates to reuse, so a cluster started again on the same port is the same server
    * to its clients (fresh ones by default).
    */
-  identity?: { tokens: Tokens; certificates: ServingCertificates };
+  identity?: ClusterIdentity;
+  /** An OpenID Connect issuer whose ID tokens authenticate users, as kube-apiserver's `--oidc-*` flags. */
+  oidc?: OidcOptions;
   /** How long control loops wait: real time by default, `{ mode: 'test' }` for near-zero waits. */
   clock?: ClockOptions;
   /**
@@ -50,16 +55,27 @@ export interface EmbeddedClusterOptions {
   logRate?: number;
 }
 
+/** What makes a restarted cluster the same server to its clients: tokens, certificates, signing key. */
+export interface ClusterIdentity {
+  tokens: Tokens;
+  certificates: ServingCertificates;
+  /** Signs service-account tokens (fresh when absent). */
+  serviceAccountKey?: ServiceAccountSigningKey;
+}
+
 /** A running embedded Kubernetes API server. */
 export interface EmbeddedCluster {
   /** `https://127.0.0.1:PORT`. */
   url: string;
-  /** Bearer tokens: admin may do anything, viewer only get/list/watch. */
+  /**
+   * Bearer tokens of the static users: admin (system:masters) may do anything, viewer only get/list/watch;
+   * alice and bob only what RBAC grants them (the demo seed binds them in `team-a`).
+   */
   tokens: Tokens;
   /** PEM of the CA that signed the serving certificate: what clients must trust. */
   caCert: string;
   /** What `identity` takes to start this same server again. */
-  identity: { tokens: Tokens; certificates: ServingCertificates };
+  identity: Required<ClusterIdentity>;
   /** A kubeconfig (admin user) as a JS object. */
   kubeconfig: Record<string, unknown>;
   kubeconfigYaml: string;
@@ -90,11 +106,11 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const tokens = options.identity?.tokens ?? createTokens();
   const longRunningRequests: LongRunningMetric = new Map();
   const certificates = options.identity?.certificates ?? (await makeServingCertificates());
+  const serviceAccountKey = options.identity?.serviceAccountKey ?? (await createServiceAccountSigningKey());
+  const auth = createClusterAuth({ store, tokens, anonymous: options.anonymous ?? 'reject', serviceAccountKey, oidc: options.oidc });
   let address = '';
   const server = createApiServer({
-    ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, nodes },
-    tokens,
-    anonymous: options.anonymous ?? 'reject',
+    ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, nodes, auth },
     address: () => address,
     tls: certificates,
   });
@@ -110,7 +126,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     url,
     tokens,
     caCert: certificates.caCert,
-    identity: { tokens, certificates },
+    identity: { tokens, certificates, serviceAccountKey },
     kubeconfig,
     kubeconfigYaml: kubeconfigYaml(kubeconfig),
     registry,
@@ -128,4 +144,5 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
 }
 
 export type { AnonymousAccess, Tokens } from './auth';
+export type { OidcOptions } from './auth/oidc';
 export { buildKubeconfig } from './kubeconfig';

@@ -1,7 +1,11 @@
 import type { FieldError } from '@/lib/k8s/field-errors';
+import { AUTH_KINDS } from './auth/kinds';
+import { requestServiceAccountToken } from './auth/service-account-tokens';
+import type { UserInfo } from './auth/user-info';
 import { admitPod, defaultPod } from './defaults/pod';
 import { defaultService } from './defaults/service';
 import { defaultDeployment, defaultReplicaSet } from './defaults/workload';
+import type { HandlerContext } from './resource-handler';
 import { isPlainObject, type KubeObject } from './types';
 import { validatePodSpec, validatePodUpdate } from './validate/pod';
 import { validateWorkloadSpec } from './validate/workload';
@@ -22,8 +26,11 @@ export interface KindSpec {
   categories?: string[];
   /** Subresources listed in discovery; `status` ones are also served. */
   subresources: SubresourceSpec[];
-  /** Name format: DNS-1123 subdomain for most kinds, DNS-1123 label for namespaces, DNS-1035 for services. */
-  nameRule: 'subdomain' | 'label' | 'dns1035';
+  /**
+   * Name format: DNS-1123 subdomain for most kinds, DNS-1123 label for namespaces, DNS-1035 for services,
+   * any URL path segment for the RBAC kinds.
+   */
+  nameRule: 'subdomain' | 'label' | 'dns1035' | 'path';
   /** Status is accepted on create (nodes register with theirs); other kinds start from an empty status. */
   keepsStatusOnCreate?: boolean;
   /** metadata.generation is kept and bumped on spec changes (workloads; pods only from 1.33). */
@@ -36,7 +43,29 @@ export interface KindSpec {
   admit?: (obj: KubeObject) => void;
   validateCreate?: (obj: KubeObject) => FieldError[];
   validateUpdate?: (next: KubeObject, old: KubeObject) => FieldError[];
+  /** Discovery verbs when not the read-write set (`create` for the review kinds). */
+  verbs?: string[];
+  /** A create-only kind: POST computes the answer from the body (the reviews) and nothing is stored. */
+  create?: CreateHook;
+  /**
+   * A check of a create or update against what the requester holds, past the authorizer's verb check
+   * (RBAC's escalation prevention on Roles and bindings); throws a 403 ApiError.
+   */
+  authorizeWrite?: (input: { ctx: HandlerContext; user: UserInfo; obj: KubeObject; old?: KubeObject }) => void;
 }
+
+/** What a create hook is given: the decoded body and who sent it. */
+export interface CreateInput {
+  ctx: HandlerContext;
+  user: UserInfo;
+  namespace: string;
+  /** The parent object's name, for a subresource (`serviceaccounts/{name}/token`). */
+  name?: string;
+  body: KubeObject;
+}
+
+/** Answers a POST that computes rather than stores (reviews, TokenRequest). */
+export type CreateHook = (input: CreateInput) => object | Promise<object>;
 
 /** A subresource as discovery lists it. */
 export interface SubresourceSpec {
@@ -46,6 +75,8 @@ export interface SubresourceSpec {
   kind?: string;
   group?: string;
   version?: string;
+  /** POST on this subresource computes its answer (`serviceaccounts/token`). */
+  create?: CreateHook;
 }
 
 const READ_WRITE = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -60,6 +91,7 @@ const SCALE: SubresourceSpec = {
 
 /** Verbs of a resource in discovery; namespaces cannot be deleted as a collection. */
 export function resourceVerbs(spec: KindSpec): string[] {
+  if (spec.verbs) return spec.verbs;
   return spec.resource === 'namespaces' ? READ_WRITE.filter((v) => v !== 'deletecollection') : READ_WRITE;
 }
 
@@ -196,7 +228,9 @@ export const KINDS: KindSpec[] = [
     namespaced: true,
     shortNames: ['sa'],
     nameRule: 'subdomain',
-    subresources: [{ name: 'token', verbs: ['create'], kind: 'TokenRequest', group: 'authentication.k8s.io' }],
+    subresources: [
+      { name: 'token', verbs: ['create'], kind: 'TokenRequest', group: 'authentication.k8s.io', create: requestServiceAccountToken },
+    ],
   },
   {
     group: 'apps',
@@ -230,6 +264,7 @@ export const KINDS: KindSpec[] = [
     validateCreate: (rs) => validateWorkloadSpec(rs.spec),
     validateUpdate: (rs) => validateWorkloadSpec(rs.spec),
   },
+  ...AUTH_KINDS,
 ];
 
 /** The key that identifies a resource in the store and in messages: `pods`, `deployments.apps`. */

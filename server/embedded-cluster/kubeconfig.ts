@@ -22,3 +22,27 @@ export function buildKubeconfig(options: { url: string; token: string; caCert: s
 export function kubeconfigYaml(config: Record<string, unknown>): string {
   return stringify(config);
 }
+
+/**
+ * One kubeconfig with a context per static user: `embedded` (admin, current) and `embedded-<user>` for
+ * the others, all on the same cluster entry.
+ */
+export function buildUsersKubeconfig(options: {
+  url: string;
+  caCert: string;
+  tokens: Record<string, string>;
+  /** A context's namespace by user (default `default`). */
+  namespaces?: Record<string, string>;
+}): Record<string, unknown> {
+  const base = buildKubeconfig({ url: options.url, token: options.tokens.admin ?? '', caCert: options.caCert });
+  const others = Object.entries(options.tokens).filter(([user]) => user !== 'admin');
+  const names = others.map(([user]) => `embedded-${user}`);
+  return {
+    ...base,
+    users: [...(base.users as object[]), ...others.map(([, token], i) => ({ name: names[i], user: { token } }))],
+    contexts: [
+      ...(base.contexts as object[]),
+      ...others.map(([user], i) => ({ name: names[i], context: { cluster: 'embedded', user: names[i], namespace: options.namespaces?.[user] ?? 'default' } })),
+    ],
+  };
+}

@@ -172,6 +172,66 @@ const KIND_SCHEMAS: Record<string, MessageSchema> = {
   },
 };
 
+// k8s.io/api/rbac/v1/generated.proto: what `kubectl create role|clusterrole|rolebinding|clusterrolebinding` send.
+const POLICY_RULE: MessageSchema = {
+  1: { name: 'verbs', type: 'strings' },
+  2: { name: 'apiGroups', type: 'strings' },
+  3: { name: 'resources', type: 'strings' },
+  4: { name: 'resourceNames', type: 'strings' },
+  5: { name: 'nonResourceURLs', type: 'strings' },
+};
+const BINDING: MessageSchema = {
+  1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+  2: {
+    name: 'subjects',
+    type: 'messages',
+    schema: { 1: { name: 'kind', type: 'string' }, 2: { name: 'apiGroup', type: 'string' }, 3: { name: 'name', type: 'string' }, 4: { name: 'namespace', type: 'string' } },
+  },
+  3: { name: 'roleRef', type: 'message', schema: { 1: { name: 'apiGroup', type: 'string' }, 2: { name: 'kind', type: 'string' }, 3: { name: 'name', type: 'string' } } },
+};
+// k8s.io/api/authorization/v1/generated.proto: the reviews `kubectl auth can-i` sends.
+const ACCESS_REVIEW_SPEC: MessageSchema = {
+  1: {
+    name: 'resourceAttributes',
+    type: 'message',
+    schema: {
+      1: { name: 'namespace', type: 'string' },
+      2: { name: 'verb', type: 'string' },
+      3: { name: 'group', type: 'string' },
+      4: { name: 'version', type: 'string' },
+      5: { name: 'resource', type: 'string' },
+      6: { name: 'subresource', type: 'string' },
+      7: { name: 'name', type: 'string' },
+    },
+  },
+  2: { name: 'nonResourceAttributes', type: 'message', schema: { 1: { name: 'path', type: 'string' }, 2: { name: 'verb', type: 'string' } } },
+  3: { name: 'user', type: 'string' },
+  4: { name: 'groups', type: 'strings' },
+  6: { name: 'uid', type: 'string' },
+};
+const WITH_SPEC = (spec: MessageSchema): MessageSchema => ({
+  1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+  2: { name: 'spec', type: 'message', schema: spec },
+});
+Object.assign(KIND_SCHEMAS, {
+  Role: { 1: { name: 'metadata', type: 'message', schema: OBJECT_META }, 2: { name: 'rules', type: 'messages', schema: POLICY_RULE } },
+  ClusterRole: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    2: { name: 'rules', type: 'messages', schema: POLICY_RULE },
+    3: { name: 'aggregationRule', type: 'message', schema: { 1: { name: 'clusterRoleSelectors', type: 'messages', schema: LABEL_SELECTOR } } },
+  },
+  RoleBinding: BINDING,
+  ClusterRoleBinding: BINDING,
+  SelfSubjectAccessReview: WITH_SPEC(ACCESS_REVIEW_SPEC),
+  SubjectAccessReview: WITH_SPEC(ACCESS_REVIEW_SPEC),
+  LocalSubjectAccessReview: WITH_SPEC(ACCESS_REVIEW_SPEC),
+  SelfSubjectRulesReview: WITH_SPEC({ 1: { name: 'namespace', type: 'string' } }),
+  // k8s.io/api/authentication/v1/generated.proto: `kubectl auth whoami` and `kubectl create token`.
+  SelfSubjectReview: { 1: { name: 'metadata', type: 'message', schema: OBJECT_META } },
+  TokenReview: WITH_SPEC({ 1: { name: 'token', type: 'string' }, 2: { name: 'audiences', type: 'strings' } }),
+  TokenRequest: WITH_SPEC({ 1: { name: 'audiences', type: 'strings' }, 4: { name: 'expirationSeconds', type: 'int' } }),
+} satisfies Record<string, MessageSchema>);
+
 const MAGIC = [0x6b, 0x38, 0x73, 0x00];
 const text = new TextDecoder();
 

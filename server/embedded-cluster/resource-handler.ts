@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAllowed, type User } from './auth';
+import type { ClusterAuth } from './auth/cluster-auth';
+import type { UserInfo } from './auth/user-info';
 import type { NodeAgents } from './kubelet/index';
 import { resourceKey, type KindSpec } from './kinds';
 import { decodeContinue, encodeContinue, parseListOptions, type ListOptions } from './list-options';
@@ -7,7 +8,8 @@ import { negotiate } from './negotiate';
 import type { Registry } from './registry';
 import { renderList, renderObject, type ListMeta } from './render';
 import { STREAMED, type Reply } from './reply';
-import { continueExpired, forbidden, methodNotAllowed, pathNotFound } from './status';
+import { decodeObjectBody, readBody } from './request-body';
+import { continueExpired, methodNotAllowed, pathNotFound } from './status';
 import { listPosition } from './store';
 import { deepCopy, isPlainObject, type KubeObject } from './types';
 import { serveWatch, type LongRunningMetric } from './watch';
@@ -32,27 +34,8 @@ export interface HandlerContext {
   bookmarkIntervalMs: number;
   /** The kubelets, which serve pods/log and pods/proxy (absent: logs are empty, proxy is 404). */
   nodes?: NodeAgents;
-}
-
-/** The RBAC verb of a request (what the Forbidden message names). */
-export function requestVerb(method: string, route: ResourceRoute, query: URLSearchParams): string {
-  const watch = route.legacyWatch || query.get('watch') === 'true' || query.get('watch') === '1';
-  switch (method) {
-    case 'GET':
-    case 'HEAD':
-      if (watch) return 'watch';
-      return route.name ? 'get' : 'list';
-    case 'POST':
-      return 'create';
-    case 'PUT':
-      return 'update';
-    case 'PATCH':
-      return 'patch';
-    case 'DELETE':
-      return route.name ? 'delete' : 'deletecollection';
-    default:
-      return method.toLowerCase();
-  }
+  /** Authentication and service-account tokens, for the review APIs and TokenRequest. */
+  auth: ClusterAuth;
 }
 
 /** Handles a resource request end to end; returns STREAMED when it already answered (watches). */
@@ -62,18 +45,21 @@ export async function handleResource(options: {
   req: IncomingMessage;
   res: ServerResponse;
   query: URLSearchParams;
-  user: User;
+  /** Who the request acts as, already authorized by the router. */
+  user: UserInfo;
 }): Promise<Reply | typeof STREAMED> {
   const { ctx, route, req, res, query, user } = options;
   const method = req.method ?? 'GET';
-  const verb = requestVerb(method, route, query);
-  // Namespaces are their own namespace in RBAC terms (requestinfo: /namespaces/{name}).
-  const authzNamespace = route.kind.resource === 'namespaces' ? route.name : route.namespace;
-  if (!isAllowed(user, verb)) {
-    throw forbidden({ ref: route.kind, name: route.name, user: user.name, verb, namespace: authzNamespace, subresource: route.subresource });
+  const { kind, subresource } = route;
+  const create = subresource ? kind.subresources.find((s) => s.name === subresource)?.create : kind.create;
+  if (create || kind.create) {
+    if (method !== 'POST' || !create) throw methodNotAllowed();
+    const decoded = decodeObjectBody(await readBody(req), req.headers['content-type']);
+    const body = (isPlainObject(decoded.value) ? decoded.value : {}) as KubeObject;
+    return { status: 201, body: await create({ ctx, user, namespace: route.namespace ?? '', name: route.name, body }) };
   }
   if (method === 'GET' || method === 'HEAD') return read(ctx, route, req, res, query);
-  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) return handleWrite({ ctx, route, req, query });
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) return handleWrite({ ctx, route, req, query, user });
   throw methodNotAllowed();
 }
 

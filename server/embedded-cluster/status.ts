@@ -86,23 +86,6 @@ export function conflict(ref: ResourceRef, name: string, why: string): ApiError 
 export const MODIFIED_CONFLICT =
   'the object has been modified; please apply your changes to the latest version and try again';
 
-/** 403 Forbidden from the authorizer, worded like the RBAC denial. */
-export function forbidden(options: {
-  ref: ResourceRef;
-  name?: string;
-  user: string;
-  verb: string;
-  namespace?: string;
-  subresource?: string;
-}): ApiError {
-  const { ref, name, user, verb, namespace, subresource } = options;
-  const resource = subresource ? `${ref.resource}/${subresource}` : ref.resource;
-  const subject = name ? `${qualifiedResource(ref)} "${name}"` : qualifiedResource(ref);
-  const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
-  const message = `${subject} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${ref.group}" ${scope}`;
-  return new ApiError(403, 'Forbidden', message, details(ref, name ?? ''));
-}
-
 /** 401 Unauthorized, exactly as the authentication filter answers. */
 export function unauthorized(): ApiError {
   return new ApiError(401, 'Unauthorized', 'Unauthorized');

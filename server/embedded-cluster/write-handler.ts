@@ -8,6 +8,7 @@ import { parseListOptions } from './list-options';
 import { applyPatch, PatchError, PATCH_TYPES } from './patch/index';
 import { decodeJson, decodeObjectBody, mediaType, readBody, type DecodedBody } from './request-body';
 import { STREAMED, warningHeader, type Reply } from './reply';
+import type { UserInfo } from './auth/user-info';
 import type { HandlerContext, ResourceRoute } from './resource-handler';
 import { list } from './resource-handler';
 import { fromScale, toScale } from './scale';
@@ -20,8 +21,9 @@ export async function handleWrite(options: {
   route: ResourceRoute;
   req: IncomingMessage;
   query: URLSearchParams;
+  user: UserInfo;
 }): Promise<Reply | typeof STREAMED> {
-  const { ctx, route, req, query } = options;
+  const { ctx, route, req, query, user } = options;
   const { kind, name, subresource } = route;
   const namespace = route.namespace ?? '';
   const dryRun = dryRunOf(query.getAll('dryRun'));
@@ -36,6 +38,7 @@ export async function handleWrite(options: {
       if (name) throw methodNotAllowed();
       const decoded = decodeObjectBody(body, req.headers['content-type']);
       const warnings = checkFields({ kind, obj: decoded.value, scan: decoded.fields, mode: fieldValidationMode(query), decoding: true });
+      authorizeWrite({ ctx, route, user, value: decoded.value });
       const created = ctx.registry.create(kind, namespace, decoded.value, { dryRun });
       return { status: 201, body: created, warnings: warnings.map(warningHeader) };
     }
@@ -43,12 +46,12 @@ export async function handleWrite(options: {
       if (!name) throw methodNotAllowed();
       const decoded = decodeObjectBody(body, req.headers['content-type']);
       const warnings = checkFields({ kind, obj: decoded.value, scan: decoded.fields, mode: fieldValidationMode(query), decoding: true });
-      const updated = update(ctx, route, decoded.value, dryRun);
+      const updated = update({ ctx, route, value: decoded.value, dryRun, user });
       return { status: 200, body: updated, warnings: warnings.map(warningHeader) };
     }
     case 'PATCH': {
       if (!name) throw methodNotAllowed();
-      return patch({ ctx, route, body, contentType: req.headers['content-type'], query, dryRun });
+      return patch({ ctx, route, body, contentType: req.headers['content-type'], query, dryRun, user });
     }
     case 'DELETE': {
       const deleteOptions = { ...deleteOptionsFrom(body, query), dryRun };
@@ -66,9 +69,20 @@ export async function handleWrite(options: {
   }
 }
 
-function update(ctx: HandlerContext, route: ResourceRoute, value: unknown, dryRun: boolean): KubeObject {
+// The kind's own check of what a write grants (RBAC escalation prevention), on the object as it would be stored.
+function authorizeWrite(options: { ctx: HandlerContext; route: ResourceRoute; user: UserInfo; value: unknown; old?: KubeObject }): void {
+  const { ctx, route, user, value, old } = options;
+  if (!route.kind.authorizeWrite || route.subresource) return;
+  const obj = (isPlainObject(value) ? value : {}) as KubeObject;
+  const metadata = { ...(isPlainObject(obj.metadata) ? obj.metadata : {}), namespace: route.namespace ?? '' };
+  route.kind.authorizeWrite({ ctx, user, obj: { ...obj, metadata }, old });
+}
+
+function update(options: { ctx: HandlerContext; route: ResourceRoute; value: unknown; dryRun: boolean; user: UserInfo }): KubeObject {
+  const { ctx, route, value, dryRun, user } = options;
   const { kind, name = '', subresource } = route;
   const namespace = route.namespace ?? '';
+  if (kind.authorizeWrite) authorizeWrite({ ctx, route, user, value, old: ctx.registry.get(kind, namespace, name) });
   if (subresource === 'scale' && kind.group === 'apps') {
     const current = ctx.registry.get(kind, namespace, name);
     return toScale(ctx.registry.update({ kind, namespace, name, body: fromScale(current, value), dryRun }));
@@ -85,8 +99,9 @@ async function patch(options: {
   contentType: string | undefined;
   query: URLSearchParams;
   dryRun: boolean;
+  user: UserInfo;
 }): Promise<Reply> {
-  const { ctx, route, body, contentType, query, dryRun } = options;
+  const { ctx, route, body, contentType, query, dryRun, user } = options;
   const { kind, name = '', subresource } = route;
   const namespace = route.namespace ?? '';
   const type = mediaType(contentType);
@@ -100,6 +115,7 @@ async function patch(options: {
     // Server-side apply creates what does not exist yet.
     if (type !== 'application/apply-patch+yaml' || !(err instanceof ApiError) || err.code !== 404 || subresource) throw err;
     const warnings = checkFields({ kind, obj: decoded.value, mode: fieldValidationMode(query), decoding: false });
+    authorizeWrite({ ctx, route, user, value: decoded.value });
     return { status: 201, body: ctx.registry.create(kind, namespace, decoded.value, { dryRun }), warnings: warnings.map(warningHeader) };
   }
   const original = scale ? toScale(current) : current;
@@ -115,7 +131,7 @@ async function patch(options: {
   // patches mirror the object, so only their scan is reported.
   const scan = type === 'application/json-patch+json' ? undefined : decoded.fields;
   const warnings = scale ? [] : checkFields({ kind, obj: patched, scan, mode: fieldValidationMode(query), decoding: false });
-  const result = update(ctx, route, patched, dryRun);
+  const result = update({ ctx, route, value: patched, dryRun, user });
   return { status: 200, body: result, warnings: warnings.map(warningHeader) };
 }
 

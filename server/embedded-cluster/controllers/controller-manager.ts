@@ -1,3 +1,4 @@
+import { startClusterRoleAggregation } from '../auth/rbac/aggregation';
 import type { ControllerContext, RunningController } from './context';
 import { startDeploymentController } from './deployment';
 import { startGarbageCollector } from './garbage-collector';
@@ -17,6 +18,7 @@ export function startControllerManager(ctx: ControllerContext): RunningControlle
     startReplicaSetController(ctx),
     startDeploymentController(ctx),
     startKubernetesServiceController(ctx),
+    startClusterRoleAggregation(ctx),
   ];
   return {
     stop() {

@@ -4,12 +4,11 @@
  * router calls `serveLog` and `serveProxy` in process for the same effect.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAllowed, type User } from '../auth';
 import type { ControllerContext, RunningController } from '../controllers/context';
 import { deleteObject } from '../deletion';
 import { findKind, type KindSpec } from '../kinds';
 import type { Reply, STREAMED } from '../reply';
-import { ApiError, badRequest, forbidden } from '../status';
+import { ApiError, badRequest } from '../status';
 import type { StoreEvent } from '../store';
 import { isPlainObject, type KubeObject } from '../types';
 import { Kubelet, type NodeNetwork } from './kubelet';
@@ -25,7 +24,7 @@ export interface NodeAgents extends RunningController {
   /** `GET pods/{name}/log` for a pod already read from the store. */
   serveLog(options: { pod: KubeObject; query: URLSearchParams; req: IncomingMessage; res: ServerResponse }): Reply | typeof STREAMED;
   /** Serves a pod proxy URL; resolves false when `pathname` is not one. */
-  serveProxy(options: { pathname: string; query: URLSearchParams; req: IncomingMessage; res: ServerResponse; user: User }): Promise<boolean>;
+  serveProxy(options: { pathname: string; query: URLSearchParams; req: IncomingMessage; res: ServerResponse }): Promise<boolean>;
   /** The kubelet of a node. */
   kubelet(nodeName: string): Kubelet | undefined;
 }
@@ -156,14 +155,11 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
       return streamLog({ log, opts, req, res, podGone: worker.goneSignal });
     },
 
-    async serveProxy({ pathname, query, req, res, user }) {
+    // Authorized by the router (verb by method on pods/proxy, as the request-info resolver names it).
+    async serveProxy({ pathname, query, req, res }) {
       const match = matchPodProxyPath(pathname);
       if (!match) return false;
-      const verb = PROXY_VERBS[req.method ?? 'GET'];
-      if (!verb) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-      if (!isAllowed(user, verb)) {
-        throw forbidden({ ref: PODS, name: match.id, user: user.name, verb, namespace: match.namespace, subresource: 'proxy' });
-      }
+      if (!PROXY_METHODS.has(req.method ?? 'GET')) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
       const target = splitSchemeNamePort(match.id);
       if (!target) throw badRequest(`invalid pod request "${match.id}"`);
       const pod = registry.get(PODS, match.namespace, target.name);
@@ -173,7 +169,7 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
   };
 }
 
-const PROXY_VERBS: Record<string, string> = { GET: 'get', HEAD: 'get', OPTIONS: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+const PROXY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 function nodeNameOf(pod: KubeObject): string {
   return isPlainObject(pod.spec) && typeof pod.spec.nodeName === 'string' ? pod.spec.nodeName : '';

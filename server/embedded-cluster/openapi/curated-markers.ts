@@ -18,6 +18,7 @@ const byType = mapList(['type'], 'type');
 const core = 'io.k8s.api.core.v1';
 const meta = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 const apps = 'io.k8s.api.apps.v1';
+const rbac = 'io.k8s.api.rbac.v1';
 
 export const FIELD_EXTENSIONS: Record<string, Extensions> = {
   [`${meta}.ObjectMeta.finalizers`]: { 'x-kubernetes-list-type': 'set', 'x-kubernetes-patch-strategy': 'merge' },
@@ -70,11 +71,22 @@ export const FIELD_EXTENSIONS: Record<string, Extensions> = {
   [`${core}.ServiceAccount.imagePullSecrets`]: atomic,
   [`${apps}.DeploymentStatus.conditions`]: byType,
   [`${apps}.ReplicaSetStatus.conditions`]: byType,
+  [`${rbac}.Role.rules`]: atomic,
+  [`${rbac}.ClusterRole.rules`]: atomic,
+  [`${rbac}.AggregationRule.clusterRoleSelectors`]: atomic,
+  [`${rbac}.RoleBinding.subjects`]: atomic,
+  [`${rbac}.ClusterRoleBinding.subjects`]: atomic,
+  [`${rbac}.PolicyRule.verbs`]: atomic,
+  [`${rbac}.PolicyRule.apiGroups`]: atomic,
+  [`${rbac}.PolicyRule.resources`]: atomic,
+  [`${rbac}.PolicyRule.resourceNames`]: atomic,
+  [`${rbac}.PolicyRule.nonResourceURLs`]: atomic,
 };
 
 const groupVersions = [
   { group: '', version: 'v1' },
   { group: 'apps', version: 'v1' },
+  { group: 'rbac.authorization.k8s.io', version: 'v1' },
 ];
 
 /** GVKs that kubernetes-types cannot reveal (no literal apiVersion/kind): the meta types every group serves. */

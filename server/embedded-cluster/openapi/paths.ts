@@ -24,9 +24,16 @@ function responses(schemaName: string, codes: string[]): Json {
   return out;
 }
 
+// kube-openapi's group name in operation ids and tags: `.k8s.io` dropped, dotted parts camel-cased
+// (`rbac.authorization.k8s.io` -> `RbacAuthorization`).
+function groupWord(group: string): string {
+  if (group === '') return 'Core';
+  return group.replace(/\.k8s\.io$/, '').split('.').map((part) => part[0].toUpperCase() + part.slice(1)).join('');
+}
+
 /** `listCoreV1NamespacedPod`, `patchAppsV1NamespacedDeploymentStatus`, as kube-openapi names operations. */
 function operationId(verb: string, r: ServedResource, opts: OpOptions['opts'] = {}): string {
-  const group = r.group === '' ? 'Core' : r.group[0].toUpperCase() + r.group.slice(1);
+  const group = groupWord(r.group);
   const version = r.version[0].toUpperCase() + r.version.slice(1);
   const scope = r.namespaced && opts.scoped !== false ? 'Namespaced' : '';
   return `${verb}${group}${version}${opts.collection ? 'Collection' : ''}${scope}${r.kind}${opts.suffix ?? ''}`;
@@ -43,7 +50,8 @@ interface OpOptions {
 }
 
 function operation(r: ServedResource, o: OpOptions): Json {
-  const tag = `${r.group === '' ? 'core' : r.group}_${r.version}`;
+  const word = groupWord(r.group);
+  const tag = `${word[0].toLowerCase()}${word.slice(1)}_${r.version}`;
   return {
     tags: [tag],
     description: o.description,

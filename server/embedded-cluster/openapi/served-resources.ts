@@ -27,7 +27,8 @@ export const SERVED_RESOURCES: ServedResource[] = KINDS.map((spec): ServedResour
     kind: spec.kind,
     plural: spec.resource,
     namespaced: spec.namespaced,
-    pkg: `io.k8s.api.${spec.group || 'core'}.${spec.version}`,
+    // Go package of the group: `core`, `apps`, `rbac` (for rbac.authorization.k8s.io).
+    pkg: `io.k8s.api.${spec.group.split('.')[0] || 'core'}.${spec.version}`,
     status: has('status'),
     ...(has('log') ? { log: true } : {}),
     ...(resourceVerbs(spec).includes('deletecollection') ? {} : { noDeleteCollection: true }),
@@ -44,6 +45,7 @@ export interface ServedGroupVersion {
 export const SERVED_GROUP_VERSIONS: ServedGroupVersion[] = [
   { group: '', version: 'v1', docPath: 'api/v1' },
   { group: 'apps', version: 'v1', docPath: 'apis/apps/v1' },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', docPath: 'apis/rbac.authorization.k8s.io/v1' },
 ];
 
 /** The URL prefix of a group/version's resources (`/api/v1`, `/apis/apps/v1`). */

@@ -2,12 +2,14 @@
  * The `demo` seed: a small cluster that looks like the one in Kubernetes in Action's "Pods" chapter.
  * Three GKE-style workers (the book labels `gke-kubia-85f6-node-0rrx` with gpu=true, so none has it
  * yet), the pod `kubia-zxzij` labelled `run=kubia` that `kubectl run kubia` left running, a
- * `kubernetes-bootcamp` Deployment, and kube-system's CoreDNS Deployment and a kube-proxy per node.
+ * `kubernetes-bootcamp` Deployment, kube-system's CoreDNS Deployment and a kube-proxy per node, and a
+ * `team-a` namespace where the static users alice and bob have rights (team-access.ts).
  */
 import { findKind, resourceKey, type KindSpec } from '../kinds';
 import type { Registry } from '../registry';
 import type { KubeObject } from '../types';
 import { workerNode } from './nodes';
+import { seedTeamAccess } from './team-access';
 import { backdate, SeedWriter, type SeedNode } from './workloads';
 
 const NODES = findKind('', 'v1', 'nodes') as KindSpec;
@@ -79,6 +81,7 @@ export function seedDemo(registry: Registry, now = new Date()): void {
       },
     },
   });
+  seedTeamAccess(registry, new Date(now.getTime() - 25 * HOUR));
 }
 
 function coreDns(): KubeObject {

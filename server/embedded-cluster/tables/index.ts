@@ -1,6 +1,7 @@
 import { deployments, replicasets } from './apps-printers';
 import { configmaps, namespaces, nodes, pods, serviceaccounts, services } from './core-printers';
 import { events } from './event-printer';
+import { clusterrolebindings, rolebindings } from './rbac-printers';
 import { resourcequotas } from './resource-quota-printer';
 import { at, nameColumn, ageColumn, str, type Printer } from './printer';
 
@@ -15,6 +16,8 @@ const PRINTERS: Record<string, Printer> = {
   resourcequotas,
   deployments,
   replicasets,
+  rolebindings,
+  clusterrolebindings,
 };
 
 /**
