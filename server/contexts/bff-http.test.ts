@@ -200,6 +200,59 @@ describe('proxy', () => {
     assert.equal(sameOrigin.status, 201);
   });
 
+  describe('a pod that serves its own HTML, through the pod proxy', () => {
+    const page = '<!DOCTYPE html><title>pwn</title><script>fetch("/api/contexts")</script>';
+    const proxyPath = (rest: string) => `api/v1/namespaces/default/pods/html-page:8080/proxy${rest}`;
+    const fromConsole = { 'x-pilothouse-request': '1', 'sec-fetch-site': 'same-origin' };
+
+    before(async () => {
+      const created = await send('POST', 'api/v1/namespaces/default/pods', {
+        ...pod('html-page'),
+        spec: { containers: [{ name: 'web', image: 'pilothouse/html', env: [{ name: 'HTML', value: page }] }] },
+      });
+      assert.equal(created.status, 201);
+      const deadline = Date.now() + 30_000;
+      while ((await get('api/v1/namespaces/default/pods/html-page')).body.status?.phase !== 'Running') {
+        if (Date.now() > deadline) throw new Error('pod html-page did not start');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+
+    test('its answer can never run script nor be shown as a document of the console', async () => {
+      const response = await fetch(k8s(proxyPath('/')), { headers: fromConsole });
+      assert.equal(response.status, 200);
+      assert.equal(await response.text(), page, 'the body comes through as it is');
+      assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
+      assert.match(response.headers.get('content-security-policy') ?? '', /^sandbox; default-src 'none'/);
+      assert.equal(response.headers.get('content-disposition'), 'attachment');
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      // The console's own answers keep the page policy.
+      assert.doesNotMatch((await fetch(k8s('api/v1/namespaces/default/pods/html-page'))).headers.get('content-security-policy') ?? '', /sandbox/);
+    });
+
+    test('a GET to an application needs the same-origin checks of a write', async () => {
+      const attempts: Record<string, string>[] = [{}, { 'sec-fetch-site': 'cross-site' }, { 'x-pilothouse-request': '1', 'sec-fetch-site': 'cross-site' }, { 'x-pilothouse-request': '1', origin: 'http://evil.example' }];
+      for (const headers of attempts) {
+        const refused = await json(await fetch(k8s(proxyPath('/')), { headers }));
+        assert.equal(refused.status, 403, JSON.stringify(headers));
+        isStatus(refused.body, 403, 'Forbidden');
+      }
+      const services = await json(await fetch(k8s('api/v1/namespaces/default/services/kubia:80/proxy/')));
+      assert.equal(services.status, 403, 'service proxies too');
+      const nodes = await json(await fetch(k8s('api/v1/nodes/node-1:10250/proxy/metrics')));
+      assert.equal(nodes.status, 403, 'node proxies too');
+    });
+
+    test('a path ending in / reaches the pod as it is, without a redirect', async () => {
+      for (const [rest, seen] of [['/', 'GET /'], ['/docs/', 'GET /docs/'], ['/docs', 'GET /docs']]) {
+        const response = await fetch(k8s(proxyPath(rest)), { headers: fromConsole, redirect: 'manual' });
+        assert.equal(response.status, 200, rest);
+        const log = await (await fetch(k8s('api/v1/namespaces/default/pods/html-page/log'))).text();
+        assert.equal(log.trim().split('\n').at(-1), seen, rest);
+      }
+    });
+  });
+
   test('a body over 3 MiB is refused with 413', async () => {
     const big = await send('POST', 'api/v1/namespaces/default/configmaps', { metadata: { name: 'big' }, data: { x: 'x'.repeat(3 * 1024 * 1024) } });
     assert.equal(big.status, 413);
