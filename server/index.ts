@@ -13,6 +13,7 @@ import { startEmbeddedCluster } from './embedded-cluster';
 import { attachLogChannel } from './log-streams/log-channel';
 import { attachWatchChannel } from './watch-hub/watch-channel';
 import { WatchHub } from './watch-hub/watch-hub';
+import { createManifestParser } from './manifest-parser/manifest-parser';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
     log: console,
   });
-  setRuntime({ startedAt: new Date(), contexts, watchHub, hosts });
+  setRuntime({ startedAt: new Date(), contexts, watchHub, hosts, parseManifest: createManifestParser() });
   const io = attachSocketHub(httpServer, VERSION, hosts);
   // socket.io answers its path from a 'request' listener of its own; the front door goes before it.
   const socketListeners = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];

@@ -337,6 +337,69 @@ describe('manifests', () => {
     );
   });
 
+  test('an alias bomb is answered 400 with the reason and the line, not 500', async () => {
+    const levels = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: laughs}', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`  ${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`);
+    const { status, body } = await manifests({ manifest: levels.join('\n') });
+    assert.equal(status, 400);
+    isStatus(body, 400, 'BadRequest');
+    assert.match(body.message, /^error parsing YAML: line \d+, column \d+: the manifest's aliases expand to more than \d+ bytes$/);
+  });
+
+  describe('the largest manifests never stall the server', () => {
+    /**
+     * Polls /healthz while `work` runs and checks that the server kept answering: under 100 ms on an idle
+     * machine; on a busy one (two cores shared by many processes), where every answer is slow, at most a tenth
+     * of the time the work took. Work done on the event loop would hold /healthz for all of that time.
+     */
+    const assertHealthzAnswersDuring = async <T>(work: Promise<T>): Promise<T> => {
+      let done = false;
+      let worst = 0;
+      const started = performance.now();
+      const answer = work.finally(() => (done = true));
+      while (!done) {
+        const asked = performance.now();
+        await fetch(`${server.url}/healthz`);
+        worst = Math.max(worst, performance.now() - asked);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const elapsed = performance.now() - started;
+      assert.ok(worst < 100 || worst < elapsed / 10, `/healthz took up to ${worst.toFixed(0)} ms while the work took ${elapsed.toFixed(0)} ms`);
+      return answer;
+    };
+    // Just under the request body limit once wrapped in JSON (where each newline takes two bytes).
+    const LARGEST = 3 * 1024 * 1024 - 1024;
+    const fitting = (lines: string[]) => {
+      let size = 0;
+      return lines.filter((line) => (size += line.length + 2) < LARGEST).join('\n');
+    };
+
+    test('a 3 MiB manifest is read off the event loop: /healthz stays under 100 ms', async () => {
+      const keys = Array.from({ length: 80_000 }, (_, i) => `  key-${i}: value-${'x'.repeat(24)}`);
+      // It ends in a YAML error, so the whole cost is reading it: nothing is sent to the API server.
+      const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n${fitting(keys)}\n bad: [`;
+      const answer = await assertHealthzAnswersDuring(manifests({ manifest }));
+      assert.equal(answer.body.ok, false, JSON.stringify(answer.body).slice(0, 300));
+      assert.match(answer.body.results[0].status.message, /^error parsing YAML: line \d+, column \d+: /);
+    });
+
+    test('400,000 tiny documents are refused at the document limit, quickly', async () => {
+      const manifest = fitting(Array.from({ length: 400_000 }, () => '--- 1'));
+      const answer = await assertHealthzAnswersDuring(
+        fetch(`${server.url}/api/clusters/embedded/manifests`, { method: 'POST', headers: WRITE, body: JSON.stringify({ manifest }), signal: AbortSignal.timeout(60_000) }).then(json),
+      );
+      assert.equal(answer.status, 400);
+      assert.match(answer.body.message, /more than 1000 objects/);
+    });
+
+    test('brackets nested 400,000 deep are refused and the server lives on', async () => {
+      const depth = 400_000;
+      const { status, body } = await manifests({ manifest: `${'['.repeat(depth)}${']'.repeat(depth)}` });
+      assert.equal(status === 400 || body.ok === false, true, JSON.stringify(body).slice(0, 300));
+      assert.equal(await (await fetch(`${server.url}/healthz`)).text(), 'ok');
+    });
+  });
+
   test('a bad request body is a 400 Status; a cross-site one 403', async () => {
     const bad = await manifests({ manifest: '' });
     assert.equal(bad.status, 400);
