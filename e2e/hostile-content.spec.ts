@@ -84,7 +84,9 @@ test('pages run under the Content-Security-Policy without a violation, in dark m
     });
   });
   const shell = new Shell(page);
+  const policy = page.waitForResponse((response) => new URL(response.url()).pathname === '/pods').then((response) => response.headers()['content-security-policy']);
   await shell.open('/pods');
+  expect(await policy).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic'/);
   await expect(page.getByRole('status', { name: 'Live connection' })).toHaveText('Live');
   expect(await page.evaluate(() => (window as unknown as { darkBeforeHydration: boolean }).darkBeforeHydration)).toBe(true);
   await shell.go('Nodes');
