@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { AppHeader } from '@/components/shell/app-header';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { themeBootScript } from '@/lib/client/theme';
+import { nonceOf } from '@/lib/server/http/security-headers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,12 +13,16 @@ export const metadata: Metadata = {
   description: 'A web console for Kubernetes',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The custom server puts this request's policy, with its script nonce, on the request; Next gives its own
+  // scripts the same nonce, and the theme script needs it too. Reading it renders every page per request,
+  // which a nonce requires anyway.
+  const nonce = nonceOf((await headers()).get('content-security-policy'));
   return (
     // The theme script sets the `dark` class before React hydrates; that difference is expected.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body className="min-h-screen antialiased">
         <Providers>

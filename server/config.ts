@@ -7,6 +7,24 @@ export interface ServerConfig {
   dev: boolean;
   /** What the embedded cluster holds at start (`PILOTHOUSE_EMBEDDED_SEED`): the chapter's demo by default. */
   embeddedSeed: Exclude<SeedName, 'scale'>;
+  /** `PILOTHOUSE_PUBLIC_URL`: the address users open when it is not localhost (its host is answered too). */
+  publicUrl?: string;
+  /** `PILOTHOUSE_TRUSTED_PROXIES`: addresses or CIDRs whose `X-Forwarded-Host` is believed (none by default). */
+  trustedProxies: string[];
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new Error(`PILOTHOUSE_PUBLIC_URL must be an http or https URL such as https://console.example.com, got ${JSON.stringify(value)}`);
+  }
+  return url.origin;
 }
 
 function embeddedSeed(value: string | undefined): Exclude<SeedName, 'scale'> {
@@ -26,5 +44,7 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     port,
     dev: argv.includes('--dev') || env.NODE_ENV === 'development',
     embeddedSeed: embeddedSeed(env.PILOTHOUSE_EMBEDDED_SEED),
+    ...(env.PILOTHOUSE_PUBLIC_URL ? { publicUrl: publicUrl(env.PILOTHOUSE_PUBLIC_URL) } : {}),
+    trustedProxies: (env.PILOTHOUSE_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean),
   };
 }

@@ -1,15 +1,19 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { readServerConfig } from './config';
 import { attachSocketHub } from './socket-hub';
 import { installShutdown } from './shutdown';
+import { SOCKET_PATH } from '@/lib/contract/socket-events';
 import { setRuntime } from '@/lib/server/runtime';
 import { refuseUnsafeRawPath } from '@/lib/server/proxy/raw-path-guard';
+import { createHostPolicy } from '@/lib/server/http/host-policy';
+import { frontDoor, HEALTHZ_PATH } from './front-door';
 import { createContextRegistry } from './contexts/registry';
 import { startEmbeddedCluster } from './embedded-cluster';
 import { attachLogChannel } from './log-streams/log-channel';
 import { attachWatchChannel } from './watch-hub/watch-channel';
 import { WatchHub } from './watch-hub/watch-hub';
+import { createManifestParser } from './manifest-parser/manifest-parser';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -19,16 +23,14 @@ async function main(): Promise<void> {
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
-
-  httpServer.on('request', (req, res) => {
-    // socket.io answers its own path through its own listener.
-    if (req.url?.startsWith('/socket.io/')) return;
-    if (req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
-    if (refuseUnsafeRawPath(req, res)) return;
-    void handle(req, res);
+  const hosts = createHostPolicy({
+    port: () => {
+      const address = httpServer.address();
+      return typeof address === 'object' && address ? address.port : config.port;
+    },
+    bindHost: config.host,
+    publicUrl: config.publicUrl,
+    trustedProxies: config.trustedProxies,
   });
 
   const contexts = createContextRegistry({
@@ -40,8 +42,24 @@ async function main(): Promise<void> {
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
     log: console,
   });
-  setRuntime({ startedAt: new Date(), contexts, watchHub });
-  const io = attachSocketHub(httpServer, VERSION);
+  setRuntime({ startedAt: new Date(), contexts, watchHub, hosts, parseManifest: createManifestParser() });
+  const io = attachSocketHub(httpServer, VERSION, hosts);
+  // socket.io answers its path from a 'request' listener of its own; the front door goes before it.
+  const socketListeners = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (req, res) => {
+    if (frontDoor(req, res, { hosts, dev: config.dev })) return;
+    if (req.url?.startsWith(SOCKET_PATH)) {
+      for (const listener of socketListeners) listener.call(httpServer, req, res);
+      return;
+    }
+    if (req.url === HEALTHZ_PATH) {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (refuseUnsafeRawPath(req, res)) return;
+    void handle(req, res);
+  });
   attachWatchChannel(io, watchHub);
   attachLogChannel(io, (name) => contexts.resolve(name));
   installShutdown({ httpServer, io, log: console });

@@ -12,6 +12,7 @@ export type BffErrorCode =
   | 'PathNotProxied'
   | 'LongRunningRequest'
   | 'CrossSiteRequest'
+  | 'HostNotAllowed'
   | 'MethodNotAllowed'
   | 'BodyTooLarge'
   | 'UnsupportedMediaType'
@@ -28,6 +29,7 @@ export const ERROR_TABLE: Record<BffErrorCode, { code: number; reason: string }>
   PathNotProxied: { code: 404, reason: 'NotFound' },
   LongRunningRequest: { code: 400, reason: 'BadRequest' },
   CrossSiteRequest: { code: 403, reason: 'Forbidden' },
+  HostNotAllowed: { code: 403, reason: 'Forbidden' },
   MethodNotAllowed: { code: 405, reason: 'MethodNotAllowed' },
   BodyTooLarge: { code: 413, reason: 'RequestEntityTooLarge' },
   UnsupportedMediaType: { code: 415, reason: 'UnsupportedMediaType' },

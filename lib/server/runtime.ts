@@ -1,4 +1,6 @@
 import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
+import type { HostPolicy } from '@/lib/server/http/host-policy';
+import type { ManifestDocument } from '@/lib/server/manifests/parse-documents';
 
 /**
  * State that the custom server and the Next-bundled code (route handlers, pages) must share.
@@ -13,6 +15,10 @@ export interface PilothouseRuntime {
   contexts?: ContextRegistry;
   /** The shared upstream watches behind the socket channels (diagnostics: how many, for how many subscribers). */
   watchHub?: { stats(): { upstreamWatches: number; subscribers: number } };
+  /** The names and origins the console answers to, for the same-origin checks of route handlers. */
+  hosts?: HostPolicy;
+  /** Reads a manifest off the event loop (in a worker thread). */
+  parseManifest?: (text: string) => Promise<ManifestDocument[]>;
 }
 
 const KEY = Symbol.for('pilothouse.runtime');

@@ -200,6 +200,59 @@ describe('proxy', () => {
     assert.equal(sameOrigin.status, 201);
   });
 
+  describe('a pod that serves its own HTML, through the pod proxy', () => {
+    const page = '<!DOCTYPE html><title>pwn</title><script>fetch("/api/contexts")</script>';
+    const proxyPath = (rest: string) => `api/v1/namespaces/default/pods/html-page:8080/proxy${rest}`;
+    const fromConsole = { 'x-pilothouse-request': '1', 'sec-fetch-site': 'same-origin' };
+
+    before(async () => {
+      const created = await send('POST', 'api/v1/namespaces/default/pods', {
+        ...pod('html-page'),
+        spec: { containers: [{ name: 'web', image: 'pilothouse/html', env: [{ name: 'HTML', value: page }] }] },
+      });
+      assert.equal(created.status, 201);
+      const deadline = Date.now() + 30_000;
+      while ((await get('api/v1/namespaces/default/pods/html-page')).body.status?.phase !== 'Running') {
+        if (Date.now() > deadline) throw new Error('pod html-page did not start');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+
+    test('its answer can never run script nor be shown as a document of the console', async () => {
+      const response = await fetch(k8s(proxyPath('/')), { headers: fromConsole });
+      assert.equal(response.status, 200);
+      assert.equal(await response.text(), page, 'the body comes through as it is');
+      assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
+      assert.match(response.headers.get('content-security-policy') ?? '', /^sandbox; default-src 'none'/);
+      assert.equal(response.headers.get('content-disposition'), 'attachment');
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      // The console's own answers keep the page policy.
+      assert.doesNotMatch((await fetch(k8s('api/v1/namespaces/default/pods/html-page'))).headers.get('content-security-policy') ?? '', /sandbox/);
+    });
+
+    test('a GET to an application needs the same-origin checks of a write', async () => {
+      const attempts: Record<string, string>[] = [{}, { 'sec-fetch-site': 'cross-site' }, { 'x-pilothouse-request': '1', 'sec-fetch-site': 'cross-site' }, { 'x-pilothouse-request': '1', origin: 'http://evil.example' }];
+      for (const headers of attempts) {
+        const refused = await json(await fetch(k8s(proxyPath('/')), { headers }));
+        assert.equal(refused.status, 403, JSON.stringify(headers));
+        isStatus(refused.body, 403, 'Forbidden');
+      }
+      const services = await json(await fetch(k8s('api/v1/namespaces/default/services/kubia:80/proxy/')));
+      assert.equal(services.status, 403, 'service proxies too');
+      const nodes = await json(await fetch(k8s('api/v1/nodes/node-1:10250/proxy/metrics')));
+      assert.equal(nodes.status, 403, 'node proxies too');
+    });
+
+    test('a path ending in / reaches the pod as it is, without a redirect', async () => {
+      for (const [rest, seen] of [['/', 'GET /'], ['/docs/', 'GET /docs/'], ['/docs', 'GET /docs']]) {
+        const response = await fetch(k8s(proxyPath(rest)), { headers: fromConsole, redirect: 'manual' });
+        assert.equal(response.status, 200, rest);
+        const log = await (await fetch(k8s('api/v1/namespaces/default/pods/html-page/log'))).text();
+        assert.equal(log.trim().split('\n').at(-1), seen, rest);
+      }
+    });
+  });
+
   test('a body over 3 MiB is refused with 413', async () => {
     const big = await send('POST', 'api/v1/namespaces/default/configmaps', { metadata: { name: 'big' }, data: { x: 'x'.repeat(3 * 1024 * 1024) } });
     assert.equal(big.status, 413);
@@ -282,6 +335,69 @@ describe('manifests', () => {
       body.results[0].status.message,
       'the namespace from the provided object "a" does not match the namespace "b". You must pass \'--namespace=a\' to perform this operation.',
     );
+  });
+
+  test('an alias bomb is answered 400 with the reason and the line, not 500', async () => {
+    const levels = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: laughs}', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`  ${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`);
+    const { status, body } = await manifests({ manifest: levels.join('\n') });
+    assert.equal(status, 400);
+    isStatus(body, 400, 'BadRequest');
+    assert.match(body.message, /^error parsing YAML: line \d+, column \d+: the manifest's aliases expand to more than \d+ bytes$/);
+  });
+
+  describe('the largest manifests never stall the server', () => {
+    /**
+     * Polls /healthz while `work` runs and checks that the server kept answering: under 100 ms on an idle
+     * machine; on a busy one (two cores shared by many processes), where every answer is slow, at most a tenth
+     * of the time the work took. Work done on the event loop would hold /healthz for all of that time.
+     */
+    const assertHealthzAnswersDuring = async <T>(work: Promise<T>): Promise<T> => {
+      let done = false;
+      let worst = 0;
+      const started = performance.now();
+      const answer = work.finally(() => (done = true));
+      while (!done) {
+        const asked = performance.now();
+        await fetch(`${server.url}/healthz`);
+        worst = Math.max(worst, performance.now() - asked);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const elapsed = performance.now() - started;
+      assert.ok(worst < 100 || worst < elapsed / 10, `/healthz took up to ${worst.toFixed(0)} ms while the work took ${elapsed.toFixed(0)} ms`);
+      return answer;
+    };
+    // Just under the request body limit once wrapped in JSON (where each newline takes two bytes).
+    const LARGEST = 3 * 1024 * 1024 - 1024;
+    const fitting = (lines: string[]) => {
+      let size = 0;
+      return lines.filter((line) => (size += line.length + 2) < LARGEST).join('\n');
+    };
+
+    test('a 3 MiB manifest is read off the event loop: /healthz stays under 100 ms', async () => {
+      const keys = Array.from({ length: 80_000 }, (_, i) => `  key-${i}: value-${'x'.repeat(24)}`);
+      // It ends in a YAML error, so the whole cost is reading it: nothing is sent to the API server.
+      const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n${fitting(keys)}\n bad: [`;
+      const answer = await assertHealthzAnswersDuring(manifests({ manifest }));
+      assert.equal(answer.body.ok, false, JSON.stringify(answer.body).slice(0, 300));
+      assert.match(answer.body.results[0].status.message, /^error parsing YAML: line \d+, column \d+: /);
+    });
+
+    test('400,000 tiny documents are refused at the document limit, quickly', async () => {
+      const manifest = fitting(Array.from({ length: 400_000 }, () => '--- 1'));
+      const answer = await assertHealthzAnswersDuring(
+        fetch(`${server.url}/api/clusters/embedded/manifests`, { method: 'POST', headers: WRITE, body: JSON.stringify({ manifest }), signal: AbortSignal.timeout(60_000) }).then(json),
+      );
+      assert.equal(answer.status, 400);
+      assert.match(answer.body.message, /more than 1000 objects/);
+    });
+
+    test('brackets nested 400,000 deep are refused and the server lives on', async () => {
+      const depth = 400_000;
+      const { status, body } = await manifests({ manifest: `${'['.repeat(depth)}${']'.repeat(depth)}` });
+      assert.equal(status === 400 || body.ok === false, true, JSON.stringify(body).slice(0, 300));
+      assert.equal(await (await fetch(`${server.url}/healthz`)).text(), 'ok');
+    });
   });
 
   test('a bad request body is a 400 Status; a cross-site one 403', async () => {

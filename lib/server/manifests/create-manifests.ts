@@ -7,6 +7,7 @@ import { kubeJson } from '@/lib/server/kube/kube-json';
 import { findResource, groupVersionPath, type ResourceMapping } from '@/lib/server/manifests/discovery';
 import { resolveObjectNamespace } from '@/lib/server/manifests/namespace-rule';
 import { parseManifestDocuments, type ManifestDocument } from '@/lib/server/manifests/parse-documents';
+import { getRuntime } from '@/lib/server/runtime';
 
 export interface CreateManifestsOptions {
   context: ResolvedContext;
@@ -76,6 +77,14 @@ async function send(planned: Planned, options: CreateManifestsOptions, dryRun: b
   }
 }
 
+/** Parsing this much takes a few milliseconds; larger manifests go to a worker thread when the server has one. */
+const INLINE_PARSE_MAX_BYTES = 4 * 1024;
+
+function readManifest(text: string): Promise<ManifestDocument[]> {
+  const inWorker = getRuntime()?.parseManifest;
+  return inWorker && text.length > INLINE_PARSE_MAX_BYTES ? inWorker(text) : Promise.resolve().then(() => parseManifestDocuments(text));
+}
+
 /**
  * `kubectl create -f` for a manifest, all or nothing: every document is first sent as a server dry-run,
  * and only when all pass are they created, in order. With `dryRun` the first step is the whole answer.
@@ -87,7 +96,7 @@ export async function createManifests(options: CreateManifestsOptions): Promise<
     throw new BffError('InvalidInput', `invalid namespace ${JSON.stringify(options.namespace)}: ${isDNS1123Label(options.namespace).join(', ')}`);
   }
   const dryRun = options.dryRun === true;
-  const documents = parseManifestDocuments(options.manifest);
+  const documents = await readManifest(options.manifest);
   if (documents.length === 0) throw new BffError('InvalidInput', 'the manifest contains no objects');
   const planned = await Promise.all(documents.map((doc) => plan(doc, options)));
   const checked = await Promise.all(planned.map((p) => send(p, options, true)));

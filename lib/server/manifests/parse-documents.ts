@@ -1,4 +1,6 @@
-import { parseAllDocuments } from 'yaml';
+import { Composer, isAlias, isCollection, isMap, isPair, isScalar, LineCounter, Parser, type Document, type Node } from 'yaml';
+import { MANIFEST_MAX_BYTES } from '@/lib/contract/manifests';
+import { BffError } from '@/lib/server/errors';
 
 /** One document of a manifest: the object, or why it could not be read and where. */
 export interface ManifestDocument {
@@ -7,45 +9,156 @@ export interface ManifestDocument {
   error?: { message: string; line?: number; column?: number };
 }
 
+export interface ManifestLimits {
+  /** Objects in one manifest (YAML documents and List items); each becomes a request to the API server. */
+  maxDocuments: number;
+  /** Aliases in one document. Manifests rarely use any; a few hundred serve only to multiply a node. */
+  maxAliases: number;
+  /** Text of the whole manifest once its aliases are expanded, counted as the source of its scalars. */
+  maxExpandedBytes: number;
+}
+
+export const MANIFEST_LIMITS: ManifestLimits = {
+  maxDocuments: 1000,
+  maxAliases: 100,
+  // Without aliases the expanded text is never longer than the manifest; aliases may at most double it.
+  maxExpandedBytes: 2 * MANIFEST_MAX_BYTES,
+};
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A problem found while measuring a document, at a source offset: a `limit` refuses the whole manifest (it
+ * is what an attack looks like), anything else is that document's error, as the parser's own are.
+ */
+class DocumentProblem extends Error {
+  constructor(
+    message: string,
+    readonly offset: number | undefined,
+    readonly limit = true,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Splits a manifest into documents as `kubectl create -f` reads it: YAML or JSON (JSON is YAML), `---`
  * separated, empty documents skipped, and a `kind: List` expanded into its items. A document that does not
  * parse keeps its place with the parser's message and 1-based line and column.
+ *
+ * The work is linear in the text: documents are composed one at a time and counted as they come (a
+ * manifest over `maxDocuments` stops there), positions come from one line index, and duplicate keys are
+ * found with a set (the yaml package's own check compares each key with every other: a 3 MiB ConfigMap took
+ * half a minute). Aliases are counted and their expansion measured before anything is expanded, so an
+ * alias bomb is refused, with the line of the alias that crossed the limit, instead of filling memory.
+ * A manifest over a limit throws `BffError('InvalidInput')`; nothing else is thrown.
  */
-export function parseManifestDocuments(text: string): ManifestDocument[] {
+export function parseManifestDocuments(text: string, limits: ManifestLimits = MANIFEST_LIMITS): ManifestDocument[] {
+  const lines = new LineCounter();
+  const position = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+  const tooMany = () => new BffError('InvalidInput', `the manifest has more than ${limits.maxDocuments} objects; split it into smaller manifests`);
+  const budget = { expanded: 0 };
   const out: ManifestDocument[] = [];
-  for (const doc of parseAllDocuments(text)) {
-    const index = out.length;
-    const problem = doc.errors[0];
-    if (problem) {
-      const at = problem.linePos?.[0];
-      // The yaml package appends a code excerpt after the first line; the position is reported separately.
-      const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      out.push({ index, error: { message, line: at?.line, column: at?.col } });
-      continue;
-    }
-    const value: unknown = doc.toJS();
-    if (value === null || value === undefined) continue;
-    if (!isPlainObject(value)) {
-      const at = doc.contents?.range ? lineColumn(text, doc.contents.range[0]) : undefined;
-      out.push({ index, error: { message: 'a manifest document must be an object with apiVersion and kind', ...at } });
-      continue;
-    }
-    if (value.kind === 'List' && Array.isArray(value.items)) {
-      for (const item of value.items) {
-        out.push(isPlainObject(item) ? { index: out.length, object: item } : { index: out.length, error: { message: 'a List item must be an object' } });
+  // `uniqueKeys: false`: duplicates are found by `measure`, in linear time. Aliases are expanded only after
+  // `measure` has bounded them, so the package's own count (nodes, not bytes) is not needed.
+  const composer = new Composer({ uniqueKeys: false });
+  let documents = 0;
+  try {
+    for (const doc of composer.compose(new Parser(lines.addNewLine).parse(text))) {
+      if (++documents > limits.maxDocuments) throw tooMany();
+      const index = out.length;
+      const problem = doc.errors[0];
+      if (problem) {
+        out.push({ index, error: { message: problem.message.split('\n')[0], ...position(problem.pos[0]) } });
+        continue;
       }
-      continue;
+      let value: unknown;
+      try {
+        measure(doc, limits, budget);
+        value = doc.toJS({ maxAliasCount: -1 });
+      } catch (error) {
+        if (!(error instanceof DocumentProblem)) throw error;
+        if (error.limit) throw new BffError('InvalidInput', `error parsing YAML: ${where(position(error.offset))}${error.message}`);
+        out.push({ index, error: { message: error.message, ...position(error.offset) } });
+        continue;
+      }
+      if (value === null || value === undefined) continue;
+      if (!isPlainObject(value)) {
+        out.push({ index, error: { message: 'a manifest document must be an object with apiVersion and kind', ...position(doc.contents?.range[0]) } });
+        continue;
+      }
+      if (value.kind === 'List' && Array.isArray(value.items)) {
+        for (const item of value.items) {
+          out.push(isPlainObject(item) ? { index: out.length, object: item } : { index: out.length, error: { message: 'a List item must be an object' } });
+        }
+        if (out.length > limits.maxDocuments) throw tooMany();
+        continue;
+      }
+      out.push({ index, object: value });
     }
-    out.push({ index, object: value });
+  } catch (error) {
+    // The yaml package composes nested collections recursively: a document nested thousands deep overflows.
+    if (error instanceof RangeError) throw new BffError('InvalidInput', 'error parsing YAML: the manifest is nested too deeply');
+    throw error;
   }
   return out;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+const where = (at: { line?: number; column?: number }) => (at.line ? `line ${at.line}, column ${at.column}: ` : '');
+
+/**
+ * Walks a document once, in source order, and throws a `DocumentProblem` for a duplicate key, an alias of
+ * a node that contains it (its expansion would never end), more than `maxAliases` aliases, or an expansion
+ * past the manifest's budget. An alias costs the size of what it names, worked out once per anchor.
+ */
+function measure(doc: Document.Parsed, limits: ManifestLimits, budget: { expanded: number }): void {
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  let aliases = 0;
+  const spend = (bytes: number, node: Node) => {
+    budget.expanded += bytes;
+    if (budget.expanded > limits.maxExpandedBytes) {
+      throw new DocumentProblem(`the manifest's aliases expand to more than ${limits.maxExpandedBytes} bytes`, node.range?.[0]);
+    }
+  };
+  const visit = (node: unknown): number => {
+    if (isAlias(node)) {
+      if (++aliases > limits.maxAliases) throw new DocumentProblem(`a document may use at most ${limits.maxAliases} aliases`, node.range?.[0]);
+      const target = anchors.get(node.source);
+      const size = target && sizes.get(target);
+      if (target && size === undefined) throw new DocumentProblem(`the alias *${node.source} is inside the node it names`, node.range?.[0]);
+      spend(size ?? 0, node);
+      return size ?? 0;
+    }
+    if (!isScalar(node) && !isCollection(node)) return 0;
+    // An alias names the last anchor of that name before it, so anchors are recorded in source order.
+    if (node.anchor) anchors.set(node.anchor, node);
+    let size = 0;
+    if (isScalar(node)) {
+      size = node.range ? node.range[1] - node.range[0] : String(node.value).length;
+      spend(size, node);
+    } else {
+      const keys = isMap(node) ? new Set<string>() : undefined;
+      for (const item of node.items) {
+        if (isPair(item)) {
+          if (keys && isScalar(item.key)) {
+            const key = String(item.key.value);
+            if (keys.has(key)) throw new DocumentProblem(`Map keys must be unique: ${JSON.stringify(key)} is repeated`, item.key.range?.[0], false);
+            keys.add(key);
+          }
+          size += visit(item.key) + visit(item.value) + 1;
+        } else {
+          size += visit(item) + 1;
+        }
+      }
+    }
+    if (node.anchor) sizes.set(node, size);
+    return size;
+  };
+  visit(doc.contents);
 }

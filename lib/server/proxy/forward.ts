@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
-import { assertNotLongRunning, toUpstreamPath } from '@/lib/server/proxy/proxy-path';
+import { PROXIED_CONTENT_HEADERS } from '@/lib/server/http/security-headers';
+import { assertNotLongRunning, reachesApplication, toUpstreamPath } from '@/lib/server/proxy/proxy-path';
 import { upstreamRequest } from '@/lib/server/kube/upstream-request';
 
 export interface ForwardRequest {
@@ -8,6 +9,8 @@ export interface ForwardRequest {
   method: string;
   /** The upstream path from `checkProxyTarget`. */
   path: string;
+  /** From `checkProxyTarget`: the answer is an application's content, not the API server's. */
+  application?: boolean;
   query: URLSearchParams;
   /** Request headers; only those the API server needs are passed on. */
   headers: { get(name: string): string | null };
@@ -23,12 +26,15 @@ export interface ForwardedResponse {
 
 /**
  * Validates a proxied request before anything is sent: the path is under a proxied root with valid
- * namespace and names, and it is not a long-running request. Returns the upstream path.
+ * namespace and names, and it is not a long-running request. Returns the upstream path, and whether it goes
+ * through a `proxy` subresource to an application (whose own path may end in `/`: `.../proxy/` is the
+ * application's root and differs from `.../proxy`).
  */
-export function checkProxyTarget(segments: readonly string[], query: URLSearchParams): { path: string } {
+export function checkProxyTarget(segments: readonly string[], query: URLSearchParams, options: { trailingSlash?: boolean } = {}): { path: string; application: boolean } {
   const path = toUpstreamPath(segments);
   assertNotLongRunning(segments, query);
-  return { path };
+  const application = reachesApplication(segments);
+  return { path: application && options.trailingSlash ? `${path}/` : path, application };
 }
 
 /** Request headers that shape the answer; never cookies or the browser's own credentials. */
@@ -56,7 +62,7 @@ export async function forwardToCluster(request: ForwardRequest): Promise<Forward
     body: request.body,
     signal: request.signal,
   });
-  const out = new Headers();
+  const out = new Headers(request.application ? PROXIED_CONTENT_HEADERS : {});
   for (const name of FORWARDED_RESPONSE_HEADERS) {
     const value = res.headers[name];
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) out.append(name, v);

@@ -71,6 +71,15 @@ function subresourceOf(segments: readonly string[], gv: number): string | undefi
   return segments[gv] === 'namespaces' ? segments[gv + 4] : segments[gv + 2];
 }
 
+/**
+ * True when the path goes through a `proxy` subresource (`pods/{name}:{port}/proxy/...`, services, nodes, or
+ * the legacy `/api/v1/proxy/...` paths): the answer is then an application's, not the API server's. Any
+ * `proxy` segment counts, so a resource named `proxy` is only ever checked more strictly.
+ */
+export function reachesApplication(segments: readonly string[]): boolean {
+  return segments.includes('proxy');
+}
+
 const LONG_RUNNING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward']);
 /** `strconv.ParseBool` true values, which is how the API server reads `watch` and `follow`. */
 const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BffError, httpCodeOf, toStatus } from '@/lib/server/errors';
+import { BffError } from '@/lib/server/errors';
+import { writeStatus } from '@/lib/server/http/node-status';
 import { rawPathProblem } from '@/lib/server/proxy/proxy-path';
 
 const GUARDED_PREFIX = '/api/clusters/';
@@ -14,7 +15,6 @@ export function refuseUnsafeRawPath(req: IncomingMessage, res: ServerResponse): 
   if (!url.startsWith(GUARDED_PREFIX)) return false;
   const problem = rawPathProblem(url);
   if (!problem) return false;
-  const status = toStatus(new BffError('InvalidPath', problem));
-  res.writeHead(httpCodeOf(status), { 'content-type': 'application/json' }).end(JSON.stringify(status));
+  writeStatus(res, new BffError('InvalidPath', problem));
   return true;
 }

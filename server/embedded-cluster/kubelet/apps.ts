@@ -6,6 +6,7 @@
  * | `luksa/kubia` | the chapter's app: logs `Kubia server starting...`, answers every HTTP request on 8080 with `You've hit <hostname>\n` and logs `Received request from ::ffff:<client ip>`. Node runs as PID 1 without a SIGTERM handler, so it ignores SIGTERM and is killed when the grace period ends (exit 137), as on a real cluster. |
  * | `pilothouse/crash` | logs a few lines and exits after `CRASH_AFTER_SECONDS` (default 3) with `EXIT_CODE` (default 1): CrashLoopBackOff under `restartPolicy: Always`. |
  * | `pilothouse/loggen` | writes `LINES_PER_SECOND` (default 10) numbered lines a second, `LINE_BYTES` (default 100) long, for big fast logs. Exits 0 on SIGTERM. |
+ * | `pilothouse/html` | answers every request on 8080 with the page in `HTML` (default a short page) as `text/html` (or `CONTENT_TYPE`), and logs `GET /path`: a pod that serves its own HTML, script included. Exits 0 on SIGTERM. |
  * | `nginx` | serves the welcome page on 80 and writes nginx's access log. Exits 0 on SIGTERM. |
  * | `google-samples/kubernetes-bootcamp` | the Kubernetes tutorial app: `Hello Kubernetes bootcamp! \| Running on: <hostname> \| v=1` on 8080, one log line per request. |
  * | `coredns/coredns` | prints CoreDNS's start-up banner; answers `OK` on `/health` (8080). |
@@ -116,6 +117,16 @@ const loggen: App = (ctx) => {
   return { ports: new Map(), onTerminate: () => ctx.exit(0) };
 };
 
+const html: App = (ctx) => {
+  const page = ctx.env.HTML ?? `<!DOCTYPE html>\n<title>${ctx.hostname}</title>\n<h1>Hello from ${ctx.hostname}</h1>\n`;
+  const contentType = ctx.env.CONTENT_TYPE ?? 'text/html; charset=utf-8';
+  const handler = (req: AppRequest): AppResponse => {
+    ctx.log(`${req.method} ${req.path}`);
+    return { status: 200, headers: { 'Content-Type': contentType }, body: page };
+  };
+  return { ports: new Map([[8080, handler]]), onTerminate: () => ctx.exit(0) };
+};
+
 const NGINX_PAGE = `<!DOCTYPE html>
 <html>
 <head>
@@ -189,6 +200,7 @@ const APPS: Record<string, App> = {
   'luksa/kubia': kubia,
   'pilothouse/crash': crash,
   'pilothouse/loggen': loggen,
+  'pilothouse/html': html,
   'library/nginx': nginx,
   'google-samples/kubernetes-bootcamp': bootcamp,
   'coredns/coredns': coredns,

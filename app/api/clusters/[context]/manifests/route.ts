@@ -3,13 +3,13 @@ import { createManifestsRequestSchema } from '@/lib/contract/manifests';
 import { resolveContext } from '@/lib/server/contexts/resolve-context';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/server/http/route-support';
 import { createManifests } from '@/lib/server/manifests/create-manifests';
-import { assertSameOriginWrite } from '@/lib/server/proxy/origin-check';
+import { assertSameOrigin } from '@/lib/server/proxy/origin-check';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request, { params }: { params: Promise<{ context: string }> }): Promise<Response> {
   try {
-    assertSameOriginWrite(request);
+    assertSameOrigin(request);
     const { context } = await params;
     const body = await readJsonBody(request, createManifestsRequestSchema);
     const resolved = await resolveContext(context);

@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { resolveContext } from '@/lib/server/contexts/resolve-context';
 import { errorResponse, readRequestBody } from '@/lib/server/http/route-support';
 import { checkProxyTarget, forwardToCluster } from '@/lib/server/proxy/forward';
-import { assertSameOriginWrite } from '@/lib/server/proxy/origin-check';
+import { assertSameOrigin } from '@/lib/server/proxy/origin-check';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,14 +12,16 @@ type Params = { params: Promise<{ context: string; path: string[] }> };
 async function proxy(request: NextRequest, { params }: Params): Promise<Response> {
   try {
     const { context, path: segments } = await params;
-    const { path } = checkProxyTarget(segments, request.nextUrl.searchParams);
-    assertSameOriginWrite(request);
+    const trailingSlash = request.nextUrl.pathname.endsWith('/');
+    const { path, application } = checkProxyTarget(segments, request.nextUrl.searchParams, { trailingSlash });
+    assertSameOrigin(request, { guardReads: application });
     const resolved = await resolveContext(context);
     const body = await readRequestBody(request);
     const answer = await forwardToCluster({
       context: resolved,
       method: request.method,
       path,
+      application,
       query: request.nextUrl.searchParams,
       headers: request.headers,
       body,
