@@ -55,7 +55,9 @@ describe('parseAnsi: everything else is removed, safely', () => {
     const started = performance.now();
     parseAnsi(hostile);
     parseAnsi(`${E}[31m`.repeat(100_000));
-    assert.ok(performance.now() - started < 2000);
+    // A quadratic parser takes hours on this input; a linear one well under a second. The bound is loose on
+    // purpose, so a busy machine cannot fail it: speed itself is the benchmarks' business.
+    assert.ok(performance.now() - started < 30_000);
   });
   it('styles are built only from numbers and flags', () => {
     const [segment] = parseAnsi(`${E}[38;2;1;2;3;48;5;4;1;3;4;7;9mx`);
