@@ -33,6 +33,40 @@ const uidOf = (obj: Obj) => obj.metadata?.uid ?? `${obj.metadata?.namespace}/${o
 /** A batch this large goes out at once rather than waiting for the timer. */
 const MAX_BATCH = 1000;
 
+/**
+ * A `Watch` that a stopped ListWatch cannot reopen. Upstream bug in @kubernetes/client-node 1.4
+ * (`ListWatch.doneHandler` in cache.ts): `stop()` only aborts the request already stored, and `doneHandler`
+ * neither checks `stopped` after `await listFn()` nor stores the watch request before `await watch.watch()`
+ * resolves. A ListWatch stopped while its list (or its watch's headers) is in flight therefore still opens
+ * its watch afterwards, and nothing ever closes it: a flood of short-lived subscriptions left hundreds of
+ * upstream watches open. Each ListWatch gets its own guard, stopped with it: once stopped it opens nothing
+ * and aborts a watch whose request was already on its way.
+ */
+class StoppableWatch extends Watch {
+  private stopped = false;
+  private readonly open = new Set<AbortController>();
+
+  override async watch(...args: Parameters<Watch['watch']>): Promise<AbortController> {
+    if (this.stopped) {
+      const refused = new AbortController();
+      refused.abort();
+      return refused;
+    }
+    const controller = await super.watch(...args);
+    if (this.stopped) controller.abort();
+    else {
+      this.open.add(controller);
+      controller.signal.addEventListener('abort', () => this.open.delete(controller), { once: true });
+    }
+    return controller;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const controller of this.open) controller.abort();
+  }
+}
+
 /** Failures retrying cannot fix: the credentials, the permission or the resource itself. */
 function isPermanent(error: unknown): boolean {
   const code = isKubeStatusError(error) ? error.status.code : (error as { statusCode?: number })?.statusCode;
@@ -52,6 +86,7 @@ export class SharedWatch {
   private readonly objects = new Map<string, Obj>();
   private queue: SourceEvent[] = [];
   private informer?: ListWatch<Obj>;
+  private guard?: StoppableWatch;
   private live = false;
   private closed = false;
   private attempt = 0;
@@ -89,16 +124,17 @@ export class SharedWatch {
     if (this.closed) return;
     this.closed = true;
     [this.flushTimer, this.idleTimer, this.retryTimer].forEach(clearTimeout);
-    void this.informer?.stop();
-    this.informer = undefined;
+    this.stopInformer();
     this.options.onClosed();
   }
 
   private async connect(): Promise<void> {
     const { kubeConfig, path } = this.options;
     const listFn = () => kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path });
-    const informer = new ListWatch<Obj>(path, new Watch(kubeConfig), listFn, false);
+    const guard = new StoppableWatch(kubeConfig);
+    const informer = new ListWatch<Obj>(path, guard, listFn, false);
     this.informer = informer;
+    this.guard = guard;
     this.live = false;
     this.objects.clear();
     this.queue = [];
@@ -127,6 +163,13 @@ export class SharedWatch {
     const failuresBefore = this.failures;
     await informer.start();
     if (this.informer === informer && this.failures === failuresBefore) this.resumable = true;
+  }
+
+  private stopInformer(): void {
+    this.guard?.stop();
+    void this.informer?.stop();
+    this.informer = undefined;
+    this.guard = undefined;
   }
 
   private record(type: SourceEvent['type'], object: Obj): void {
@@ -184,8 +227,7 @@ export class SharedWatch {
       void this.resume(this.informer);
       return;
     }
-    void this.informer?.stop();
-    this.informer = undefined;
+    this.stopInformer();
     this.live = false;
     const status = toStatus(
       isBffError(error) || isKubeStatusError(error)
