@@ -3,6 +3,7 @@ import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { toStatus } from '@/lib/server/errors';
 import { onClientEvent } from '../client-events';
 import type { SocketHub } from '../socket-hub';
+import { limitStatus, SOCKET_LIMITS } from '../socket-limits';
 import { startLogStream } from './log-stream';
 
 /**
@@ -18,6 +19,7 @@ export function attachLogChannel(io: SocketHub, resolveContext: (name: string) =
       if (streams.has(id)) {
         return reply({ ok: false, status: failureStatus({ code: 400, reason: 'BadRequest', message: `subscription id ${JSON.stringify(id)} is already in use` }) });
       }
+      if (streams.size >= SOCKET_LIMITS.logStreams) return reply({ ok: false, status: limitStatus('logStreams') });
       streams.set(id, 'starting');
       let context: ResolvedContext;
       try {

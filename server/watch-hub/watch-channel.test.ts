@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { rawRequest } from '../embedded-cluster/testing/raw-request';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
+import { SOCKET_LIMITS } from '../socket-limits';
 import { connectSocket, recordWatch, type TestSocket } from './socket-client';
 import { podManifest, startTestCluster, type TestCluster } from './test-cluster';
 
@@ -201,6 +202,24 @@ test('a client that reconnects and subscribes again gets a fresh snapshot', asyn
   const again = await recordWatch(first, 'again', target('w-again'));
   await again.until((r) => r.snapshots === 1);
   await again.until((r) => r.names().join() === 'x,y');
+});
+
+test('one socket is refused past its subscription limit with a 429 Status; another socket is not', async () => {
+  await createNamespace('w-limit');
+  await createPod('w-limit', 'p');
+  const greedy = await socket();
+  const subscribe = (s: TestSocket, id: string) => s.timeout(10_000).emitWithAck('watch:subscribe', { id, target: target('w-limit', { labelSelector: `n!=${id}` }) });
+  const acks = await Promise.all(Array.from({ length: SOCKET_LIMITS.watchSubscriptions }, (_, i) => subscribe(greedy, `s-${i}`)));
+  assert.ok(acks.every((a) => a.ok));
+  const refused = await subscribe(greedy, 'one-too-many');
+  assert.equal(!refused.ok && refused.status.code, 429);
+  assert.match(!refused.ok ? (refused.status.message ?? '') : '', new RegExp(`already has ${SOCKET_LIMITS.watchSubscriptions} watch subscriptions open`));
+  // Leaving one makes room again.
+  greedy.emit('watch:unsubscribe', { id: 's-0' });
+  assert.ok((await subscribe(greedy, 'again')).ok);
+  const other = await recordWatch(await socket(), 'other', target('w-limit'));
+  await other.until((r) => r.names().join() === 'p');
+  greedy.close();
 });
 
 test('subscribing to an unknown context is refused with a 404 Status', async () => {

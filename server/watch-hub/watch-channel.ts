@@ -2,6 +2,7 @@ import { failureStatus, isStatus, type K8sStatus } from '@/lib/contract/status';
 import { toStatus } from '@/lib/server/errors';
 import { onClientEvent } from '../client-events';
 import type { SocketHub } from '../socket-hub';
+import { limitStatus, SOCKET_LIMITS } from '../socket-limits';
 import type { WatchHub } from './watch-hub';
 
 const badRequest = (message: string): K8sStatus => failureStatus({ code: 400, reason: 'BadRequest', message });
@@ -22,6 +23,7 @@ export function attachWatchChannel(io: SocketHub, hub: WatchHub): void {
 
     onClientEvent(socket, 'watch:subscribe', async ({ id, target }, reply) => {
       if (subscriptions.has(id)) return reply({ ok: false, status: badRequest(`subscription id ${JSON.stringify(id)} is already in use`) });
+      if (subscriptions.size >= SOCKET_LIMITS.watchSubscriptions) return reply({ ok: false, status: limitStatus('watchSubscriptions') });
       subscriptions.set(id, 'starting');
       try {
         const unsubscribe = await hub.subscribe({
