@@ -1,5 +1,5 @@
 import { deployments, replicasets } from './apps-printers';
-import { configmaps, namespaces, nodes, pods, serviceaccounts, services } from './core-printers';
+import { configmaps, namespaces, nodes, pods, secrets, serviceaccounts, services } from './core-printers';
 import { events } from './event-printer';
 import { resourcequotas } from './resource-quota-printer';
 import { at, nameColumn, ageColumn, str, type Printer } from './printer';
@@ -11,6 +11,7 @@ const PRINTERS: Record<string, Printer> = {
   services,
   events,
   configmaps,
+  secrets,
   serviceaccounts,
   resourcequotas,
   deployments,
