@@ -3,6 +3,7 @@ import type { WatchEvent } from '@/lib/k8s/list-reducer';
 import type { K8sStatus } from '@/lib/contract/status';
 import { BffError, isBffError, isKubeStatusError, toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
+import { METADATA_ONLY_ACCEPT, redactSecret } from '@/lib/server/secrets/redact-secrets';
 import { backoffDelay } from './backoff';
 import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
 
@@ -23,6 +24,11 @@ export interface SharedWatchOptions {
   /** How long the upstream watch stays open after its last subscriber left. */
   idleMs: number;
   backoff: { initialMs: number; maxMs: number };
+  /**
+   * Secrets: list and watch metadata only, and redact every object before it is kept, so no value is
+   * ever cached or sent (lib/server/secrets/redact-secrets.ts).
+   */
+  metadataOnly?: boolean;
   /** Called when the watch has closed for good (idle, or a permanent failure); the hub forgets it. */
   onClosed: () => void;
   log?: Pick<Console, 'warn'>;
@@ -46,13 +52,22 @@ class StoppableWatch extends Watch {
   private stopped = false;
   private readonly open = new Set<AbortController>();
 
+  /** `transform` rewrites each event's object before the ListWatch sees (and caches) it. */
+  constructor(
+    config: KubeConfig,
+    private readonly transform: (object: unknown) => unknown = (object) => object,
+  ) {
+    super(config);
+  }
+
   override async watch(...args: Parameters<Watch['watch']>): Promise<AbortController> {
+    const [path, query, callback, done] = args;
     if (this.stopped) {
       const refused = new AbortController();
       refused.abort();
       return refused;
     }
-    const controller = await super.watch(...args);
+    const controller = await super.watch(path, query, (phase, object, event) => callback(phase, this.transform(object), event), done);
     if (this.stopped) controller.abort();
     else {
       this.open.add(controller);
@@ -65,6 +80,13 @@ class StoppableWatch extends Watch {
     this.stopped = true;
     for (const controller of this.open) controller.abort();
   }
+}
+
+/** The same credentials and cluster, with `accept` on every watch request (client-node's Watch takes no headers). */
+function withAccept(kubeConfig: KubeConfig, accept: string): KubeConfig {
+  const wrapped = Object.create(kubeConfig) as KubeConfig;
+  wrapped.applyToFetchOptions = (opts) => kubeConfig.applyToFetchOptions({ ...opts, headers: { ...opts.headers, accept } });
+  return wrapped;
 }
 
 /** Failures retrying cannot fix: the credentials, the permission or the resource itself. */
@@ -129,9 +151,14 @@ export class SharedWatch {
   }
 
   private async connect(): Promise<void> {
-    const { kubeConfig, path } = this.options;
-    const listFn = () => kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path });
-    const guard = new StoppableWatch(kubeConfig);
+    const { kubeConfig, path, metadataOnly } = this.options;
+    const listFn = metadataOnly
+      ? async () => {
+          const list = await kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path, headers: { accept: METADATA_ONLY_ACCEPT.list } });
+          return { ...list, items: (list.items ?? []).map(redactSecret) };
+        }
+      : () => kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path });
+    const guard = metadataOnly ? new StoppableWatch(withAccept(kubeConfig, METADATA_ONLY_ACCEPT.watch), redactSecret) : new StoppableWatch(kubeConfig);
     const informer = new ListWatch<Obj>(path, guard, listFn, false);
     this.informer = informer;
     this.guard = guard;
