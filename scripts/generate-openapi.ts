@@ -35,7 +35,7 @@ const MODULE_PREFIX: Record<string, string> = {
 };
 
 const ROOTS = [
-  ...['Namespace', 'Pod', 'Node', 'Event', 'Service', 'ConfigMap', 'ServiceAccount', 'ResourceQuota', 'LimitRange'].flatMap((k) => [
+  ...['Namespace', 'Pod', 'Node', 'Event', 'Service', 'ConfigMap', 'Secret', 'ServiceAccount', 'ResourceQuota', 'LimitRange'].flatMap((k) => [
     `io.k8s.api.core.v1.${k}`,
     `io.k8s.api.core.v1.${k}List`,
   ]),

@@ -39,15 +39,15 @@ check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 // The server tests start the production server, so the build comes before them.
 const built = check('build', 'npx', ['next', 'build']);
 
-// Unit and server tests: Node's runner, spec to the terminal and TAP to a file for the counts.
-const tap = `${OUT}/node.tap`;
+// Unit and server tests: Node's runner, spec to the terminal and the counts to a file
+// (scripts/testing/count-reporter.mjs).
+const countsFile = `${OUT}/node-counts.json`;
 const unitOk = run('unit and server tests', 'node', ['scripts/run-node-tests.mjs'], {
-  NODE_TEST_REPORTERS: `spec:stdout,tap:${tap}`,
+  NODE_TEST_REPORTERS: `spec:stdout,counts:${countsFile}`,
   ...tools.env,
 });
-const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-const count = (name) => Number(tapText.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-record('unit and server tests', count('pass'), count('fail') + (unitOk || count('fail') > 0 ? 0 : 1));
+const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0 };
+record('unit and server tests', counts.passed, counts.failed + (unitOk || counts.failed > 0 ? 0 : 1));
 
 // Browser tests against the production build.
 if (built) {

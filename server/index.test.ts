@@ -58,9 +58,13 @@ test('socket.io refuses a connection from another origin', async () => {
   }
 });
 
-test('SIGTERM closes sockets, waits for an in-flight request to finish, then exits 0', async () => {
+test('SIGTERM closes sockets, waits for an in-flight request to finish, then exits 0', async (t) => {
   const own = await startConsole();
   const socket = io(own.url, { path: '/socket.io/', transports: ['websocket'], reconnection: false });
+  t.after(async () => {
+    socket.close();
+    await own.stop('SIGKILL');
+  });
   await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
   const disconnected = new Promise<string>((resolve) => socket.on('disconnect', resolve));
 
@@ -76,5 +80,4 @@ test('SIGTERM closes sockets, waits for an in-flight request to finish, then exi
   assert.equal(own.child.exitCode, null, 'exited while a request was still in flight');
   request.end('67890');
   assert.equal(await exited, 0, own.output());
-  socket.close();
 });

@@ -6,6 +6,7 @@ import {
   type ServerToClientEvents,
 } from '@/lib/contract/socket-events';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
+import { onClientEvent } from './client-events';
 
 export type SocketHub = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -30,7 +31,7 @@ export function attachSocketHub(httpServer: HttpServer, version: string, hosts: 
   });
   io.on('connection', (socket) => {
     socket.emit('server:hello', { version, connectedAt: new Date().toISOString() });
-    socket.on('server:ping', (ack) => ack({ at: new Date().toISOString() }));
+    onClientEvent(socket, 'server:ping', (_payload, reply) => reply({ at: new Date().toISOString() }));
   });
   return io;
 }

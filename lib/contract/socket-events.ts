@@ -1,6 +1,15 @@
+import { z } from 'zod';
 import type { ListItem } from '@/lib/k8s/list-reducer';
-import type { LogEnd, LogError, LogLines, LogSubscribe, LogSubscribeAck } from '@/lib/contract/logs';
-import type { WatchEventBatch, WatchSnapshot, WatchStatus, WatchSubscribe, WatchSubscribeAck } from '@/lib/contract/watch';
+import { logSubscribeSchema, type LogEnd, type LogError, type LogLines, type LogSubscribe, type LogSubscribeAck } from '@/lib/contract/logs';
+import {
+  subscriptionIdSchema,
+  watchSubscribeSchema,
+  type WatchEventBatch,
+  type WatchSnapshot,
+  type WatchStatus,
+  type WatchSubscribe,
+  type WatchSubscribeAck,
+} from '@/lib/contract/watch';
 
 /**
  * The socket.io wire between the browser and the console's server. Event names are `noun:verb`.
@@ -23,10 +32,26 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'server:ping': (ack: (reply: { at: string }) => void) => void;
   'watch:subscribe': (request: WatchSubscribe, ack: (reply: WatchSubscribeAck) => void) => void;
-  'watch:unsubscribe': (request: { id: string }) => void;
+  'watch:unsubscribe': (request: Unsubscribe) => void;
   'log:subscribe': (request: LogSubscribe, ack: (reply: LogSubscribeAck) => void) => void;
-  'log:unsubscribe': (request: { id: string }) => void;
+  'log:unsubscribe': (request: Unsubscribe) => void;
 }
+
+export const unsubscribeSchema = z.object({ id: subscriptionIdSchema });
+export type Unsubscribe = z.input<typeof unsubscribeSchema>;
+
+/**
+ * What the server checks on every client event before its handler runs: the payload's schema (`null` when
+ * the event carries none) and whether the client must send an ack callback. One row per event of
+ * `ClientToServerEvents`, so a new event cannot be added without saying how it is checked.
+ */
+export const CLIENT_EVENTS = {
+  'server:ping': { payload: null, ack: true },
+  'watch:subscribe': { payload: watchSubscribeSchema, ack: true },
+  'watch:unsubscribe': { payload: unsubscribeSchema, ack: false },
+  'log:subscribe': { payload: logSubscribeSchema, ack: true },
+  'log:unsubscribe': { payload: unsubscribeSchema, ack: false },
+} as const satisfies Record<keyof ClientToServerEvents, { payload: z.ZodType | null; ack: boolean }>;
 
 /** Path socket.io is served on; the same constant on both sides. */
 export const SOCKET_PATH = '/socket.io/';

@@ -3,11 +3,13 @@ import { AUTH_KINDS } from './auth/kinds';
 import { requestServiceAccountToken } from './auth/service-account-tokens';
 import type { UserInfo } from './auth/user-info';
 import { admitPod, defaultPod } from './defaults/pod';
+import { decodeSecret } from './defaults/secret';
 import { defaultService } from './defaults/service';
 import { defaultDeployment, defaultReplicaSet } from './defaults/workload';
 import type { HandlerContext } from './resource-handler';
 import { isPlainObject, type KubeObject } from './types';
 import { validatePodSpec, validatePodUpdate } from './validate/pod';
+import { validateSecret, validateSecretUpdate } from './validate/secret';
 import { validateWorkloadSpec } from './validate/workload';
 
 /**
@@ -190,6 +192,19 @@ export const KINDS: KindSpec[] = [
     shortNames: ['cm'],
     nameRule: 'subdomain',
     subresources: [],
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Secret',
+    resource: 'secrets',
+    singular: 'secret',
+    namespaced: true,
+    nameRule: 'subdomain',
+    subresources: [],
+    defaults: (secret) => decodeSecret(secret),
+    validateCreate: (secret) => validateSecret(secret),
+    validateUpdate: (next, old) => validateSecretUpdate(next, old),
   },
   // Served so that `kubectl describe ns` lists them ("No resource quota.", "No LimitRange resource."),
   // as it does against a real server; nothing here enforces them (no quota or limit-range admission).

@@ -51,6 +51,8 @@ type FieldSchema =
   | { name: string; type: 'string' | 'int' | 'bool'; keepZero?: boolean }
   | { name: string; type: 'strings' }
   | { name: string; type: 'map' }
+  /** map<string, bytes>: JSON carries each value base64-encoded, as for any Go []byte. */
+  | { name: string; type: 'bytesMap' }
   /** map<string, resource.Quantity>: each value is a Quantity message {string=1}. */
   | { name: string; type: 'quantityMap' }
   | { name: string; type: 'message'; schema: MessageSchema }
@@ -161,6 +163,14 @@ const KIND_SCHEMAS: Record<string, MessageSchema> = {
     2: { name: 'data', type: 'map' },
     4: { name: 'immutable', type: 'bool' },
   },
+  // `kubectl create secret`: Secret {metadata=1, data=2 (map<string, bytes>), type=3, stringData=4, immutable=5}.
+  Secret: {
+    1: { name: 'metadata', type: 'message', schema: OBJECT_META },
+    2: { name: 'data', type: 'bytesMap' },
+    3: { name: 'type', type: 'string' },
+    4: { name: 'stringData', type: 'map' },
+    5: { name: 'immutable', type: 'bool' },
+  },
   ServiceAccount: {
     1: { name: 'metadata', type: 'message', schema: OBJECT_META },
     4: { name: 'automountServiceAccountToken', type: 'bool' },
@@ -265,6 +275,9 @@ function decode(buf: Uint8Array, schema: MessageSchema): Record<string, unknown>
     else if (field.type === 'map') {
       const entries = values.map((v) => readMessage(v.bytes ?? new Uint8Array()));
       out[field.name] = Object.fromEntries(entries.map((e) => [str(first(e, 1)), str(first(e, 2))]));
+    } else if (field.type === 'bytesMap') {
+      const entries = values.map((v) => readMessage(v.bytes ?? new Uint8Array()));
+      out[field.name] = Object.fromEntries(entries.map((e) => [str(first(e, 1)), Buffer.from(first(e, 2)?.bytes ?? new Uint8Array()).toString('base64')]));
     } else if (field.type === 'quantityMap') {
       const entries = values.map((v) => readMessage(v.bytes ?? new Uint8Array()));
       const quantity = (entry: Map<number, WireValue[]>) => str(first(readMessage(first(entry, 2)?.bytes ?? new Uint8Array()), 1));

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LogEnd, LogError, LogTarget } from '@/lib/contract/logs';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
-import { connectSocket, type TestSocket } from '../watch-hub/socket-client';
+import { SOCKET_LIMITS } from '../socket-limits';
+import { connectSocket, recordWatch, type TestSocket } from '../watch-hub/socket-client';
 import { podManifest, startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 
 let cluster: TestCluster;
@@ -132,6 +133,32 @@ test('a followed log ends with "pod-deleted" when its pod is deleted', async () 
   await cluster.api('DELETE', `/api/v1/namespaces/${NS}/pods/short`, {});
   await until(() => log.state.end !== undefined);
   assert.equal(log.state.end?.reason, 'pod-deleted');
+});
+
+test('one socket is refused past its log-stream limit, and a flood of streams starves no one else', async () => {
+  await runningPod('quiet', 1);
+  // Followers that never ack their lines: each holds its upstream connection for as long as it is open.
+  const follow = (s: TestSocket, id: string) =>
+    s.timeout(10_000).emitWithAck('log:subscribe', { id, target: target('quiet', { follow: true, tailLines: 0 }) });
+  const fill = async (s: TestSocket) => Promise.all(Array.from({ length: SOCKET_LIMITS.logStreams }, (_, i) => follow(s, `flood-${i}`)));
+  const flood = await socket();
+  assert.ok((await fill(flood)).every((a) => a.ok));
+  const refused = await follow(flood, 'one-too-many');
+  assert.equal(refused.ok, false);
+  assert.equal(!refused.ok && refused.status.code, 429);
+  assert.equal(!refused.ok && refused.status.reason, 'TooManyRequests');
+  assert.match(!refused.ok ? (refused.status.message ?? '') : '', new RegExp(`already has ${SOCKET_LIMITS.logStreams} log streams open`));
+  // More sockets take more streams than the console's pool of one-shot connections (64) has sockets.
+  for (let i = 0; i * SOCKET_LIMITS.logStreams <= 64; i++) assert.ok((await fill(await socket())).every((a) => a.ok));
+
+  // Someone else still reads a log and gets a watched list (a list request) promptly.
+  const other = await socket();
+  const log = await readLog(other, 'other', target('gen', { tailLines: 3 }));
+  await until(() => log.state.end !== undefined, 10_000);
+  assert.equal(log.state.lines.length, 3);
+  const pods = await recordWatch(other, 'pods', { context: 'relayed', version: 'v1', resource: 'pods', namespace: NS });
+  await pods.until((r) => r.snapshots === 1, 10_000);
+  assert.ok(pods.names().includes('quiet'));
 });
 
 test("a log that cannot be read is an error with the server's Status", async () => {

@@ -1,8 +1,9 @@
-import { logSubscribeSchema } from '@/lib/contract/logs';
 import { failureStatus } from '@/lib/contract/status';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { toStatus } from '@/lib/server/errors';
+import { onClientEvent } from '../client-events';
 import type { SocketHub } from '../socket-hub';
+import { limitStatus, SOCKET_LIMITS } from '../socket-limits';
 import { startLogStream } from './log-stream';
 
 /**
@@ -14,17 +15,11 @@ export function attachLogChannel(io: SocketHub, resolveContext: (name: string) =
   io.on('connection', (socket) => {
     const streams = new Map<string, { stop(reason?: 'unsubscribed' | 'disconnected'): void } | 'starting'>();
 
-    socket.on('log:subscribe', async (request, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => {};
-      const parsed = logSubscribeSchema.safeParse(request);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return reply({ ok: false, status: failureStatus({ code: 400, reason: 'BadRequest', message: `invalid log:subscribe: ${issue?.path.join('.')}: ${issue?.message}` }) });
-      }
-      const { id, target } = parsed.data;
+    onClientEvent(socket, 'log:subscribe', async ({ id, target }, reply) => {
       if (streams.has(id)) {
         return reply({ ok: false, status: failureStatus({ code: 400, reason: 'BadRequest', message: `subscription id ${JSON.stringify(id)} is already in use` }) });
       }
+      if (streams.size >= SOCKET_LIMITS.logStreams) return reply({ ok: false, status: limitStatus('logStreams') });
       streams.set(id, 'starting');
       let context: ResolvedContext;
       try {
@@ -53,10 +48,10 @@ export function attachLogChannel(io: SocketHub, resolveContext: (name: string) =
       streams.set(id, stream);
     });
 
-    socket.on('log:unsubscribe', (request) => {
-      const stream = typeof request?.id === 'string' ? streams.get(request.id) : undefined;
+    onClientEvent(socket, 'log:unsubscribe', ({ id }) => {
+      const stream = streams.get(id);
       if (!stream) return;
-      streams.delete(request.id);
+      streams.delete(id);
       if (stream !== 'starting') stream.stop('unsubscribed');
     });
 

@@ -1,9 +1,11 @@
-import { ListWatch, Watch, type KubeConfig, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
+import { ListWatch, type KubeConfig, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
 import type { WatchEvent } from '@/lib/k8s/list-reducer';
 import type { K8sStatus } from '@/lib/contract/status';
 import { BffError, isBffError, isKubeStatusError, toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
+import { METADATA_ONLY_ACCEPT, redactSecret } from '@/lib/server/secrets/redact-secrets';
 import { backoffDelay } from './backoff';
+import { StoppableWatch, withAccept } from './stoppable-watch';
 import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
 
 /** Where one subscriber's messages go (a socket, in practice). */
@@ -23,6 +25,11 @@ export interface SharedWatchOptions {
   /** How long the upstream watch stays open after its last subscriber left. */
   idleMs: number;
   backoff: { initialMs: number; maxMs: number };
+  /**
+   * Secrets: list and watch metadata only, and redact every object before it is kept, so no value is
+   * ever cached or sent (lib/server/secrets/redact-secrets.ts).
+   */
+  metadataOnly?: boolean;
   /** Called when the watch has closed for good (idle, or a permanent failure); the hub forgets it. */
   onClosed: () => void;
   log?: Pick<Console, 'warn'>;
@@ -52,6 +59,7 @@ export class SharedWatch {
   private readonly objects = new Map<string, Obj>();
   private queue: SourceEvent[] = [];
   private informer?: ListWatch<Obj>;
+  private guard?: StoppableWatch;
   private live = false;
   private closed = false;
   private attempt = 0;
@@ -89,16 +97,22 @@ export class SharedWatch {
     if (this.closed) return;
     this.closed = true;
     [this.flushTimer, this.idleTimer, this.retryTimer].forEach(clearTimeout);
-    void this.informer?.stop();
-    this.informer = undefined;
+    this.stopInformer();
     this.options.onClosed();
   }
 
   private async connect(): Promise<void> {
-    const { kubeConfig, path } = this.options;
-    const listFn = () => kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path });
-    const informer = new ListWatch<Obj>(path, new Watch(kubeConfig), listFn, false);
+    const { kubeConfig, path, metadataOnly } = this.options;
+    const listFn = metadataOnly
+      ? async () => {
+          const list = await kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path, headers: { accept: METADATA_ONLY_ACCEPT.list } });
+          return { ...list, items: (list.items ?? []).map(redactSecret) };
+        }
+      : () => kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path });
+    const guard = metadataOnly ? new StoppableWatch(withAccept(kubeConfig, METADATA_ONLY_ACCEPT.watch), redactSecret) : new StoppableWatch(kubeConfig);
+    const informer = new ListWatch<Obj>(path, guard, listFn, false);
     this.informer = informer;
+    this.guard = guard;
     this.live = false;
     this.objects.clear();
     this.queue = [];
@@ -127,6 +141,13 @@ export class SharedWatch {
     const failuresBefore = this.failures;
     await informer.start();
     if (this.informer === informer && this.failures === failuresBefore) this.resumable = true;
+  }
+
+  private stopInformer(): void {
+    this.guard?.stop();
+    void this.informer?.stop();
+    this.informer = undefined;
+    this.guard = undefined;
   }
 
   private record(type: SourceEvent['type'], object: Obj): void {
@@ -184,8 +205,7 @@ export class SharedWatch {
       void this.resume(this.informer);
       return;
     }
-    void this.informer?.stop();
-    this.informer = undefined;
+    this.stopInformer();
     this.live = false;
     const status = toStatus(
       isBffError(error) || isKubeStatusError(error)

@@ -49,6 +49,12 @@ export class Relay {
     for (const [, upstream] of this.pairs) upstream.unpipe().pause();
   }
 
+  /** Lets what the cluster sent on frozen connections through, and forwards as before. */
+  thaw(): void {
+    this.frozen = false;
+    for (const [client, upstream] of this.pairs) upstream.pipe(client).resume();
+  }
+
   /** Drops every open connection; new ones are accepted (and no longer frozen). */
   cut(): void {
     this.frozen = false;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { rawRequest } from '../embedded-cluster/testing/raw-request';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
+import { SOCKET_LIMITS } from '../socket-limits';
 import { connectSocket, recordWatch, type TestSocket } from './socket-client';
 import { podManifest, startTestCluster, type TestCluster } from './test-cluster';
 
@@ -116,6 +117,38 @@ test('ten clients on one namespace cost exactly one upstream watch, closed after
   assert.equal(await watchCount(), before, 'the upstream watch stayed open after every subscriber left');
 });
 
+test('no upstream watch outlives a flood of subscriptions that left while their lists were in flight', async () => {
+  const before = await watchCount();
+  // Lists are held back, so every shared watch below is closed (idle, 300 ms) before its list returns:
+  // the moment at which client-node's ListWatch would still start its watch.
+  cluster.relay.freeze();
+  const clients = await Promise.all(Array.from({ length: 4 }, () => connectSocket(server.url)));
+  const ids = Array.from({ length: 10 }, (_, j) => `flood-${j}`);
+  const acks = await Promise.all(
+    clients.flatMap((c, i) => ids.map((id) => c.timeout(10_000).emitWithAck('watch:subscribe', { id, target: target(`w-flood-${i}-${id}`) }))),
+  );
+  assert.ok(acks.every((a) => a.ok));
+  for (const c of clients.slice(0, 2)) {
+    ids.forEach((id) => c.emit('watch:unsubscribe', { id }));
+    await c.timeout(10_000).emitWithAck('server:ping');
+  }
+  clients.slice(2).forEach((c) => c.close());
+  // Well past the idle timeout: a window in which the watches must close, not a wait for a result.
+  await sleep(2_000);
+  cluster.relay.thaw();
+
+  // Once a later subscription has its snapshot, the held-back lists have been answered too.
+  const probe = await recordWatch(clients[0], 'probe', target('w-flood-probe'));
+  await probe.until((r) => r.snapshots === 1);
+  const deadline = Date.now() + 10_000;
+  while ((await watchCount()) !== before + 1 && Date.now() < deadline) await sleep(100);
+  assert.equal((await watchCount()) - before, 1, 'upstream watches stayed open after their subscribers left');
+  clients.forEach((c) => c.close());
+  while ((await watchCount()) !== before && Date.now() < deadline + 5_000) await sleep(100);
+  await sleep(1_000);
+  assert.equal(await watchCount(), before, 'an upstream watch was opened after everyone left');
+});
+
 test('a watch whose resourceVersion expired (410) relists and the list stays exact', async () => {
   await createNamespace('w-gone');
   await createPod('w-gone', 'keep');
@@ -169,6 +202,24 @@ test('a client that reconnects and subscribes again gets a fresh snapshot', asyn
   const again = await recordWatch(first, 'again', target('w-again'));
   await again.until((r) => r.snapshots === 1);
   await again.until((r) => r.names().join() === 'x,y');
+});
+
+test('one socket is refused past its subscription limit with a 429 Status; another socket is not', async () => {
+  await createNamespace('w-limit');
+  await createPod('w-limit', 'p');
+  const greedy = await socket();
+  const subscribe = (s: TestSocket, id: string) => s.timeout(10_000).emitWithAck('watch:subscribe', { id, target: target('w-limit', { labelSelector: `n!=${id}` }) });
+  const acks = await Promise.all(Array.from({ length: SOCKET_LIMITS.watchSubscriptions }, (_, i) => subscribe(greedy, `s-${i}`)));
+  assert.ok(acks.every((a) => a.ok));
+  const refused = await subscribe(greedy, 'one-too-many');
+  assert.equal(!refused.ok && refused.status.code, 429);
+  assert.match(!refused.ok ? (refused.status.message ?? '') : '', new RegExp(`already has ${SOCKET_LIMITS.watchSubscriptions} watch subscriptions open`));
+  // Leaving one makes room again.
+  greedy.emit('watch:unsubscribe', { id: 's-0' });
+  assert.ok((await subscribe(greedy, 'again')).ok);
+  const other = await recordWatch(await socket(), 'other', target('w-limit'));
+  await other.until((r) => r.names().join() === 'p');
+  greedy.close();
 });
 
 test('subscribing to an unknown context is refused with a 404 Status', async () => {

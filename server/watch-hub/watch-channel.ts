@@ -1,7 +1,8 @@
-import { watchSubscribeSchema } from '@/lib/contract/watch';
 import { failureStatus, isStatus, type K8sStatus } from '@/lib/contract/status';
 import { toStatus } from '@/lib/server/errors';
+import { onClientEvent } from '../client-events';
 import type { SocketHub } from '../socket-hub';
+import { limitStatus, SOCKET_LIMITS } from '../socket-limits';
 import type { WatchHub } from './watch-hub';
 
 const badRequest = (message: string): K8sStatus => failureStatus({ code: 400, reason: 'BadRequest', message });
@@ -20,15 +21,9 @@ export function attachWatchChannel(io: SocketHub, hub: WatchHub): void {
       if (typeof unsubscribe === 'function') unsubscribe();
     };
 
-    socket.on('watch:subscribe', async (request, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => {};
-      const parsed = watchSubscribeSchema.safeParse(request);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return reply({ ok: false, status: badRequest(`invalid watch:subscribe: ${issue?.path.join('.')}: ${issue?.message}`) });
-      }
-      const { id, target } = parsed.data;
+    onClientEvent(socket, 'watch:subscribe', async ({ id, target }, reply) => {
       if (subscriptions.has(id)) return reply({ ok: false, status: badRequest(`subscription id ${JSON.stringify(id)} is already in use`) });
+      if (subscriptions.size >= SOCKET_LIMITS.watchSubscriptions) return reply({ ok: false, status: limitStatus('watchSubscriptions') });
       subscriptions.set(id, 'starting');
       try {
         const unsubscribe = await hub.subscribe({
@@ -49,9 +44,7 @@ export function attachWatchChannel(io: SocketHub, hub: WatchHub): void {
       }
     });
 
-    socket.on('watch:unsubscribe', (request) => {
-      if (typeof request?.id === 'string') leave(request.id);
-    });
+    onClientEvent(socket, 'watch:unsubscribe', ({ id }) => leave(id));
     socket.on('disconnect', () => [...subscriptions.keys()].forEach(leave));
   });
 }

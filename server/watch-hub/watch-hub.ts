@@ -1,6 +1,7 @@
 import type { ParsedWatchTarget } from '@/lib/contract/watch';
 import type { K8sStatus } from '@/lib/contract/status';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
+import { isSecretResource } from '@/lib/server/secrets/redact-secrets';
 import { SharedWatch, type WatchSink } from './shared-watch';
 import { makeObjectFilter } from './subscriber-filter';
 
@@ -54,6 +55,7 @@ export class WatchHub {
         batchMs: this.options.batchMs,
         idleMs: this.options.idleMs,
         backoff: this.options.backoff,
+        metadataOnly: isSecretResource(target),
         log: this.options.log,
         onClosed: () => {
           if (this.watches.get(key) === created) this.watches.delete(key);

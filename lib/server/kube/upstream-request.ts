@@ -22,10 +22,16 @@ export interface UpstreamRequest {
 }
 
 // client-node builds a new Agent per call without keep-alive; one keep-alive agent per scheme lets
-// requests reuse connections. TLS options travel on each request and are part of the pool key, so
+// one-shot requests reuse connections. TLS options travel on each request and are part of the pool key, so
 // clusters with different CAs or client certificates never share a socket.
 const keepAlive = { keepAlive: true, maxSockets: 64 };
 const agents = { http: new http.Agent(keepAlive), https: new https.Agent(keepAlive) };
+// A stream (a followed log) holds its connection for as long as it is read, so streams get their own
+// agents with no pool limit: 64 followed logs would otherwise take every socket of the pool above, and
+// everyone's lists, snapshots and other streams would queue behind them. How many streams there may be is
+// bounded per client instead (server/socket-limits.ts). Watches go through client-node, one agent each.
+const unpooled = { keepAlive: false, maxSockets: Infinity };
+const streamAgents = { http: new http.Agent(unpooled), https: new https.Agent(unpooled) };
 
 /**
  * Sends one request to a context's API server with that context's credentials and resolves with the
@@ -45,7 +51,8 @@ export async function upstreamRequest(kubeConfig: KubeConfig, request: UpstreamR
   }
   const secure = url.protocol === 'https:';
   // A proxy agent from the kubeconfig (`proxy-url`) must stay; otherwise the shared keep-alive agent.
-  if (!cluster.proxyUrl) options.agent = secure ? agents.https : agents.http;
+  const pool = request.streaming ? streamAgents : agents;
+  if (!cluster.proxyUrl) options.agent = secure ? pool.https : pool.http;
   if (request.body) (options.headers as Record<string, string>)['content-length'] = String(request.body.length);
   const timeoutMs = request.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
 

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootstrap } from '../bootstrap';
 import { createClock } from '../clock';
@@ -39,8 +39,11 @@ function nanosOf(event: KubeObject): bigint {
   return BigInt(`0x${(event.metadata.name ?? '').split('.').pop()}`);
 }
 
-/** A store with one node and its kubelet; pods are created already bound (no scheduler here). */
-function setup(options: { node?: KubeObject; timeScale?: number } = {}) {
+/**
+ * A store with one node and its kubelet; pods are created already bound (no scheduler here). The kubelet
+ * stops when the test ends, passed or failed: its timers would otherwise keep the file running forever.
+ */
+function setup(t: TestContext, options: { node?: KubeObject; timeScale?: number } = {}) {
   const registry = new Registry(new ObjectStore(10_000));
   bootstrap(registry);
   registry.create(NODES, '', options.node ?? { metadata: { name: 'node-1' }, spec: { podCIDR: '10.244.1.0/24' }, status: { addresses: [{ type: 'InternalIP', address: '10.132.0.3' }] } });
@@ -73,31 +76,22 @@ function setup(options: { node?: KubeObject; timeScale?: number } = {}) {
       // Event names end in their creation time in hex nanoseconds: sort by it for recording order.
       .sort((a, b) => (nanosOf(a) < nanosOf(b) ? -1 : 1))
       .map((e) => `${e.type} ${e.reason}: ${e.message}`);
-  const waitFor = async (what: string, test: () => boolean, ms = 5000) => {
+  const waitFor = async (what: string, test: () => boolean, ms = 20_000) => {
     const deadline = Date.now() + ms;
     while (!test()) {
       if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 5));
     }
   };
-  return {
-    registry,
-    nodes,
-    create,
-    pod,
-    status,
-    events,
-    history,
-    waitFor,
-    stop: () => {
-      nodes.stop();
-      informers.stop();
-    },
-  };
+  t.after(() => {
+    nodes.stop();
+    informers.stop();
+  });
+  return { registry, nodes, create, pod, status, events, history, waitFor };
 }
 
-test('a bound pod goes ContainerCreating -> Running with the kubelet status and events', async () => {
-  const k = setup();
+test('a bound pod goes ContainerCreating -> Running with the kubelet status and events', async (t) => {
+  const k = setup(t);
   k.create('kubia', { containers: [{ name: 'kubia', image: 'luksa/kubia', imagePullPolicy: 'Always' }] });
   await k.waitFor('Running', () => k.status('kubia').containerStatuses?.[0]?.ready === true);
   assert.deepEqual(k.history.get('kubia'), ['Pending - r0', 'Pending ContainerCreating r0', 'Running running r0']);
@@ -133,11 +127,10 @@ test('a bound pod goes ContainerCreating -> Running with the kubelet status and 
   k.create('third', { containers: [{ name: 'a', image: 'luksa/kubia:v1', imagePullPolicy: 'IfNotPresent' }] });
   await k.waitFor('third Running', () => k.status('third').phase === 'Running');
   assert.equal(k.events('third')[0], 'Normal Pulled: Container image "luksa/kubia:v1" already present on machine');
-  k.stop();
 });
 
-test('a missing tag alternates ErrImagePull and ImagePullBackOff with the kubelet messages', async () => {
-  const k = setup();
+test('a missing tag alternates ErrImagePull and ImagePullBackOff with the kubelet messages', async (t) => {
+  const k = setup(t);
   k.create('missing', { containers: [{ name: 'c', image: 'luksa/kubia:does-not-exist' }] });
   await k.waitFor('ImagePullBackOff', () => k.status('missing').containerStatuses?.[0]?.state.waiting?.reason === 'ImagePullBackOff');
   const history = k.history.get('missing') ?? [];
@@ -155,24 +148,21 @@ test('a missing tag alternates ErrImagePull and ImagePullBackOff with the kubele
       'Warning Failed: Failed to pull image "luksa/kubia:does-not-exist": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/luksa/kubia:does-not-exist": failed to resolve reference "docker.io/luksa/kubia:does-not-exist": docker.io/luksa/kubia:does-not-exist: not found',
     ),
   );
-  k.stop();
 });
 
-test('a crashing container restarts with a doubling back-off and keeps the previous instance', async () => {
-  const k = setup();
+test('a crashing container restarts with a doubling back-off and keeps the previous instance', async (t) => {
+  const k = setup(t);
   k.create('crash', { containers: [{ name: 'crash', image: 'pilothouse/crash', env: [{ name: 'CRASH_AFTER_SECONDS', value: '1' }] }] });
   await k.waitFor('3 restarts', () => (k.status('crash').containerStatuses?.[0]?.restartCount ?? 0) >= 3, 10_000);
   const history = k.history.get('crash') ?? [];
-  // First crash: restarted at once; later ones wait in CrashLoopBackOff.
-  assert.deepEqual(history.slice(0, 6), [
-    'Pending - r0',
-    'Pending ContainerCreating r0',
-    'Running running r0',
-    'Running terminated:Error r0',
-    'Running running r1',
-    'Running terminated:Error r1',
-  ]);
-  assert.ok(history.includes('Running CrashLoopBackOff r1'));
+  // First crash: restarted at once; later ones wait in CrashLoopBackOff. A container that runs 10 ms may be
+  // written only once it has ended (the status of a busy kubelet catches up in one write), so the
+  // intermediate `running` states are not required.
+  assert.deepEqual(history.slice(0, 2), ['Pending - r0', 'Pending ContainerCreating r0'], history.join('\n'));
+  const firstCrash = history.indexOf('Running terminated:Error r0');
+  assert.ok(firstCrash > 1, history.join('\n'));
+  assert.ok(!history.some((h) => h.includes('CrashLoopBackOff r0')), 'the first restart waits for no back-off');
+  assert.ok(history.indexOf('Running CrashLoopBackOff r1') > firstCrash, history.join('\n'));
   const messages = k.registry.store
     .list('events', 'default')
     .filter((e) => e.reason === 'BackOff')
@@ -186,11 +176,10 @@ test('a crashing container restarts with a doubling back-off and keeps the previ
   assert.ok(runner?.previous);
   assert.equal(runner?.previous?.id, c?.lastState.terminated?.containerID);
   assert.deepEqual(runner?.previous?.log.snapshot().map((l) => l.text), ['crash: starting up', 'crash: will fail in 1s', 'crash: fatal error, exiting with code 1']);
-  k.stop();
 });
 
-test('crash loop messages name the doubling back-off', async () => {
-  const k = setup();
+test('crash loop messages name the doubling back-off', async (t) => {
+  const k = setup(t);
   k.create('fast', { containers: [{ name: 'c', image: 'pilothouse/crash', env: [{ name: 'CRASH_AFTER_SECONDS', value: '0' }] }] });
   const seen = new Set<string>();
   await k.waitFor('back-off 40s', () => {
@@ -200,11 +189,10 @@ test('crash loop messages name the doubling back-off', async () => {
     return seen.has('40s');
   }, 15_000);
   assert.deepEqual([...seen], ['10s', '20s', '40s']);
-  k.stop();
 });
 
-test('restartPolicy Never and OnFailure end in Failed and Succeeded; init containers run first', async () => {
-  const k = setup();
+test('restartPolicy Never and OnFailure end in Failed and Succeeded; init containers run first', async (t) => {
+  const k = setup(t);
   k.create('never', { restartPolicy: 'Never', containers: [{ name: 'c', image: 'pilothouse/crash', env: [{ name: 'CRASH_AFTER_SECONDS', value: '0' }] }] });
   k.create('done', {
     restartPolicy: 'OnFailure',
@@ -222,11 +210,10 @@ test('restartPolicy Never and OnFailure end in Failed and Succeeded; init contai
   const init = k.status('init').initContainerStatuses?.[0];
   assert.equal(init?.state.terminated?.reason, 'Completed');
   assert.equal(init?.state.terminated?.exitCode, 0);
-  k.stop();
 });
 
-test('graceful deletion: Killing, SIGTERM, SIGKILL at the end of the grace period, then removal', async () => {
-  const k = setup();
+test('graceful deletion: Killing, SIGTERM, SIGKILL at the end of the grace period, then removal', async (t) => {
+  const k = setup(t);
   k.create('kubia', { containers: [{ name: 'kubia', image: 'luksa/kubia' }] });
   k.create('polite', { containers: [{ name: 'loggen', image: 'pilothouse/loggen' }] });
   await k.waitFor('both Running', () => k.status('kubia').phase === 'Running' && k.status('polite').phase === 'Running');
@@ -257,12 +244,11 @@ test('graceful deletion: Killing, SIGTERM, SIGKILL at the end of the grace perio
   const shortened = k.pod('long')?.metadata;
   assert.equal(shortened?.deletionGracePeriodSeconds, 1);
   assert.equal(Date.parse(first?.deletionTimestamp ?? '') - Date.parse(shortened?.deletionTimestamp ?? ''), 3599_000);
-  await k.waitFor('long removed', () => !k.pod('long'), 2000);
-  k.stop();
+  await k.waitFor('long removed', () => !k.pod('long'), 10_000);
 });
 
-test('a changed image restarts the container with it, whatever the restart policy', async () => {
-  const k = setup();
+test('a changed image restarts the container with it, whatever the restart policy', async (t) => {
+  const k = setup(t);
   k.create('edit', { restartPolicy: 'Never', containers: [{ name: 'kubia', image: 'luksa/kubia' }] });
   await k.waitFor('Running', () => k.status('edit').phase === 'Running');
   const pod = k.pod('edit') as KubeObject;
@@ -276,11 +262,10 @@ test('a changed image restarts the container with it, whatever the restart polic
   const events = k.events('edit');
   assert.ok(events.includes('Normal Killing: Container kubia definition changed, will be restarted'));
   assert.ok(events.includes('Normal Pulling: Pulling image "luksa/kubia:v2"'));
-  k.stop();
 });
 
-test('a force-deleted pod stops its containers and frees its IP', async () => {
-  const k = setup();
+test('a force-deleted pod stops its containers and frees its IP', async (t) => {
+  const k = setup(t);
   k.create('a', { containers: [{ name: 'kubia', image: 'luksa/kubia' }] });
   await k.waitFor('a Running', () => k.status('a').phase === 'Running');
   const worker = k.nodes.kubelet('node-1')?.worker(k.pod('a')?.metadata.uid ?? '');
@@ -291,36 +276,34 @@ test('a force-deleted pod stops its containers and frees its IP', async () => {
   assert.ok(instance?.log.closed);
   // Its address goes back to the pool (host-local hands addresses out in turn, so take a full turn).
   assert.equal(k.nodes.kubelet('node-1')?.worker(k.pod('a')?.metadata.uid ?? ''), undefined);
-  k.stop();
 });
 
-test('pods of a deleted node are collected after the pod GC quarantine', async () => {
-  const k = setup();
+test('pods of a deleted node are collected after the pod GC quarantine', async (t) => {
+  const k = setup(t);
   k.create('orphan', { containers: [{ name: 'kubia', image: 'luksa/kubia' }] });
   await k.waitFor('Running', () => k.status('orphan').phase === 'Running');
   k.registry.store.remove('nodes', '', 'node-1');
-  await new Promise((r) => setTimeout(r, 100));
-  assert.ok(k.pod('orphan'), 'kept during the quarantine (40s, 400ms in test mode)');
-  await k.waitFor('collected', () => !k.pod('orphan'), 3000);
+  const removed = performance.now();
+  await k.waitFor('collected', () => !k.pod('orphan'), 10_000);
+  const kept = performance.now() - removed;
+  assert.ok(kept >= 390, `kept ${kept} ms, not for the quarantine (40s, 400ms in test mode)`);
   // So is a pod created bound to a node that never existed.
   k.registry.create(PODS, 'default', { metadata: { name: 'nowhere' }, spec: { nodeName: 'node-9', containers: [{ name: 'a', image: 'luksa/kubia' }] } });
-  await k.waitFor('nowhere collected', () => !k.pod('nowhere'), 3000);
-  k.stop();
+  await k.waitFor('nowhere collected', () => !k.pod('nowhere'), 10_000);
 });
 
-test('the kubelet reports its node status again every 5 minutes with a fresh heartbeat', async () => {
+test('the kubelet reports its node status again every 5 minutes with a fresh heartbeat', async (t) => {
   const old = '2020-01-01T00:00:00Z';
-  const k = setup({
+  const k = setup(t, {
     timeScale: 0.0002,
     node: { metadata: { name: 'node-1' }, status: { conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: old, lastTransitionTime: old }] } },
   });
   const ready = () => ((k.registry.store.get('nodes', '', 'node-1')?.status as Status).conditions ?? [])[0] as { lastHeartbeatTime?: string; lastTransitionTime?: string };
-  await k.waitFor('a heartbeat', () => ready().lastHeartbeatTime !== old, 2000);
+  await k.waitFor('a heartbeat', () => ready().lastHeartbeatTime !== old, 10_000);
   assert.equal(ready().lastTransitionTime, old);
-  k.stop();
 });
 
-test('adopts a pod stored as already running: no events, no status write, logs dated from its start', async () => {
+test('adopts a pod stored as already running: no events, no status write, logs dated from its start', async (t) => {
   const registry = new Registry(new ObjectStore());
   bootstrap(registry);
   registry.create(NODES, '', { metadata: { name: 'node-1' }, spec: { podCIDR: '10.244.1.0/24' } });
@@ -331,14 +314,17 @@ test('adopts a pod stored as already running: no events, no status write, logs d
   const informers = new SharedInformers(registry.store);
   const clock = createClock({ mode: 'test' });
   const nodes = startNodeAgents({ registry, informers, clock, recorder: createEventRecorder({ registry, clock }) });
-  await new Promise((r) => setTimeout(r, 100));
+  t.after(() => {
+    nodes.stop();
+    informers.stop();
+  });
+  const runner = () => nodes.kubelet('node-1')?.worker(created.metadata.uid ?? '')?.runner('kubia');
+  const deadline = Date.now() + 10_000;
+  while (!runner()?.current && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   assert.equal(registry.store.get('pods', 'default', 'kubia-zxzij')?.metadata.resourceVersion, before?.metadata.resourceVersion);
   assert.deepEqual(registry.store.list('events', 'default'), []);
-  const runner = nodes.kubelet('node-1')?.worker(created.metadata.uid ?? '')?.runner('kubia');
-  const [line] = runner?.current?.log.snapshot() ?? [];
+  const [line] = runner()?.current?.log.snapshot() ?? [];
   assert.equal(line?.text, 'Kubia server starting...');
   assert.equal(Number((line?.time ?? 0n) / 1_000_000n), startedAt.getTime() - (startedAt.getTime() % 1000));
-  assert.equal(runner?.current?.id, (before?.status as Status).containerStatuses?.[0]?.containerID);
-  nodes.stop();
-  informers.stop();
+  assert.equal(runner()?.current?.id, (before?.status as Status).containerStatuses?.[0]?.containerID);
 });

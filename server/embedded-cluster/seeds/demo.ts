@@ -2,8 +2,9 @@
  * The `demo` seed: a small cluster that looks like the one in Kubernetes in Action's "Pods" chapter.
  * Three GKE-style workers (the book labels `gke-kubia-85f6-node-0rrx` with gpu=true, so none has it
  * yet), the pod `kubia-zxzij` labelled `run=kubia` that `kubectl run kubia` left running, a
- * `kubernetes-bootcamp` Deployment, kube-system's CoreDNS Deployment and a kube-proxy per node, and a
- * `team-a` namespace where the static users alice and bob have rights (team-access.ts).
+ * `kubernetes-bootcamp` Deployment, kube-system's CoreDNS Deployment and a kube-proxy per node, a
+ * `team-a` namespace where the static users alice and bob have rights (team-access.ts), and one
+ * Secret whose value is known, so tests can show that the console never lets it out unasked.
  */
 import { findKind, resourceKey, type KindSpec } from '../kinds';
 import type { Registry } from '../registry';
@@ -15,6 +16,7 @@ import { backdate, SeedWriter, type SeedNode } from './workloads';
 const NODES = findKind('', 'v1', 'nodes') as KindSpec;
 const NAMESPACES = findKind('', 'v1', 'namespaces') as KindSpec;
 const SERVICES = findKind('', 'v1', 'services') as KindSpec;
+const SECRETS = findKind('', 'v1', 'secrets') as KindSpec;
 const SYSTEM_SERVICES: [string, string][] = [
   ['default', 'kubernetes'],
   ['kube-system', 'kube-dns'],
@@ -23,6 +25,9 @@ const HOUR = 3_600_000;
 
 /** The book's node names. */
 export const DEMO_NODE_NAMES = ['gke-kubia-85f6-node-0rrx', 'gke-kubia-85f6-node-heo1', 'gke-kubia-85f6-node-vs9f'];
+
+/** The demo seed's Secret: `kubectl create secret generic kubia-credentials --from-literal=...`. */
+export const DEMO_SECRET = { namespace: 'default', name: 'kubia-credentials', data: { username: 'kubia', password: 'demo-password-7f3a9c' } } as const;
 
 /** Seeds the demo cluster into a bootstrapped registry. */
 export function seedDemo(registry: Registry, now = new Date()): void {
@@ -66,6 +71,8 @@ export function seedDemo(registry: Registry, now = new Date()): void {
       spec: { containers: [{ name: 'kubia', image: 'luksa/kubia', ports: [{ containerPort: 8080, protocol: 'TCP' }] }] },
     },
   });
+  registry.create(SECRETS, DEMO_SECRET.namespace, { metadata: { name: DEMO_SECRET.name }, type: 'Opaque', stringData: DEMO_SECRET.data });
+  registry.store.put(resourceKey(SECRETS), backdate(registry.get(SECRETS, DEMO_SECRET.namespace, DEMO_SECRET.name), new Date(now.getTime() - 25 * HOUR)));
   seed.deployment({
     namespace: 'default',
     createdAt: new Date(now.getTime() - 26 * HOUR),

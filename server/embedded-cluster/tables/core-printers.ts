@@ -162,6 +162,12 @@ export const configmaps: Printer = {
   }),
 };
 
+/** printSecret: the number of keys, never a value. */
+export const secrets: Printer = {
+  columns: [nameColumn(), column('Type', swaggerDoc('core:Secret', 'type')), column('Data', swaggerDoc('core:Secret', 'data')), ageColumn()],
+  row: (obj, now) => ({ cells: [name(obj), str(at(obj, 'type')), Object.keys(record(at(obj, 'data'))).length, age(obj, now)] }),
+};
+
 export const serviceaccounts: Printer = {
   columns: [nameColumn(), column('Secrets', swaggerDoc('core:ServiceAccount', 'secrets')), ageColumn()],
   row: (obj, now) => ({ cells: [name(obj), list(at(obj, 'secrets')).length, age(obj, now)] }),

@@ -1,5 +1,5 @@
 import { deployments, replicasets } from './apps-printers';
-import { configmaps, namespaces, nodes, pods, serviceaccounts, services } from './core-printers';
+import { configmaps, namespaces, nodes, pods, secrets, serviceaccounts, services } from './core-printers';
 import { events } from './event-printer';
 import { clusterrolebindings, rolebindings } from './rbac-printers';
 import { resourcequotas } from './resource-quota-printer';
@@ -12,6 +12,7 @@ const PRINTERS: Record<string, Printer> = {
   services,
   events,
   configmaps,
+  secrets,
   serviceaccounts,
   resourcequotas,
   deployments,

@@ -4,6 +4,7 @@ import { resolveContext } from '@/lib/server/contexts/resolve-context';
 import { errorResponse, readRequestBody } from '@/lib/server/http/route-support';
 import { checkProxyTarget, forwardToCluster } from '@/lib/server/proxy/forward';
 import { assertSameOrigin } from '@/lib/server/proxy/origin-check';
+import { redactForwarded, secretsAccept, targetsSecrets } from '@/lib/server/secrets/redact-forwarded';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,16 +18,20 @@ async function proxy(request: NextRequest, { params }: Params): Promise<Response
     assertSameOrigin(request, { guardReads: application });
     const resolved = await resolveContext(context);
     const body = await readRequestBody(request);
-    const answer = await forwardToCluster({
+    // Secrets pass without their values (lib/server/secrets); one value is read through its reveal route.
+    const secrets = targetsSecrets(segments);
+    const headers = secrets ? { get: (name: string) => (name === 'accept' ? secretsAccept(request.headers.get('accept')) : request.headers.get(name)) } : request.headers;
+    const forwarded = await forwardToCluster({
       context: resolved,
       method: request.method,
       path,
       application,
       query: request.nextUrl.searchParams,
-      headers: request.headers,
+      headers,
       body,
       signal: request.signal,
     });
+    const answer = secrets ? await redactForwarded(forwarded) : forwarded;
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,22 @@
+// A test reporter that keeps the run's counts in the file PILOTHOUSE_TEST_COUNTS, rewritten synchronously
+// after every result, for scripts/test.mjs. Node 20's `--test-force-exit` exits before a reporter's file
+// stream has flushed, which cut a TAP file off before its closing `# pass N` lines; a file written in
+// step with the results is complete whenever the process ends. Timed-out and cancelled tests are failures.
+import { writeFileSync } from 'node:fs';
+
+export default async function* countReporter(source) {
+  const file = process.env.PILOTHOUSE_TEST_COUNTS;
+  if (!file) throw new Error('PILOTHOUSE_TEST_COUNTS names the file this reporter writes');
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  writeFileSync(file, JSON.stringify(counts));
+  for await (const event of source) {
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    // A suite passes or fails with its tests, which are counted themselves.
+    if (event.data.details?.type === 'suite') continue;
+    if (event.data.skip || event.data.todo) counts.skipped++;
+    else if (event.type === 'test:pass') counts.passed++;
+    else counts.failed++;
+    writeFileSync(file, JSON.stringify(counts));
+  }
+  yield '';
+}
