@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { secretRevealSchema } from '@/lib/contract/secrets';
 import { resolveContext } from '@/lib/server/contexts/resolve-context';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/server/http/route-support';
-import { assertSameOriginWrite } from '@/lib/server/proxy/origin-check';
+import { assertSameOrigin } from '@/lib/server/proxy/origin-check';
 import { readSecretValue } from '@/lib/server/secrets/read-secret-value';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +13,7 @@ type Params = { params: Promise<{ context: string; namespace: string; name: stri
 // A POST, so that only the console's own pages can ask (the write checks) and nothing caches or prefetches it.
 export async function POST(request: NextRequest, { params }: Params): Promise<Response> {
   try {
-    assertSameOriginWrite(request);
+    assertSameOrigin(request);
     const { context, namespace, name } = await params;
     const { key } = await readJsonBody(request, secretRevealSchema);
     const value = await readSecretValue(await resolveContext(context), { namespace, name, key });
