@@ -129,3 +129,4 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
 
 export type { AnonymousAccess, Tokens } from './auth';
 export { buildKubeconfig } from './kubeconfig';
+export { isSeedName, type SeedName } from './seeds/index';
