@@ -4,6 +4,9 @@ import { isGracefulPod, type Registry } from './registry';
 import { ApiError, badRequest, conflict } from './status';
 import { isPlainObject, type KubeObject } from './types';
 
+// The NamespaceLifecycle admission plugin's immortal namespaces (kube-node-lease is not among them).
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
 /** metav1.DeleteOptions, from the body or the query. */
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
@@ -30,6 +33,11 @@ export function deleteObject(
   options: DeleteOptions = {},
 ): DeleteResult {
   const { kind, namespace, name } = target;
+  // NamespaceLifecycle admission refuses before the store reads anything, so a dry run, a stale
+  // precondition or any other option cannot get past it.
+  if (kind.resource === 'namespaces' && IMMORTAL_NAMESPACES.has(name)) {
+    throw new ApiError(403, 'Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: 'namespaces' });
+  }
   const existing = registry.get(kind, namespace, name);
   checkPreconditions(kind, existing, options);
   if (options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds < 0) {
@@ -108,9 +116,6 @@ function finalizersForPropagation(finalizers: string[], policy: DeleteOptions['p
   return rest;
 }
 
-// The NamespaceLifecycle admission plugin's immortal namespaces (kube-node-lease is not among them).
-const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
-
 /**
  * Namespace deletion: the namespace turns Terminating at once (that is what the DELETE answers with);
  * the namespace controller (controllers/namespace-lifecycle.ts) then removes its contents, the
@@ -118,10 +123,6 @@ const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
  */
 function deleteNamespace(registry: Registry, existing: KubeObject): DeleteResult {
   const namespaces = KINDS.find((k) => k.resource === 'namespaces') as KindSpec;
-  const name = existing.metadata.name ?? '';
-  if (IMMORTAL_NAMESPACES.has(name)) {
-    throw new ApiError(403, 'Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: 'namespaces' });
-  }
   if (existing.metadata.deletionTimestamp) return { object: existing, deleted: false };
   const terminating = registry.replaceRaw(namespaces, {
     ...existing,

@@ -3,22 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { AppsV1Api, KubeConfig, type V1Deployment } from '@kubernetes/client-node';
 import { startEmbeddedCluster, type EmbeddedCluster, type EmbeddedClusterOptions } from './index';
 import { runningPod } from './seeds/running-pod';
+import { eventually } from './testing/eventually';
 import { createKubectl, manifestPath, type Kubectl } from './testing/kubectl';
 import { parseTable } from './testing/kubectl-table';
 import type { KubeObject } from './types';
 
 // Namespace lifecycle, the workload controllers, garbage collection and seeds, refereed by the real
 // kubectl (what it prints) and client-node (propagation policies), each suite on a fresh cluster.
-
-async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /**
  * Stands in for the kubelet where a test needs pods to be available: pods of `namespace` are stored

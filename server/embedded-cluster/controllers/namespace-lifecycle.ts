@@ -26,6 +26,12 @@ interface Condition {
   message: string;
 }
 
+/** What remains in a Terminating namespace: instances per `resource.group`, and per finalizer. */
+export interface RemainingContent {
+  byResource: Map<string, number>;
+  byFinalizer: Map<string, number>;
+}
+
 /** Starts the namespace controller. */
 export function startNamespaceController(ctx: ControllerContext): RunningController {
   const namespaces = ctx.informers.for('namespaces');
@@ -44,14 +50,20 @@ export function startNamespaceController(ctx: ControllerContext): RunningControl
     ),
   ];
   for (const ns of namespaces.list()) if (ns.metadata.deletionTimestamp) loop.enqueue(ns.metadata.name ?? '');
+  // When this controller first saw each namespace Terminating, to the millisecond: deletionTimestamp
+  // has whole seconds only, too coarse for grace periods scaled down in test mode.
+  const terminatingSince = new Map<string, number>();
 
   function sync(name: string): void {
     const ns = namespaces.get('', name);
     if (!ns?.metadata.deletionTimestamp || !specFinalizers(ns).includes(FINALIZER)) return;
+    if (!terminatingSince.has(name)) terminatingSince.set(name, Date.now());
     const failures = deleteAllContent(name);
-    const remaining = remainingContent(name);
+    const remaining = remainingContent(name, terminatingSince.get(name) ?? Date.now());
+    failures.push(...remaining.unexpected);
     writeConditions(ns, conditionsFor(remaining, failures));
     if (remaining.total === 0 && failures.length === 0) {
+      terminatingSince.delete(name);
       finalize(name);
       return;
     }
@@ -75,9 +87,15 @@ export function startNamespaceController(ctx: ControllerContext): RunningControl
     return failures;
   }
 
-  function remainingContent(namespace: string): { total: number; byResource: Map<string, number>; byFinalizer: Map<string, number> } {
+  /**
+   * What is left after the deletes, counted per resource and per finalizer as
+   * deleteAllContentForGroupVersionResource does. Objects that remain with no finalizer and no grace
+   * period still to run are `unexpected`: the real controller reports them as a content failure.
+   */
+  function remainingContent(namespace: string, since: number): RemainingContent & { total: number; unexpected: string[] } {
     const byResource = new Map<string, number>();
     const byFinalizer = new Map<string, number>();
+    const unexpected: string[] = [];
     let total = 0;
     for (const kind of NAMESPACED) {
       const objects = ctx.informers.for(resourceKey(kind)).list(namespace);
@@ -85,11 +103,34 @@ export function startNamespaceController(ctx: ControllerContext): RunningControl
       total += objects.length;
       // The controller names a GroupVersionResource as `resource.group`, so core kinds end in a dot.
       byResource.set(`${kind.resource}.${kind.group}`, objects.length);
+      let withFinalizers = 0;
       for (const obj of objects) {
-        for (const finalizer of obj.metadata.finalizers ?? []) byFinalizer.set(finalizer, (byFinalizer.get(finalizer) ?? 0) + 1);
+        const finalizers = obj.metadata.finalizers ?? [];
+        if (finalizers.length > 0) withFinalizers++;
+        for (const finalizer of finalizers) byFinalizer.set(finalizer, (byFinalizer.get(finalizer) ?? 0) + 1);
+      }
+      if (withFinalizers === 0 && gracefulEstimateMs(kind, objects) <= Date.now() - since) {
+        // schema.GroupVersionResource's String(): `/v1, Resource=pods`.
+        unexpected.push(`unexpected items still remain in namespace: ${namespace} for gvr: ${kind.group}/${kind.version}, Resource=${kind.resource}`);
       }
     }
-    return { total, byResource, byFinalizer };
+    return { total, byResource, byFinalizer, unexpected };
+  }
+
+  /**
+   * estimateGracefulTerminationForPods: the longest terminationGracePeriodSeconds of the pods that are
+   * not terminal (in real milliseconds here); other resources have none.
+   */
+  function gracefulEstimateMs(kind: KindSpec, objects: KubeObject[]): number {
+    if (kind.resource !== 'pods') return 0;
+    let seconds = 0;
+    for (const pod of objects) {
+      const phase = isPlainObject(pod.status) ? pod.status.phase : undefined;
+      if (phase === 'Succeeded' || phase === 'Failed') continue;
+      const grace = isPlainObject(pod.spec) ? pod.spec.terminationGracePeriodSeconds : undefined;
+      if (typeof grace === 'number' && grace > seconds) seconds = grace;
+    }
+    return ctx.clock.scaled(seconds * 1000);
   }
 
   function writeConditions(ns: KubeObject, wanted: Condition[]): void {
@@ -124,17 +165,14 @@ export function startNamespaceController(ctx: ControllerContext): RunningControl
  * The five conditions of a terminating namespace, worded as namespaced_resources_deleter.go sets them
  * (and `kubectl describe namespace` shows).
  */
-export function conditionsFor(
-  remaining: { byResource: Map<string, number>; byFinalizer: Map<string, number> },
-  failures: string[],
-): Condition[] {
+export function conditionsFor(remaining: RemainingContent, failures: string[]): Condition[] {
   const resources = [...remaining.byResource].map(([gr, n]) => `${gr} has ${n} resource instances`).sort();
   const finalizers = [...remaining.byFinalizer].map(([f, n]) => `${f} in ${n} resource instances`).sort();
   return [
     { type: 'NamespaceDeletionDiscoveryFailure', status: 'False', reason: 'ResourcesDiscovered', message: 'All resources successfully discovered' },
     { type: 'NamespaceDeletionGroupVersionParsingFailure', status: 'False', reason: 'ParsedGroupVersions', message: 'All legacy kube types successfully parsed' },
     failures.length > 0
-      ? { type: 'NamespaceDeletionContentFailure', status: 'True', reason: 'ContentDeletionFailed', message: `Failed to delete all resource types, ${failures.length} remaining: ${failures.join(', ')}` }
+      ? { type: 'NamespaceDeletionContentFailure', status: 'True', reason: 'ContentDeletionFailed', message: `Failed to delete all resource types, ${failures.length} remaining: ${[...failures].sort().join(', ')}` }
       : { type: 'NamespaceDeletionContentFailure', status: 'False', reason: 'ContentDeleted', message: 'All content successfully deleted, may be waiting on finalization' },
     resources.length > 0
       ? { type: 'NamespaceContentRemaining', status: 'True', reason: 'SomeResourcesRemain', message: `Some resources are remaining: ${resources.join(', ')}` }
