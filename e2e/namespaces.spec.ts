@@ -185,3 +185,30 @@ test('a read-only context shows the server refusing to create, label and delete 
   await expect(dialog.deleteButton()).toBeDisabled();
   expect(await api.namespace('viewer-made')).toBeUndefined();
 });
+
+test('a namespace being deleted shows Terminating, its deletion conditions and what is left, live, until it is gone', async ({ page, api }, testInfo) => {
+  const name = uniqueNamespace(testInfo);
+  await api.createNamespace(name);
+  try {
+    // kubia ignores SIGTERM: its pod holds the namespace in Terminating for its whole grace period.
+    await api.createPods(name, [{ name: 'kubia-slow', graceSeconds: 6 }]);
+    await api.waitRunning(name, ['kubia-slow']);
+    await page.goto(`/namespaces/${name}`);
+    const inside = page.getByRole('table', { name: 'What is inside' });
+    await expect(inside.getByRole('row', { name: /^pods 1/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Delete namespace…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete namespace ${name}` });
+    await dialog.getByRole('textbox', { name: 'Type the namespace name to confirm' }).fill(name);
+    await dialog.getByRole('button', { name: 'Delete 1' }).click();
+    await expect(dialog).toBeHidden();
+
+    const status = page.getByRole('region', { name: 'Status' });
+    await expect(status).toContainText('Terminating');
+    await expect(status.getByRole('table', { name: 'Conditions' })).toContainText('NamespaceContentRemaining');
+    await expect(inside.getByRole('row', { name: /^pods 1/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Namespace not found' })).toBeVisible({ timeout: 30_000 });
+    expect(await api.namespace(name)).toBeUndefined();
+  } finally {
+    await api.deleteNamespace(name);
+  }
+});
