@@ -52,13 +52,13 @@ function Contents({ groups, namespace, context }: { groups: ContentGroup[]; name
       {shown.length ? (
         <table aria-label="What is inside" className="w-full text-sm">
           <thead className="text-left text-xs uppercase text-slate-600 dark:text-slate-400">
-            <tr><th scope="col" className="py-1">Resource</th><th scope="col">Count</th><th scope="col">List</th></tr>
+            <tr><th scope="col" className="py-1 pr-4">Resource</th><th scope="col" className="pr-4">Count</th><th scope="col">List</th></tr>
           </thead>
           <tbody>
             {shown.map((group) => (
               <tr key={`${group.resource.group}/${group.resource.resource}`} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1 font-mono text-xs">{group.resource.group ? `${group.resource.resource}.${group.resource.group}` : group.resource.resource}</td>
-                <td className="tabular-nums">{group.error ? <span className="text-rose-700 dark:text-rose-300">{group.error}</span> : group.items.length}</td>
+                <td className="py-1 pr-4 font-mono text-xs">{group.resource.group ? `${group.resource.resource}.${group.resource.group}` : group.resource.resource}</td>
+                <td className="pr-4 tabular-nums">{group.error ? <span className="text-rose-700 dark:text-rose-300">{group.error}</span> : group.items.length}</td>
                 <td>
                   {group.resource.resource === 'pods' && !group.resource.group ? (
                     <Link href={podsHref} className="text-sky-700 hover:underline dark:text-sky-300">Pods in {namespace}</Link>
@@ -142,11 +142,11 @@ export function NamespaceDetailView({ name }: { name: string }) {
           <p className="mb-2 text-sm">{terminating ? 'Terminating: the namespace controller is deleting what is inside.' : 'Active'}</p>
           {conditions.length ? (
             <table aria-label="Conditions" className="w-full text-sm">
-              <thead className="text-left text-xs uppercase text-slate-600 dark:text-slate-400"><tr><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Message</th></tr></thead>
+              <thead className="text-left text-xs uppercase text-slate-600 dark:text-slate-400"><tr><th scope="col" className="pr-3">Type</th><th scope="col" className="pr-3">Status</th><th scope="col" className="pr-3">Reason</th><th scope="col">Message</th></tr></thead>
               <tbody>
                 {conditions.map((c) => (
                   <tr key={c.type} className="border-t border-slate-100 align-top dark:border-slate-800">
-                    <td className="py-1 font-mono text-xs">{c.type}</td><td>{c.status}</td><td>{c.reason}</td><td className="text-xs">{c.message}</td>
+                    <td className="py-1 pr-3 font-mono text-xs">{c.type}</td><td className="pr-3">{c.status}</td><td className="pr-3">{c.reason}</td><td className="text-xs">{c.message}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { ObjectMeta } from '@/lib/k8s/types';
 import type { ResourceDescriptor, ResourceType } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
-import { apiFetch, k8sUrl } from '@/lib/client/api-fetch';
+import { apiFetch, ApiError, k8sUrl } from '@/lib/client/api-fetch';
 import type { ObjectRef } from '@/lib/client/get-resource';
 import { queryKeys } from '@/lib/client/query-keys';
 
@@ -89,7 +89,8 @@ export function deletePreviewQueryOptions(context: string, descriptor: ResourceD
     queryFn: () => previewDelete(context, descriptor, scope),
     staleTime: 0,
     gcTime: 0,
-    retry: false,
+    // A dry run changes nothing, so a dropped connection is asked again; the server's refusals are final.
+    retry: (failures: number, error: Error) => failures < 2 && !(error instanceof ApiError && error.code >= 400 && error.code < 500),
   });
 }
 
