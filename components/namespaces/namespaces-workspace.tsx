@@ -7,14 +7,14 @@ import { namespaces, pods } from '@/lib/k8s/resources';
 import type { Namespace, Pod } from '@/lib/k8s/types';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { useWatchedList } from '@/lib/client/use-watched-list';
-import { ListStatus, NoResources } from '@/components/resources/list-status';
+import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
-import { ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { RowActions } from '@/components/resources/row-actions';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
-import { EmptyState } from '@/components/ui/empty-state';
 import { CreateNamespace } from './create-namespace';
 import { namespaceColumns } from './namespace-columns';
 import { DeleteNamespacesDialog } from './namespace-delete-dialogs';
@@ -35,18 +35,9 @@ export function NamespacesWorkspace() {
   const [deleting, setDeleting] = useState<string[]>();
   const columns = useMemo(() => namespaceColumns(podCounts), [podCounts]);
 
-  // An editor acts on the namespaces as they are now (their resourceVersion guards the patch).
-  const live = (open?: ResourceDialog): ResourceDialog | undefined =>
-    open && open.kind !== 'delete' ? { ...open, objects: open.objects.map((o) => { const row = list.rowsByUid.get(o.object.metadata?.uid ?? ''); return row ? asObject(row) : o; }) } : open;
   const detailHref = (row: NamespaceListRow) => `/namespaces/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
 
-  if (!scope.loading && !scope.context) {
-    return (
-      <EmptyState title="No cluster connected">
-        {scope.error ? scope.error.message : 'No kubeconfig context was found and the embedded cluster is turned off (PILOTHOUSE_EMBEDDED=false).'}
-      </EmptyState>
-    );
-  }
+  if (!scope.loading && !scope.context) return <NoCluster error={scope.error} />;
 
   return (
     <>
@@ -68,22 +59,16 @@ export function NamespacesWorkspace() {
         ) : (
           <ResourceTable
             descriptor={namespaces}
-            rows={rows}
+            {...list.tableProps}
             columns={columns}
-            showLabels={view.showLabels}
-            labelColumns={view.labelColumns}
-            sort={view.sort}
-            onSort={list.onSort}
-            selected={list.selected}
-            onSelect={list.onSelect}
-            onPickLabel={list.pickLabel}
             detailHref={detailHref}
             rowActions={(row) => (
-              <div className="flex justify-end gap-0.5 text-xs [&>button]:px-2 [&>button]:py-1 [&>button]:text-xs">
-                <Button variant="ghost" aria-label={`Edit labels of ${row.name}`} onClick={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}>Labels</Button>
-                <Button variant="ghost" aria-label={`Edit annotations of ${row.name}`} onClick={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}>Annotations</Button>
-                <Button variant="ghost" aria-label={`Delete ${row.name}`} onClick={() => setDeleting([row.name])}>Delete</Button>
-              </div>
+              <RowActions
+                name={row.name}
+                onLabels={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}
+                onAnnotations={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}
+                onDelete={() => setDeleting([row.name])}
+              />
             )}
           />
         )}
@@ -91,7 +76,7 @@ export function NamespacesWorkspace() {
       {list.state === 'error' && list.error?.code === 403 ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">You can still type a namespace you may use into the header&apos;s Namespace box and work in it.</p>
       ) : null}
-      <ResourceDialogs context={context} descriptor={namespaces} dialog={live(dialog)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
+      <ResourceDialogs context={context} descriptor={namespaces} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
       {deleting ? <DeleteNamespacesDialog context={context} names={deleting} onClose={() => setDeleting(undefined)} onDone={() => { list.clearSelection(); setDeleting(undefined); }} /> : null}
     </>
   );
