@@ -13,6 +13,16 @@ const layers = [
   { target: './server', from: ['./app', './components', './lib/client'], message: 'The Node server does not import UI code.' },
 ];
 
+// The embedded cluster is a separate program reached over HTTP: outside its folder only its entry point
+// (starting it: server/index.ts, the benches, server tests) and its `testing/` helpers may be imported.
+const outsideEmbeddedCluster = ['./app/**', './components/**', './lib/**', './e2e/**', './bench/**', './scripts/**', './server/*', './server/!(embedded-cluster)/**'];
+const embeddedClusterFence = {
+  target: outsideEmbeddedCluster,
+  from: './server/embedded-cluster',
+  except: ['./index.ts', './testing'],
+  message: 'Reach the embedded cluster through its entry point (server/embedded-cluster/index.ts) or over HTTP, not its internals.',
+};
+
 const nodeBuiltins = { group: ['node:*'], message: 'Not in isomorphic or browser code.' };
 
 const config = [
@@ -21,9 +31,15 @@ const config = [
   ...nextTypescript,
   {
     rules: {
-      'import/no-restricted-paths': ['error', { zones: layers }],
+      'import/no-restricted-paths': ['error', { zones: [...layers, embeddedClusterFence] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Generates the embedded cluster's OpenAPI documents from its curated markers: the one tool that must
+    // read them.
+    files: ['scripts/generate-openapi.ts'],
+    rules: { 'import/no-restricted-paths': ['error', { zones: layers }] },
   },
   {
     files: ['lib/k8s/**', 'lib/contract/**'],

@@ -2,6 +2,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/contract/socket-events';
 import type { DirectClient } from './direct-client';
 import { percentile } from './stats';
+import { pods } from '@/lib/k8s/resources';
+import { resourcePath } from '@/lib/k8s/resource-path';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -54,7 +56,7 @@ export async function benchEventLatency(options: {
   for (let i = 0; i < options.writes; i++) {
     const mark = `m${i}`;
     sent.set(mark, performance.now());
-    const res = await options.direct.request('PATCH', `/api/v1/namespaces/${namespace}/pods/${pod}`, { metadata: { labels: { 'bench-mark': mark } } }, 'application/merge-patch+json');
+    const res = await options.direct.request('PATCH', resourcePath({ ...pods, namespace, name: pod }), { metadata: { labels: { 'bench-mark': mark } } }, 'application/merge-patch+json');
     if (res.status !== 200) throw new Error(`patch failed: ${res.status} ${res.text.slice(0, 200)}`);
     await new Promise((resolve) => setTimeout(resolve, options.gapMs));
   }

@@ -17,6 +17,8 @@ import { benchLists } from './list-bench';
 import { benchLogThroughput } from './log-bench';
 import { benchSchedulingPreview } from './scheduling-bench';
 import { benchPodsPage } from './ui-bench';
+import { namespaces, pods } from '@/lib/k8s/resources';
+import { resourcePath } from '@/lib/k8s/resource-path';
 
 const PODS = Number(process.env.BENCH_PODS ?? 10_000);
 const CONTEXT = 'bench';
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   const direct = directClient(cluster.kubeconfigYaml);
   const consoleProcess = await startConsole({ KUBECONFIG: kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false' });
   try {
-    const { text } = await direct.request('GET', '/api/v1/pods?limit=1');
+    const { text } = await direct.request('GET', resourcePath({ ...pods, query: { limit: 1 } }));
     const first = (JSON.parse(text) as { items: { metadata: { name: string; namespace: string } }[] }).items[0];
     if (!first) throw new Error('the scale seed has no pods');
 
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
       bffUrl: consoleProcess.url,
       context: CONTEXT,
       direct,
-      paths: ['/api/v1/pods', `/api/v1/namespaces/${first.metadata.namespace}/pods`, '/api/v1/pods?limit=500'],
+      paths: [resourcePath(pods), resourcePath({ ...pods, namespace: first.metadata.namespace }), resourcePath({ ...pods, query: { limit: 500 } })],
       runs: 5,
     });
 
@@ -71,12 +73,12 @@ async function main(): Promise<void> {
     });
 
     log('log throughput...');
-    await direct.request('POST', '/api/v1/namespaces', { metadata: { name: LOG_NS } });
-    await direct.request('POST', `/api/v1/namespaces/${LOG_NS}/pods`, {
+    await direct.request('POST', resourcePath(namespaces), { metadata: { name: LOG_NS } });
+    await direct.request('POST', resourcePath({ ...pods, namespace: LOG_NS }), {
       metadata: { name: 'loggen' },
       spec: { containers: [{ name: 'main', image: 'pilothouse/loggen', env: [{ name: 'LINES_PER_SECOND', value: '25000' }] }] },
     });
-    await waitRunning(direct, `/api/v1/namespaces/${LOG_NS}/pods/loggen`);
+    await waitRunning(direct, resourcePath({ ...pods, namespace: LOG_NS, name: 'loggen' }));
     // Let the container fill its log (about 100,000 lines of 100 bytes, the kubelet's 10 MiB cap).
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const logs = await benchLogThroughput({ bffUrl: consoleProcess.url, context: CONTEXT, namespace: LOG_NS, pod: 'loggen', direct, runs: 3 });

@@ -2,6 +2,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/contract/socket-events';
 import type { DirectClient } from './direct-client';
 import { median } from './stats';
+import { pods } from '@/lib/k8s/resources';
+import { resourcePath } from '@/lib/k8s/resource-path';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -39,7 +41,7 @@ async function readThroughBff(socket: ClientSocket, target: { context: string; n
 
 /** Lines per second reading a finished log of `pod`, `runs` times each way; medians reported. */
 export async function benchLogThroughput(options: { bffUrl: string; context: string; namespace: string; pod: string; direct: DirectClient; runs: number }): Promise<LogThroughputResult> {
-  const path = `/api/v1/namespaces/${options.namespace}/pods/${options.pod}/log`;
+  const path = resourcePath({ ...pods, namespace: options.namespace, name: options.pod, subresource: 'log' });
   const socket: ClientSocket = io(options.bffUrl, { path: '/socket.io/', transports: ['websocket'], extraHeaders: { origin: options.bffUrl }, forceNew: true });
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   const direct: number[] = [];

@@ -1,6 +1,8 @@
 import { chromium } from '@playwright/test';
 import type { DirectClient } from './direct-client';
 import { median, percentile } from './stats';
+import { pods as podResource } from '@/lib/k8s/resources';
+import { resourcePath } from '@/lib/k8s/resource-path';
 
 export interface UiBenchResult {
   pods: number;
@@ -70,7 +72,7 @@ export async function benchPodsPage(options: {
     });
 
     // One pod in view (the only one with the probe label), then writes to it through the API.
-    const path = `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`;
+    const path = resourcePath({ ...podResource, namespace: pod.namespace, name: pod.name });
     const label = (value: string) => direct.request('PATCH', path, { metadata: { labels: { probe: value } } }, 'application/merge-patch+json');
     await label('start');
     await box.fill('probe');

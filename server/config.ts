@@ -1,4 +1,4 @@
-import { isSeedName, type SeedName } from './embedded-cluster/seeds/index';
+import { isSeedName, type SeedName } from './embedded-cluster';
 
 /** The server's settings, read once from the environment. Each one is listed in the README. */
 export interface ServerConfig {

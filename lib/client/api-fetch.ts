@@ -63,10 +63,7 @@ export async function apiFetch<T>(url: string, options: ApiFetchOptions = {}): P
   );
 }
 
-/** The BFF URL of a path on a cluster's API server: `k8sUrl('prod', '/api/v1/pods')`. */
-export function k8sUrl(context: string, path: string, query?: Record<string, string | number | boolean | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(key, String(value));
-  const qs = search.toString();
-  return `/api/clusters/${encodeURIComponent(context)}/k8s${path.startsWith('/') ? path : `/${path}`}${qs ? `?${qs}` : ''}`;
+/** The BFF URL of an API path (one built by `resourcePath`) on a cluster: `k8sUrl('prod', resourcePath({ ...pods }))`. */
+export function k8sUrl(context: string, path: string): string {
+  return `/api/clusters/${encodeURIComponent(context)}/k8s${path.startsWith('/') ? path : `/${path}`}`;
 }

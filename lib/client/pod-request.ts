@@ -1,4 +1,6 @@
 import { failureStatus, isStatus } from '@/lib/contract/status';
+import { pods } from '@/lib/k8s/resources';
+import { resourcePath } from '@/lib/k8s/resource-path';
 import { CONSOLE_REQUEST_HEADER, k8sUrl } from '@/lib/client/api-fetch';
 
 export interface PodHttpRequest {
@@ -24,9 +26,7 @@ export type PodHttpOutcome =
  * the API server's Status.
  */
 export async function sendPodRequest(request: PodHttpRequest): Promise<PodHttpOutcome> {
-  const [pathPart, query = ''] = request.path.split('?', 2);
-  const base = k8sUrl(request.context, `/api/v1/namespaces/${encodeURIComponent(request.namespace)}/pods/${encodeURIComponent(request.pod)}:${request.port}/proxy${pathPart.startsWith('/') ? pathPart : `/${pathPart}`}`);
-  const url = query ? `${base}?${query}` : base;
+  const url = k8sUrl(request.context, resourcePath({ ...pods, namespace: request.namespace, name: request.pod, port: request.port, subresource: 'proxy', proxyPath: request.path }));
   const headers = new Headers(request.headers);
   headers.set(CONSOLE_REQUEST_HEADER, '1');
   const started = performance.now();

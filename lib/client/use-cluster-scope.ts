@@ -1,10 +1,9 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 import type { ClusterContext } from '@/lib/contract/contexts';
-import { contextsQueryOptions } from '@/lib/client/k8s-queries';
+import { useContexts } from '@/lib/client/contexts-query';
 
 export interface ClusterScope {
   contexts: ClusterContext[];
@@ -34,7 +33,7 @@ export function useClusterScope(): ClusterScope {
   const params = useSearchParams();
   const pathname = usePathname();
   const router = useRouter();
-  const { data, isPending, error } = useQuery(contextsQueryOptions());
+  const { data, isPending, error } = useContexts();
   const contexts = data?.contexts ?? [];
   const wanted = params.get('context') ?? data?.defaultContext ?? undefined;
   const context = contexts.find((c) => c.name === wanted);

@@ -10,11 +10,8 @@ import type { ManifestDocument } from '@/lib/server/manifests/parse-documents';
  * registered symbol, is the single place both copies see.
  */
 export interface PilothouseRuntime {
-  startedAt: Date;
   /** Cluster contexts, set by `server/` before it accepts requests. */
   contexts?: ContextRegistry;
-  /** The shared upstream watches behind the socket channels (diagnostics: how many, for how many subscribers). */
-  watchHub?: { stats(): { upstreamWatches: number; subscribers: number } };
   /** The names and origins the console answers to, for the same-origin checks of route handlers. */
   hosts?: HostPolicy;
   /** Reads a manifest off the event loop (in a worker thread). */

@@ -146,3 +146,4 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
 export type { AnonymousAccess, Tokens } from './auth';
 export type { OidcOptions } from './auth/oidc';
 export { buildKubeconfig } from './kubeconfig';
+export { isSeedName, type SeedName } from './seeds/index';

@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { LogEndReason, ParsedLogTarget } from '@/lib/contract/logs';
 import { failureStatus, isStatus, type K8sStatus } from '@/lib/contract/status';
+import { pods } from '@/lib/k8s/resources';
+import { resourcePath } from '@/lib/k8s/resource-path';
 import { toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
 import { readResponseBody, upstreamRequest } from '@/lib/server/kube/upstream-request';
@@ -26,15 +28,20 @@ export interface LogStreamOptions {
 
 /** `GET /api/v1/namespaces/{ns}/pods/{name}/log` with the target's options. */
 export function logPath(target: ParsedLogTarget): string {
-  const query = new URLSearchParams();
-  if (target.container) query.set('container', target.container);
-  if (target.follow) query.set('follow', 'true');
-  if (target.tailLines !== undefined) query.set('tailLines', String(target.tailLines));
-  if (target.sinceSeconds !== undefined) query.set('sinceSeconds', String(target.sinceSeconds));
-  if (target.timestamps) query.set('timestamps', 'true');
-  if (target.previous) query.set('previous', 'true');
-  const search = query.toString();
-  return `/api/v1/namespaces/${target.namespace}/pods/${target.pod}/log${search ? `?${search}` : ''}`;
+  return resourcePath({
+    ...pods,
+    namespace: target.namespace,
+    name: target.pod,
+    subresource: 'log',
+    query: {
+      container: target.container || undefined,
+      follow: target.follow || undefined,
+      tailLines: target.tailLines,
+      sinceSeconds: target.sinceSeconds,
+      timestamps: target.timestamps || undefined,
+      previous: target.previous || undefined,
+    },
+  });
 }
 
 interface PodShape {
@@ -45,7 +52,7 @@ interface PodShape {
 /** Why a followed log ended, told by the pod: gone or going, its container stopped, or neither. */
 async function followEndReason(kubeConfig: KubeConfig, target: ParsedLogTarget): Promise<LogEndReason> {
   try {
-    const pod = await kubeJson<PodShape>(kubeConfig, { method: 'GET', path: `/api/v1/namespaces/${target.namespace}/pods/${target.pod}` });
+    const pod = await kubeJson<PodShape>(kubeConfig, { method: 'GET', path: resourcePath({ ...pods, namespace: target.namespace, name: target.pod }) });
     if (pod.metadata?.deletionTimestamp) return 'pod-deleted';
     const statuses = pod.status?.containerStatuses ?? [];
     const container = target.container ? statuses.find((s) => s.name === target.container) : statuses[0];

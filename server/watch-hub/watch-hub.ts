@@ -1,4 +1,5 @@
 import type { ParsedWatchTarget } from '@/lib/contract/watch';
+import { resourcePath } from '@/lib/k8s/resource-path';
 import type { K8sStatus } from '@/lib/contract/status';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { isSecretResource } from '@/lib/server/secrets/redact-secrets';
@@ -15,8 +16,7 @@ export interface WatchHubOptions {
 
 /** The list path of a target: `/api/v1/namespaces/{ns}/pods`, `/apis/apps/v1/deployments`, ... */
 export function listPath(target: Pick<ParsedWatchTarget, 'group' | 'version' | 'resource' | 'namespace'>): string {
-  const base = target.group ? `/apis/${target.group}/${target.version}` : `/api/${target.version}`;
-  return target.namespace ? `${base}/namespaces/${target.namespace}/${target.resource}` : `${base}/${target.resource}`;
+  return resourcePath({ group: target.group, version: target.version, resource: target.resource, namespace: target.namespace });
 }
 
 /**

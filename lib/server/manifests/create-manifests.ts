@@ -4,7 +4,8 @@ import { failureStatus, type K8sStatus } from '@/lib/contract/status';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { BffError, toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
-import { findResource, groupVersionPath, type ResourceMapping } from '@/lib/server/manifests/discovery';
+import { resourcePath, type ResourceLocation } from '@/lib/k8s/resource-path';
+import { findResource, type ResourceMapping } from '@/lib/server/manifests/discovery';
 import { resolveObjectNamespace } from '@/lib/server/manifests/namespace-rule';
 import { parseManifestDocuments, type ManifestDocument } from '@/lib/server/manifests/parse-documents';
 import { getRuntime } from '@/lib/server/runtime';
@@ -19,7 +20,7 @@ export interface CreateManifestsOptions {
 /** A document ready to send: where it goes and the object itself. */
 interface Planned {
   result: ManifestResult;
-  url?: string;
+  location?: ResourceLocation;
   object?: Record<string, unknown>;
 }
 
@@ -58,18 +59,16 @@ async function plan(doc: ManifestDocument, options: CreateManifestsOptions): Pro
   if (ns.namespace && isDNS1123Label(ns.namespace).length > 0) {
     return { result: { ...result, status: badRequest(`invalid namespace ${JSON.stringify(ns.namespace)}`) } };
   }
-  const base = groupVersionPath(mapping.group, mapping.version);
-  const url = ns.namespace ? `${base}/namespaces/${ns.namespace}/${mapping.resource}` : `${base}/${mapping.resource}`;
-  return { result: { ...result, namespace: ns.namespace }, url, object };
+  return { result: { ...result, namespace: ns.namespace }, location: { ...mapping, namespace: ns.namespace }, object };
 }
 
 async function send(planned: Planned, options: CreateManifestsOptions, dryRun: boolean): Promise<ManifestResult> {
-  const { result, url, object } = planned;
-  if (!url || !object) return result;
+  const { result, location, object } = planned;
+  if (!location || !object) return result;
   // Strict field validation: an unknown or duplicated field is an error, not silently dropped.
-  const query = new URLSearchParams({ fieldValidation: 'Strict', ...(dryRun ? { dryRun: 'All' } : {}) });
+  const path = resourcePath({ ...location, query: { fieldValidation: 'Strict', dryRun: dryRun ? 'All' : undefined } });
   try {
-    const created = await kubeJson<Record<string, unknown>>(options.context.kubeConfig, { method: 'POST', path: `${url}?${query}`, body: object });
+    const created = await kubeJson<Record<string, unknown>>(options.context.kubeConfig, { method: 'POST', path, body: object });
     const meta = metaOf(created ?? {});
     return { ...result, name: meta.name ?? result.name, namespace: meta.namespace ?? result.namespace, outcome: dryRun ? 'valid' : 'created', status: undefined };
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { failureStatus } from '@/lib/contract/status';
 import { KubeStatusError } from '@/lib/server/errors';
+import { resourcePath, splitApiVersion } from '@/lib/k8s/resource-path';
 import { kubeJson } from '@/lib/server/kube/kube-json';
 
 /** Where a kind lives in the API: its plural resource and whether it is namespaced. */
@@ -20,16 +21,6 @@ const CACHE_TTL_MS = 60_000;
 // refetches at once so a CRD installed a moment ago is still found.
 const cache = new WeakMap<KubeConfig, Map<string, { at: number; list: ApiResourceList }>>();
 
-/** `v1` is the core group; `apps/v1` is group `apps`, version `v1`. */
-export function splitApiVersion(apiVersion: string): { group: string; version: string } {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
-}
-
-/** The base path of a group-version: `/api/v1` or `/apis/{group}/{version}`. */
-export function groupVersionPath(group: string, version: string): string {
-  return group ? `/apis/${encodeURIComponent(group)}/${encodeURIComponent(version)}` : `/api/${encodeURIComponent(version)}`;
-}
 
 async function resourceList(kubeConfig: KubeConfig, apiVersion: string, fresh: boolean): Promise<ApiResourceList> {
   let perContext = cache.get(kubeConfig);
@@ -37,7 +28,7 @@ async function resourceList(kubeConfig: KubeConfig, apiVersion: string, fresh: b
   const hit = perContext.get(apiVersion);
   if (hit && !fresh && Date.now() - hit.at < CACHE_TTL_MS) return hit.list;
   const { group, version } = splitApiVersion(apiVersion);
-  const list = await kubeJson<ApiResourceList>(kubeConfig, { method: 'GET', path: groupVersionPath(group, version) });
+  const list = await kubeJson<ApiResourceList>(kubeConfig, { method: 'GET', path: resourcePath({ group, version }) });
   perContext.set(apiVersion, { at: Date.now(), list });
   return list;
 }

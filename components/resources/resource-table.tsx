@@ -3,35 +3,50 @@
 import Link from 'next/link';
 import { useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { translateTimestampSince } from '@/lib/k8s/duration';
-import type { PodListRow, PodRowSortKey } from '@/lib/k8s/pod-list-row';
+import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import { useNow } from '@/components/ui/use-now';
 import { LabelChip } from './label-chip';
-import { StatusBadge } from './status-badge';
 
-export interface PodsTableProps {
-  rows: PodListRow[];
-  showNamespace: boolean;
+/** What the table needs of every row; a kind's row type adds its own columns' data. */
+export interface ResourceRow {
+  uid: string;
+  name: string;
+  namespace?: string;
+  labels: Record<string, string>;
+}
+
+/** One column of a kind's table (after NAME, which every table has). */
+export interface ResourceColumn<R extends ResourceRow, S extends string = string> {
+  label: string;
+  /** The view's sort key for this column; absent: not sortable. */
+  sortKey?: S;
+  className?: string;
+  cell: (row: R, now: Date) => ReactNode;
+}
+
+export interface ResourceTableProps<R extends ResourceRow, S extends string> {
+  descriptor: Pick<ResourceDescriptor, 'resource'>;
+  rows: R[];
+  columns: ResourceColumn<R, S>[];
+  /** A NAMESPACE column first, as `kubectl get --all-namespaces` prints it. */
+  showNamespace?: boolean;
   showLabels: boolean;
   labelColumns: string[];
-  sort: { key: PodRowSortKey; descending: boolean };
-  onSort: (key: PodRowSortKey) => void;
+  sort: { key: S; descending: boolean };
+  onSort: (key: S) => void;
   selected: ReadonlySet<string>;
   onSelect: (uids: string[], selected: boolean) => void;
   onPickLabel: (name: string, value: string) => void;
   /** Per-row actions (delete, …), rendered in the last cell. */
-  rowActions?: (row: PodListRow) => ReactNode;
-  detailHref: (row: PodListRow) => string;
+  rowActions?: (row: R) => ReactNode;
+  detailHref: (row: R) => string;
 }
 
 const ROW_HEIGHT = 37;
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function restartsText(row: PodListRow, now: Date): string {
-  if (row.restarts === 0 || !row.lastRestart) return String(row.restarts);
-  return `${row.restarts} (${translateTimestampSince(row.lastRestart, now)} ago)`;
-}
-
-function SortHeader({ label, column, sort, onSort }: { label: string; column: PodRowSortKey; sort: PodsTableProps['sort']; onSort: PodsTableProps['onSort'] }) {
+function SortHeader<S extends string>({ label, column, sort, onSort }: { label: string; column?: S; sort: { key: S; descending: boolean }; onSort: (key: S) => void }) {
+  if (!column) return <th scope="col" className="px-3 py-2 text-left font-medium uppercase tracking-wide">{label}</th>;
   const active = sort.key === column;
   return (
     <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="px-3 py-2 text-left font-medium">
@@ -43,12 +58,16 @@ function SortHeader({ label, column, sort, onSort }: { label: string; column: Po
   );
 }
 
+const NONE = <span className="text-xs text-slate-500 dark:text-slate-400">&lt;none&gt;</span>;
+
 /**
- * The live pods table. Only the rows in view are rendered, so 10,000 pods scroll as smoothly as ten;
- * rows are precomputed per pod object, so an event re-renders one row's data, not the list's.
+ * The live table of any kind: named after the resource ("Pods"), sortable, selectable, with kubectl's
+ * `-L` label columns and `--show-labels`, labels that add themselves to the selector, and row actions.
+ * Only the rows in view are rendered, so 10,000 objects scroll as smoothly as ten; rows come precomputed
+ * per object, so an event re-renders one row's data, not the list's.
  */
-export function PodsTable(props: PodsTableProps) {
-  const { rows, showNamespace, showLabels, labelColumns, sort, onSort, selected, onSelect, onPickLabel, rowActions, detailHref } = props;
+export function ResourceTable<R extends ResourceRow, S extends string>(props: ResourceTableProps<R, S>) {
+  const { descriptor, rows, columns, showNamespace = false, showLabels, labelColumns, sort, onSort, selected, onSelect, onPickLabel, rowActions, detailHref } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
   // TanStack Virtual returns fresh functions each render by design; nothing here is memoized on them.
@@ -58,24 +77,19 @@ export function PodsTable(props: PodsTableProps) {
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.uid));
-  const columnCount = 8 + (showNamespace ? 1 : 0) + labelColumns.length + (showLabels ? 1 : 0);
+  const columnCount = 3 + columns.length + (showNamespace ? 1 : 0) + labelColumns.length + (showLabels ? 1 : 0);
 
   return (
     <div ref={scroller} className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
-      <table aria-label="Pods" aria-rowcount={rows.length + 1} className="w-full border-collapse whitespace-nowrap text-sm">
+      <table aria-label={capitalized(descriptor.resource)} aria-rowcount={rows.length + 1} className="w-full border-collapse whitespace-nowrap text-sm">
         <thead className="sticky top-0 z-10 bg-slate-50 text-xs text-slate-600 shadow-[0_1px_0] shadow-slate-200 dark:bg-slate-900 dark:text-slate-400 dark:shadow-slate-800">
           <tr aria-rowindex={1}>
             <th scope="col" className="w-8 px-3 py-2">
-              <input type="checkbox" aria-label="Select all pods" checked={allSelected} onChange={(event) => onSelect(rows.map((row) => row.uid), event.target.checked)} />
+              <input type="checkbox" aria-label={`Select all ${descriptor.resource}`} checked={allSelected} onChange={(event) => onSelect(rows.map((row) => row.uid), event.target.checked)} />
             </th>
-            {showNamespace ? <SortHeader label="Namespace" column="namespace" sort={sort} onSort={onSort} /> : null}
-            <SortHeader label="Name" column="name" sort={sort} onSort={onSort} />
-            <SortHeader label="Ready" column="ready" sort={sort} onSort={onSort} />
-            <SortHeader label="Status" column="status" sort={sort} onSort={onSort} />
-            <SortHeader label="Restarts" column="restarts" sort={sort} onSort={onSort} />
-            <SortHeader label="Age" column="age" sort={sort} onSort={onSort} />
-            <SortHeader label="Node" column="node" sort={sort} onSort={onSort} />
-            <SortHeader label="IP" column="ip" sort={sort} onSort={onSort} />
+            {showNamespace ? <SortHeader label="Namespace" column={'namespace' as S} sort={sort} onSort={onSort} /> : null}
+            <SortHeader label="Name" column={'name' as S} sort={sort} onSort={onSort} />
+            {columns.map((column) => <SortHeader key={column.label} label={column.label} column={column.sortKey} sort={sort} onSort={onSort} />)}
             {labelColumns.map((key) => (
               <th key={key} scope="col" className="px-3 py-2 text-left font-medium uppercase tracking-wide">{key}</th>
             ))}
@@ -97,21 +111,16 @@ export function PodsTable(props: PodsTableProps) {
                 <td className="px-3 font-medium">
                   <Link href={detailHref(row)} prefetch={false} className="text-sky-700 hover:underline dark:text-sky-300">{row.name}</Link>
                 </td>
-                <td className="px-3 tabular-nums">{row.ready}</td>
-                <td className="px-3"><StatusBadge status={row.status} /></td>
-                <td className="px-3 tabular-nums">{restartsText(row, now)}</td>
-                <td className="px-3 tabular-nums">{translateTimestampSince(row.created, now)}</td>
-                <td className="px-3 text-slate-600 dark:text-slate-400">{row.node || '<none>'}</td>
-                <td className="px-3 font-mono text-xs text-slate-600 dark:text-slate-400">{row.ip || '<none>'}</td>
+                {columns.map((column) => <td key={column.label} className={`px-3 ${column.className ?? ''}`}>{column.cell(row, now)}</td>)}
                 {labelColumns.map((key) => (
                   <td key={key} className="px-3 font-mono text-xs">
-                    {key in row.labels ? <LabelChip name={key} value={row.labels[key]} valueOnly onPick={onPickLabel} /> : <span className="text-slate-400">&lt;none&gt;</span>}
+                    {key in row.labels ? <LabelChip name={key} value={row.labels[key]} valueOnly onPick={onPickLabel} /> : NONE}
                   </td>
                 ))}
                 {showLabels ? (
                   <td className="px-3">
                     <div className="flex gap-1 py-1">
-                      {Object.entries(row.labels).length === 0 ? <span className="text-xs text-slate-400">&lt;none&gt;</span> : null}
+                      {Object.entries(row.labels).length === 0 ? NONE : null}
                       {Object.entries(row.labels).map(([name, value]) => <LabelChip key={name} name={name} value={value} onPick={onPickLabel} />)}
                     </div>
                   </td>

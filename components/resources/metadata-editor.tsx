@@ -3,22 +3,25 @@
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
-import { useSubmit } from '@/components/ui/use-submit';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
+import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import { metadataChange, type MetadataEdits, type MetadataMap } from '@/lib/k8s/metadata-change';
 
 export interface MetadataTarget {
   name: string;
-  namespace: string;
+  namespace?: string;
   values: Record<string, string>;
   resourceVersion?: string;
 }
 
 interface MetadataEditorProps {
+  descriptor: Pick<ResourceDescriptor, 'singular'>;
   map: MetadataMap;
   targets: MetadataTarget[];
-  /** Applies the edits; rejects with the server's message, and the form keeps what was typed. */
-  onApply: (edits: MetadataEdits) => Promise<void>;
+  /** Applies the edits; on failure `error` is the server's message, and the form keeps what was typed. */
+  onApply: (edits: MetadataEdits) => void;
+  pending: boolean;
+  error?: string;
   onCancel: () => void;
 }
 
@@ -32,7 +35,7 @@ let nextRowId = 0;
 const emptyRow = (): Row => ({ id: nextRowId++, key: '', value: '' });
 
 /** Add, change and remove labels or annotations, validated as the API server would before anything is sent. */
-export function MetadataEditor({ map, targets, onApply, onCancel }: MetadataEditorProps) {
+export function MetadataEditor({ descriptor, map, targets, onApply, pending, error, onCancel }: MetadataEditorProps) {
   const noun = map === 'labels' ? 'label' : 'annotation';
   const single = targets.length === 1 ? targets[0] : undefined;
   const [rows, setRows] = useState<Row[]>(() => [emptyRow()]);
@@ -59,7 +62,7 @@ export function MetadataEditor({ map, targets, onApply, onCancel }: MetadataEdit
   const nothing = Object.keys(edits.set).length === 0 && edits.remove.length === 0;
   const command = kubectlCommand({
     verb: map === 'labels' ? 'label' : 'annotate',
-    resource: 'pod',
+    resource: descriptor.singular,
     names: targets.map((t) => t.name),
     namespace: targets[0]?.namespace,
     set: edits.set,
@@ -70,14 +73,12 @@ export function MetadataEditor({ map, targets, onApply, onCancel }: MetadataEdit
 
   const updateRow = (id: number, patch: Partial<Row>) => setRows((current) => current.map((row) => (row.id === id ? { ...row, ...patch } : row)));
 
-  const submit = useSubmit(() => onApply(edits));
-
   return (
     <form
       className="space-y-4 text-sm"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!errors.length && !nothing) void submit.run();
+        if (!errors.length && !nothing && !pending) onApply(edits);
       }}
     >
       {single ? (
@@ -146,16 +147,16 @@ export function MetadataEditor({ map, targets, onApply, onCancel }: MetadataEdit
           {errors.map((error) => <li key={error}>{error}</li>)}
         </ul>
       ) : null}
-      {submit.error ? (
-        <p role="alert" aria-label="Server error" className="rounded-md bg-rose-50 p-2 text-xs text-rose-800 dark:bg-rose-950 dark:text-rose-200">{submit.error}</p>
+      {error ? (
+        <p role="alert" aria-label="Server error" className="whitespace-pre-line rounded-md bg-rose-50 p-2 text-xs text-rose-800 dark:bg-rose-950 dark:text-rose-200">{error}</p>
       ) : null}
 
       <CommandLine command={command} />
 
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" disabled={submit.busy || errors.length > 0 || nothing}>
-          {submit.busy ? 'Applying…' : 'Apply'}
+        <Button variant="primary" type="submit" disabled={pending || errors.length > 0 || nothing}>
+          {pending ? 'Applying…' : 'Apply'}
         </Button>
       </div>
     </form>

@@ -3,11 +3,12 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { parseLabelSelector } from '@/lib/k8s/label-selector';
 import { suggestSelector, type LabelIndex, type Suggestions } from '@/lib/k8s/selector-suggestions';
+import { useDraft } from '@/components/ui/use-draft';
 
 interface SelectorBarProps {
   /** The selector in effect (from the URL). */
   value: string;
-  /** Called with every valid selector as it is typed; invalid text is never sent. */
+  /** Called with every valid selector as it is typed; invalid text is never sent. The box follows `value` when it changes from elsewhere. */
   onChange: (selector: string) => void;
   labelIndex: LabelIndex;
   /** "12 of 340": how many listed objects match. */
@@ -22,29 +23,13 @@ const NO_SUGGESTIONS: Suggestions = { from: 0, to: 0, options: [] };
  * character underlined and the reason tied to the box, and suggestions from the labels that exist.
  */
 export function SelectorBar({ value, onChange, labelIndex, matched, total }: SelectorBarProps) {
-  const [draft, setDraft] = useState(value);
+  const [draft, typeDraft] = useDraft({ value, onValue: onChange, isValid: (text) => parseLabelSelector(text).ok });
   const [caret, setCaret] = useState(value.length);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [lastValue, setLastValue] = useState(value);
-  // Selectors sent up whose echo (the URL changing) has not come back yet.
-  const [echoes, setEchoes] = useState<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
   const listId = useId();
-
-  // The URL changed. The echo of what was typed arrives a render or more later, when the text may have
-  // grown (`env` sent, `env in (` typed since): it must not overwrite the box. Any other change (back
-  // button, a clicked label, Clear) is shown.
-  if (value !== lastValue) {
-    setLastValue(value);
-    const echo = echoes.indexOf(value);
-    if (echo >= 0) setEchoes(echoes.slice(echo + 1));
-    else {
-      setEchoes([]);
-      if (value !== draft.trim()) setDraft(value);
-    }
-  }
 
   const parsed = useMemo(() => parseLabelSelector(draft), [draft]);
   const suggestions = useMemo(
@@ -54,14 +39,9 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total }: Sel
   const showList = open && suggestions.options.length > 0;
 
   const update = (text: string, at: number) => {
-    setDraft(text);
+    typeDraft(text);
     setCaret(at);
     setActive(0);
-    const result = parseLabelSelector(text);
-    if (result.ok && text.trim() !== value) {
-      setEchoes((pending) => [...pending, text.trim()]);
-      onChange(text.trim());
-    }
   };
 
   const accept = (index: number) => {

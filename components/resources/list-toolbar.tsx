@@ -1,29 +1,36 @@
 'use client';
 
 import { useState } from 'react';
+import { splitColumns, type ListView } from '@/lib/contract/list-view';
 import { parseFieldSelector } from '@/lib/k8s/field-selector';
 import type { LabelIndex } from '@/lib/k8s/selector-suggestions';
-import type { PodsView } from '@/lib/contract/pods-view';
 import { Button } from '@/components/ui/button';
+import { useDraft } from '@/components/ui/use-draft';
 import { SelectorBar } from './selector-bar';
 
-interface PodsToolbarProps {
-  view: PodsView;
-  onChange: (changes: Partial<PodsView>) => void;
+interface ListToolbarProps<S extends string> {
+  view: ListView<S>;
+  onChange: (changes: Partial<ListView<S>>) => void;
   labelIndex: LabelIndex;
   matched: number;
   total: number;
+  /** An example for the field selector box, in the kind's own fields. */
+  fieldExample: string;
   onCopyLink: () => void;
   onCopyCommand: () => void;
   copied?: 'link' | 'command';
 }
 
-/** The filter bar, the field selector, the label display options, and the share buttons. */
-export function PodsToolbar({ view, onChange, labelIndex, matched, total, onCopyLink, onCopyCommand, copied }: PodsToolbarProps) {
+/** The filter bar, the field selector, the label display options, and the share buttons of a list page. */
+export function ListToolbar<S extends string>({ view, onChange, labelIndex, matched, total, fieldExample, onCopyLink, onCopyCommand, copied }: ListToolbarProps<S>) {
   const [fieldOpen, setFieldOpen] = useState(view.fieldSelector !== '');
-  const [fieldDraft, setFieldDraft] = useState(view.fieldSelector);
-  const [columnsDraft, setColumnsDraft] = useState(view.labelColumns.join(','));
-  const fieldParsed = parseFieldSelector(fieldDraft);
+  const [fieldText, typeField] = useDraft({ value: view.fieldSelector, onValue: (fieldSelector) => onChange({ fieldSelector }), isValid: (text) => parseFieldSelector(text).ok });
+  const [columnsText, typeColumns] = useDraft({
+    value: view.labelColumns.join(','),
+    onValue: (columns) => onChange({ labelColumns: splitColumns(columns) }),
+    normalize: (text) => splitColumns(text).join(','),
+  });
+  const fieldParsed = parseFieldSelector(fieldText);
 
   return (
     <div className="mb-3 space-y-2">
@@ -39,14 +46,10 @@ export function PodsToolbar({ view, onChange, labelIndex, matched, total, onCopy
             aria-label="Field selector"
             aria-invalid={!fieldParsed.ok || undefined}
             aria-describedby={!fieldParsed.ok ? 'field-selector-error' : undefined}
-            value={fieldDraft}
-            placeholder="e.g. status.phase=Running,spec.nodeName=node-1"
+            value={fieldText}
+            placeholder={`e.g. ${fieldExample}`}
             spellCheck={false}
-            onChange={(event) => {
-              setFieldDraft(event.target.value);
-              const parsed = parseFieldSelector(event.target.value);
-              if (parsed.ok) onChange({ fieldSelector: event.target.value.trim() });
-            }}
+            onChange={(event) => typeField(event.target.value)}
             className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-1.5 font-mono text-sm aria-invalid:border-rose-500 dark:border-slate-700"
           />
           {!fieldParsed.ok ? (
@@ -63,13 +66,10 @@ export function PodsToolbar({ view, onChange, labelIndex, matched, total, onCopy
           Label columns
           <input
             aria-label="Label columns"
-            value={columnsDraft}
+            value={columnsText}
             placeholder="e.g. creation_method,env"
             spellCheck={false}
-            onChange={(event) => {
-              setColumnsDraft(event.target.value);
-              onChange({ labelColumns: event.target.value.split(',').map((key) => key.trim()).filter(Boolean) });
-            }}
+            onChange={(event) => typeColumns(event.target.value)}
             className="w-56 rounded-md border border-slate-300 bg-transparent px-2 py-1 font-mono text-xs dark:border-slate-700"
           />
         </label>

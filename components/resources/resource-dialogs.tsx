@@ -1,0 +1,103 @@
+'use client';
+
+import { kubectlCommand } from '@/lib/k8s/kubectl-command';
+import type { ObjectMeta } from '@/lib/k8s/types';
+import type { ResourceDescriptor } from '@/lib/k8s/resources';
+import { useDeletePreview, useDeleteTargets, type DeleteOptions, type DeleteScope } from '@/lib/client/delete-resources';
+import { useMetadataPatch } from '@/lib/client/patch-metadata';
+import { Dialog } from '@/components/ui/dialog';
+import { DeletePanel, type DeletePreviewState } from './delete-panel';
+import { MetadataEditor } from './metadata-editor';
+
+/** An object as the dialogs need it: its name, namespace and current metadata. */
+export interface DialogObject {
+  name: string;
+  namespace?: string;
+  object: { metadata?: ObjectMeta };
+}
+
+export type ResourceDialog = { kind: 'labels' | 'annotations'; objects: DialogObject[] } | { kind: 'delete'; scope: DeleteScope };
+
+/**
+ * An editor acts on the objects as they are now, not as they were when it opened: their resourceVersion
+ * guards the patch, and a stale one (a kubelet status update since) would be refused with 409 Conflict.
+ */
+export function liveDialog<R>(dialog: ResourceDialog | undefined, rowsByUid: ReadonlyMap<string, R>, asObject: (row: R) => DialogObject): ResourceDialog | undefined {
+  if (!dialog || dialog.kind === 'delete') return dialog;
+  return { ...dialog, objects: dialog.objects.map((o) => { const row = rowsByUid.get(o.object.metadata?.uid ?? ''); return row ? asObject(row) : o; }) };
+}
+
+export function deleteTitle(descriptor: ResourceDescriptor, scope: DeleteScope): string {
+  if (scope.kind === 'objects') return scope.objects.length === 1 ? `Delete ${descriptor.singular} ${scope.objects[0].name}` : `Delete ${scope.objects.length} ${descriptor.resource}`;
+  if (scope.kind === 'selector') return `Delete ${descriptor.resource} matching ${scope.labelSelector}`;
+  return scope.namespace ? `Delete all ${descriptor.resource} in ${scope.namespace}` : `Delete all ${descriptor.resource}`;
+}
+
+export function deleteCommand(descriptor: ResourceDescriptor, scope: DeleteScope, options: DeleteOptions): string {
+  const common = { verb: 'delete' as const, resource: descriptor.resource, force: options.force || undefined, gracePeriodSeconds: options.gracePeriodSeconds };
+  const namespaced = (namespace: string | undefined) => (descriptor.namespaced ? (namespace ? { namespace } : { allNamespaces: true as const }) : undefined);
+  if (scope.kind === 'objects') {
+    const namespace = scope.objects[0]?.namespace;
+    return kubectlCommand({ ...common, names: scope.objects.map((o) => o.name), scope: descriptor.namespaced && namespace ? { namespace } : undefined });
+  }
+  if (scope.kind === 'selector') return kubectlCommand({ ...common, labelSelector: scope.labelSelector, scope: namespaced(scope.namespace) });
+  return kubectlCommand({ ...common, all: true, scope: namespaced(scope.namespace) });
+}
+
+/** A query's answer as the delete panel shows it. */
+export function previewState<T>(query: { isPending: boolean; error: Error | null; data?: T }, ready: (data: T) => DeletePreviewState): DeletePreviewState {
+  if (query.error) return { state: 'error', message: query.error.message };
+  if (query.isPending || query.data === undefined) return { state: 'loading' };
+  return ready(query.data);
+}
+
+function DeleteDialog({ context, descriptor, scope, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; scope: DeleteScope; onClose: () => void; onDone: () => void }) {
+  const preview = useDeletePreview(context, descriptor, scope);
+  const remove = useDeleteTargets(context, descriptor);
+  return (
+    <Dialog title={deleteTitle(descriptor, scope)} open onClose={onClose} wide>
+      <DeletePanel
+        preview={previewState(preview, (targets) => ({ state: 'ready', deleted: [{ resource: descriptor.resource, singular: descriptor.singular, targets }] }))}
+        confirm={scope.kind === 'all' && scope.namespace ? { word: scope.namespace, label: 'Type the namespace name to confirm' } : undefined}
+        timing={descriptor.gracefulDeletion}
+        command={(options) => deleteCommand(descriptor, scope, options)}
+        onCancel={onClose}
+        pending={remove.isPending}
+        error={remove.error?.message}
+        onDelete={(deleteOptions) => remove.mutate({ targets: preview.data ?? [], deleteOptions }, { onSuccess: onDone })}
+      />
+    </Dialog>
+  );
+}
+
+function MetadataDialog({ context, descriptor, map, objects, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; map: 'labels' | 'annotations'; objects: DialogObject[]; onClose: () => void; onDone: () => void }) {
+  const patch = useMetadataPatch(context, descriptor);
+  const title = objects.length === 1 ? `Edit ${map} of ${objects[0].name}` : `Edit ${map} of ${objects.length} ${descriptor.resource}`;
+  return (
+    <Dialog title={title} open onClose={onClose} wide>
+      <MetadataEditor
+        descriptor={descriptor}
+        map={map}
+        targets={objects.map((o) => ({ name: o.name, namespace: o.namespace, values: o.object.metadata?.[map] ?? {}, resourceVersion: o.object.metadata?.resourceVersion }))}
+        onCancel={onClose}
+        pending={patch.isPending}
+        error={patch.error?.message}
+        onApply={(edits) => patch.mutate({ map, objects: objects.map((o) => o.object), edits }, { onSuccess: onDone })}
+      />
+    </Dialog>
+  );
+}
+
+/**
+ * The label/annotation editor and the delete confirmation of one kind, as modal dialogs over its list.
+ * `onDone` runs after a write succeeded (the dialog closes with it).
+ */
+export function ResourceDialogs({ context, descriptor, dialog, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; dialog?: ResourceDialog; onClose: () => void; onDone: () => void }) {
+  const done = () => {
+    onDone();
+    onClose();
+  };
+  if (!dialog) return <Dialog title="" open={false} onClose={onClose}>{null}</Dialog>;
+  if (dialog.kind === 'delete') return <DeleteDialog context={context} descriptor={descriptor} scope={dialog.scope} onClose={onClose} onDone={done} />;
+  return <MetadataDialog context={context} descriptor={descriptor} map={dialog.kind} objects={dialog.objects} onClose={onClose} onDone={done} />;
+}
