@@ -3,6 +3,8 @@ import { failureStatus } from '@/lib/contract/status';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { KubeStatusError } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
+import { resourcePath } from '@/lib/k8s/resource-path';
+import { secrets } from '@/lib/k8s/resources';
 
 /**
  * Reads one key of one Secret, for a user who asked to see it. The object is fetched, that value taken
@@ -10,7 +12,7 @@ import { kubeJson } from '@/lib/server/kube/kube-json';
  * keep the API server's Status (403 when the user's credentials may not read Secrets).
  */
 export async function readSecretValue(context: ResolvedContext, target: { namespace: string; name: string; key: string }): Promise<SecretValue> {
-  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/secrets/${encodeURIComponent(target.name)}`;
+  const path = resourcePath({ ...secrets, namespace: target.namespace, name: target.name });
   const secret = await kubeJson<{ data?: Record<string, string> }>(context.kubeConfig, { method: 'GET', path });
   const base64 = secret.data?.[target.key];
   if (base64 === undefined) {
