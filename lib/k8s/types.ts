@@ -126,10 +126,19 @@ export interface NodeSelector {
   nodeSelectorTerms: NodeSelectorTerm[];
 }
 
+export interface PreferredSchedulingTerm {
+  weight: number;
+  preference: NodeSelectorTerm;
+}
+
 export interface Affinity {
   nodeAffinity?: {
     requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector;
+    preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
   };
+  /** Read only to say that the preview does not model InterPodAffinity. */
+  podAffinity?: object;
+  podAntiAffinity?: object;
 }
 
 export interface PodSpec {
@@ -148,6 +157,10 @@ export interface PodSpec {
   priority?: number;
   /** `PreemptLowerPriority` (default) or `Never`. */
   preemptionPolicy?: string;
+  /** `default-scheduler` when absent. */
+  schedulerName?: string;
+  /** Read only to say that the preview does not model PodTopologySpread. */
+  topologySpreadConstraints?: object[];
 }
 
 export interface PodStatus {
@@ -193,5 +206,7 @@ export interface Node {
     allocatable?: ResourceList;
     conditions?: { type: string; status: string; reason?: string; message?: string }[];
     addresses?: { type: string; address: string }[];
+    /** What the kubelet reports it holds; ImageLocality scores from it. */
+    images?: { names?: string[]; sizeBytes?: number }[];
   };
 }

@@ -195,13 +195,13 @@ describe('schedulingSummary', () => {
       'affinity on every node',
       makePod({ nodeSelector: { disk: 'ssd' } }),
       [],
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..",
     ],
     [
       'resources and taints mixed, no victims',
       makePod({ containers: [requesting({ cpu: '4' })] }),
       [],
-      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..',
     ],
     [
       'preemption would succeed: no preemption part',
@@ -213,7 +213,7 @@ describe('schedulingSummary', () => {
       'preemptionPolicy Never',
       makePod({ preemptionPolicy: 'Never', containers: [requesting({ cpu: '4' })], tolerations: [{ operator: 'Exists' }] }),
       [],
-      '0/3 nodes are available: 3 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.',
+      '0/3 nodes are available: 3 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never..',
     ],
     [
       'name pin via matchFields',
@@ -222,7 +222,7 @@ describe('schedulingSummary', () => {
         affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1'] }] }] } } },
       }),
       [],
-      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling..",
     ],
     [
       'conflicting name pins fail at PreFilter',
@@ -236,7 +236,7 @@ describe('schedulingSummary', () => {
         },
       }),
       [],
-      '0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      '0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..',
     ],
   ];
   for (const [name, pod, podsOnNode, want] of cases) it(name, () => assert.equal(summarize(pod, podsOnNode), want));
@@ -246,7 +246,7 @@ describe('schedulingSummary', () => {
     const results = [...Array.from({ length: 10 }, () => fail('b')), fail('a'), fail('a')];
     assert.equal(
       schedulingSummary(results, 12),
-      '0/12 nodes are available: 10 b, 2 a. preemption: 0/12 nodes are available: 12 Preemption is not helpful for scheduling.',
+      '0/12 nodes are available: 10 b, 2 a. preemption: 0/12 nodes are available: 12 Preemption is not helpful for scheduling..',
     );
   });
   it('no nodes at all', () => assert.equal(schedulingSummary([], 0), 'no nodes available to schedule pods'));

@@ -117,7 +117,8 @@ function preemptionOutcome(pod: Pod, node: Node, rejection: Rejection, podsOnNod
  * strings when it cannot.
  */
 export function fitsNode(pod: Pod, node: Node, { podsOnNode }: FitOptions): FitResult {
-  const running = podsOnNode.filter((p) => !isTerminal(p));
+  // Copy only when there is something to drop: the list `groupPodsByNode` made is what node-usage remembers.
+  const running = podsOnNode.some(isTerminal) ? podsOnNode.filter((p) => !isTerminal(p)) : podsOnNode;
 
   // NodeAffinity's PreFilter narrows the candidate nodes before any filter runs.
   const allowedNames = nodeNamesFromAffinity(pod);

@@ -5,7 +5,8 @@
  * pods, cpu, memory, ephemeral-storage, then extended resources.
  */
 
-import { isScalarResourceName, nodeAllocatable, podRequests, type ResourceAmounts } from '@/lib/k8s/scheduling/pod-requests';
+import { nodeUsage } from '@/lib/k8s/scheduling/node-usage';
+import { isScalarResourceName, nodeAllocatable, podRequests } from '@/lib/k8s/scheduling/pod-requests';
 import type { Node, Pod } from '@/lib/k8s/types';
 
 /** `Too many pods`, the reason when allocatable `pods` is used up. */
@@ -30,10 +31,7 @@ const CORE_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'] as const;
 export function insufficientResources(pod: Pod, node: Node, podsOnNode: readonly Pod[]): InsufficientResource[] {
   const request = podRequests(pod);
   const allocatable = nodeAllocatable(node.status?.allocatable);
-  const used: ResourceAmounts = {};
-  for (const other of podsOnNode) {
-    for (const [name, amount] of Object.entries(podRequests(other))) used[name] = (used[name] ?? 0) + amount;
-  }
+  const used = nodeUsage(podsOnNode).requested;
 
   const result: InsufficientResource[] = [];
   const allowedPods = allocatable.pods ?? 0;

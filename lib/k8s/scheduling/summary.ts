@@ -4,10 +4,12 @@
  *
  *   0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match Pod's node affinity/selector.
  *   preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption
- *   is not helpful for scheduling.
+ *   is not helpful for scheduling..
  *
  * Each reason is counted over nodes, written "<count> <reason>", and the strings are sorted as plain
- * strings (Go's sort.Strings, so "10 x" sorts before "2 y") and joined with ", ".
+ * strings (Go's sort.Strings, so "10 x" sorts before "2 y") and joined with ", ". The message ends in
+ * two periods whenever preemption speaks: FitError.Error() appends every part as " %v.", and the
+ * PostFilter part is itself a FitError message (or "not eligible ...=Never.") that ends in one.
  */
 
 import type { FitResult } from '@/lib/k8s/scheduling/fit';
@@ -66,5 +68,5 @@ export function schedulingSummary(results: readonly FitResult[], totalNodes: num
   }
 
   const preemption = preemptionMessage(failures, totalNodes);
-  return preemption ? `${message} ${preemption}` : message;
+  return preemption ? `${message} ${preemption}.` : message;
 }

@@ -68,7 +68,7 @@ test('a pod no node accepts waits with the real FailedScheduling message, and ru
   const waiting = c.get('kubia-gpu');
   assert.equal((waiting.spec as { nodeName?: string }).nodeName, undefined);
   const message =
-    "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
+    "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..";
   assert.deepEqual(
     { ...c.condition(waiting), lastTransitionTime: undefined },
     { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: undefined },
@@ -106,7 +106,7 @@ test('honours cordoned nodes, taints and cpu already placed', async () => {
   await c.settle();
   assert.equal(
     (c.condition(c.get('second')) as { message?: string }).message,
-    '0/3 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {dedicated: db}, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.',
+    '0/3 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {dedicated: db}, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling..',
   );
   // Deleting the first pod frees the cpu: the second is retried and placed.
   c.registry.store.remove('pods', 'default', 'first');

@@ -1,15 +1,14 @@
 /**
  * The embedded cluster's kube-scheduler. Pods with no `spec.nodeName` (and `schedulerName:
- * default-scheduler`) wait in a queue; each is filtered against every node with the same pure
- * predicates the console's scheduling preview uses (`fitsNode`, `schedulingSummary` in
- * `lib/k8s/scheduling/`), so the preview and the cluster never disagree. A fitting node is chosen by a
- * LeastAllocated score and the pod is bound as `pods/binding` does it (spec.nodeName plus a True
- * PodScheduled condition); a pod no node takes gets a False PodScheduled condition and a
- * FailedScheduling event, and waits among the unschedulable pods until a node or a placed pod changes.
+ * default-scheduler`) wait in a queue; each scheduling cycle is the console's scheduling preview
+ * (`previewScheduling` in `lib/k8s/scheduling/`: the default profile's filters, scores and random
+ * tie-break), so the preview and the cluster never disagree. The picked node is bound as
+ * `pods/binding` does it (spec.nodeName plus a True PodScheduled condition); a pod no node takes gets a
+ * False PodScheduled condition and a FailedScheduling event with the preview's summary, and waits
+ * among the unschedulable pods until a node or a placed pod changes.
  */
-import { fitsNode, type FitResult } from '@/lib/k8s/scheduling/fit';
-import { nodeAllocatable, podRequests } from '@/lib/k8s/scheduling/pod-requests';
-import { schedulingSummary } from '@/lib/k8s/scheduling/summary';
+import { groupPodsByNode } from '@/lib/k8s/scheduling/pods-by-node';
+import { DEFAULT_SCHEDULER_NAME, previewScheduling } from '@/lib/k8s/scheduling/preview';
 import type { Node, Pod } from '@/lib/k8s/types';
 import { sleep } from '../clock';
 import { findKind, type KindSpec } from '../kinds';
@@ -20,7 +19,7 @@ import { setPodCondition } from '../kubelet/pod-conditions';
 import type { ControllerContext, RunningController } from './context';
 
 /** The default profile's name: pods asking for another scheduler are left alone. */
-export const SCHEDULER_NAME = 'default-scheduler';
+export const SCHEDULER_NAME = DEFAULT_SCHEDULER_NAME;
 
 const SOURCE = { component: SCHEDULER_NAME };
 const PODS = findKind('', 'v1', 'pods') as KindSpec;
@@ -93,23 +92,12 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
       writeCondition(pod, { status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates' });
       return;
     }
-    const nodes = nodeInformer.list() as Node[];
-    const podsByNode = new Map<string, Pod[]>();
-    for (const other of podInformer.list() as Pod[]) {
-      const nodeName = other.spec?.nodeName;
-      if (!nodeName) continue;
-      const list = podsByNode.get(nodeName);
-      if (list) list.push(other);
-      else podsByNode.set(nodeName, [other]);
-    }
-    const results = nodes.map((node) => ({ node, result: fitsNode(pod as Pod, node, { podsOnNode: podsByNode.get(node.metadata?.name ?? '') ?? [] }) }));
-    const feasible = results.filter((r) => r.result.fits).map((r) => r.node);
-    if (feasible.length === 0) {
-      fail(pod, key, results.map((r) => r.result), nodes.length);
+    const preview = previewScheduling({ pod: pod as Pod, nodes: nodeInformer.list() as Node[], podsByNode: groupPodsByNode(podInformer.list() as Pod[]) });
+    if (!preview.pick) {
+      fail(pod, key, preview.summary ?? '');
       return;
     }
-    const chosen = pickNode(pod as Pod, feasible, podsByNode);
-    const nodeName = chosen.metadata?.name ?? '';
+    const nodeName = preview.pick.name;
     bindPod(registry, pod, nodeName, clock.now());
     unschedulable.delete(key);
     events.recordEvent({
@@ -120,8 +108,7 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
     });
   }
 
-  function fail(pod: KubeObject, key: string, results: FitResult[], totalNodes: number): void {
-    const message = schedulingSummary(results, totalNodes);
+  function fail(pod: KubeObject, key: string, message: string): void {
     const previous = unschedulable.get(key);
     unschedulable.set(key, { attempts: (previous?.attempts ?? 0) + 1, lastAttempt: Date.now(), since: previous?.since ?? Date.now() });
     writeCondition(pod, { status: 'False', reason: 'Unschedulable', message });
@@ -203,29 +190,6 @@ export function needsScheduling(pod: KubeObject): boolean {
 export function bindPod(registry: Registry, pod: KubeObject, nodeName: string, now: Date): KubeObject {
   const status = setPodCondition(isPlainObject(pod.status) ? { ...pod.status } : {}, { type: 'PodScheduled', status: 'True' }, now);
   return registry.replaceRaw(PODS, { ...pod, spec: { ...spec(pod), nodeName }, status });
-}
-
-/**
- * Picks among feasible nodes as the default score plugins mostly do: NodeResourcesFit's LeastAllocated
- * (the node with the most cpu and memory left after placing the pod), with the scheduler's non-zero
- * defaults for pods that request nothing (100m cpu, 200Mi memory), ties broken at random (selectHost).
- */
-function pickNode(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>): Node {
-  const score = (node: Node) => {
-    const allocatable = nodeAllocatable(node.status?.allocatable);
-    const placed = [...(podsByNode.get(node.metadata?.name ?? '') ?? []).filter((p) => !isTerminal(p as KubeObject)), pod];
-    let total = 0;
-    for (const [resource, fallback] of [['cpu', 100], ['memory', 200 * 1024 * 1024]] as const) {
-      const capacity = allocatable[resource] ?? 0;
-      const requested = placed.reduce((sum, p) => sum + (podRequests(p)[resource] || fallback), 0);
-      total += capacity > 0 ? Math.max(0, ((capacity - requested) * 100) / capacity) : 0;
-    }
-    return total / 2;
-  };
-  const scored = nodes.map((node) => ({ node, score: score(node) }));
-  const best = Math.max(...scored.map((s) => s.score));
-  const top = scored.filter((s) => s.score === best);
-  return (top[Math.floor(Math.random() * top.length)] ?? scored[0]).node;
 }
 
 /** Labels, taints, unschedulable and allocatable decide where pods fit; heartbeats do not. */
