@@ -134,7 +134,7 @@ describe('kubectl against the living embedded cluster', () => {
     const text = await describe();
     assert.match(
       text,
-      /Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0\/3 nodes are available: 3 node\(s\) didn't match Pod's node affinity\/selector\. preemption: 0\/3 nodes are available: 3 Preemption is not helpful for scheduling\.\./,
+      /Warning\s+FailedScheduling\s+\S+(?: \(x\d+ over \S+\))?\s+default-scheduler\s+0\/3 nodes are available: 3 node\(s\) didn't match Pod's node affinity\/selector\. preemption: 0\/3 nodes are available: 3 Preemption is not helpful for scheduling\.\./,
     );
     assert.match(text, /PodScheduled\s+False/);
     assert.equal((await kubectl.ok(['get', 'nodes', '-l', 'gpu=true'])).stderr, 'No resources found\n');

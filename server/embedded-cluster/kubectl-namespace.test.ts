@@ -8,7 +8,9 @@ import { names, parseTables } from './testing/kubectl-table';
 
 // The Namespaces page's server side: the protected namespaces, the namespace controller's conditions
 // while content remains, and the `all` category, refereed by kubectl and client-node. The demo seed
-// gives nodes with kubelets, so pods run and terminate gracefully as on a real cluster.
+// gives nodes with kubelets, so pods run and terminate gracefully as on a real cluster. Deadlines are
+// generous: on a busy machine each kubectl run alone can take seconds.
+const DEADLINE_MS = 60_000;
 
 /** `kubectl get ns X -o jsonpath=...`: one `type=status reason: message` line per condition. */
 const CONDITIONS_JSONPATH = 'jsonpath={range .status.conditions[*]}{.type}={.status} {.reason}: {.message}{"\\n"}{end}';
@@ -39,7 +41,7 @@ describe('kubectl against the embedded cluster: namespaces', () => {
 
   const conditionLines = async (namespace: string) => (await kubectl.ok(['get', 'ns', namespace, '-o', CONDITIONS_JSONPATH])).stdout;
   const podRunning = (name: string, namespace: string) =>
-    eventually(async () => (await kubectl.ok(['get', 'pod', name, '-n', namespace, '-o', 'jsonpath={.status.phase}'])).stdout === 'Running', `${name} Running`);
+    eventually(async () => (await kubectl.ok(['get', 'pod', name, '-n', namespace, '-o', 'jsonpath={.status.phase}'])).stdout === 'Running', `${name} Running`, DEADLINE_MS);
 
   it('refuses to delete default, kube-system and kube-public, even as a dry run', async () => {
     for (const name of ['default', 'kube-system', 'kube-public']) {
@@ -88,7 +90,7 @@ describe('kubectl against the embedded cluster: namespaces', () => {
       'NamespaceFinalizersRemaining=True SomeFinalizersRemain: Some content in the namespace has finalizers remaining: example.com/x in 1 resource instances',
       '',
     ].join('\n');
-    await eventually(async () => (await conditionLines('held')) === expected, 'the conditions of a namespace held by a finalizer');
+    await eventually(async () => (await conditionLines('held')) === expected, 'the conditions of a namespace held by a finalizer', DEADLINE_MS);
     assert.equal((await kubectl.ok(['get', 'ns', 'held', '-o', 'jsonpath={.status.phase}'])).stdout, 'Terminating');
     const configmaps = await kubectl.run(['get', 'configmaps', '-n', 'held']);
     assert.equal(configmaps.stderr, 'No resources found in held namespace.\n');
@@ -108,26 +110,27 @@ describe('kubectl against the embedded cluster: namespaces', () => {
     assert.ok(ns.status?.conditions?.every((c) => c.lastTransitionTime instanceof Date));
 
     await kubectl.ok(['patch', 'pod', 'kubia', '-n', 'held', '--type=merge', '-p', '{"metadata":{"finalizers":null}}']);
-    await kubectl.ok(['wait', '--for=delete', 'namespace/held', '--timeout=10s']);
+    await kubectl.ok(['wait', '--for=delete', 'namespace/held', '--timeout=60s'], { timeoutMs: 90_000 });
   });
 
   it('reports pods still in their grace period as content remaining without finalizers', async () => {
     await kubectl.ok(['create', 'namespace', 'graceful']);
-    // luksa/kubia ignores SIGTERM, so it lives out its grace period (1000s: 10s in test mode).
-    await kubectl.ok(['create', '-f', '-'], { stdin: podManifest('kubia', 'graceful', { spec: { terminationGracePeriodSeconds: 1000 } }) });
+    // luksa/kubia ignores SIGTERM, so it lives out its grace period (10,000s: 100s in test mode; the
+    // test ends it sooner with a forced delete).
+    await kubectl.ok(['create', '-f', '-'], { stdin: podManifest('kubia', 'graceful', { spec: { terminationGracePeriodSeconds: 10_000 } }) });
     await podRunning('kubia', 'graceful');
     await kubectl.ok(['delete', 'ns', 'graceful', '--wait=false']);
     const lines = await eventually(async () => {
       const out = await conditionLines('graceful');
       return out.includes('NamespaceContentRemaining=True') ? out.split('\n') : undefined;
-    }, 'NamespaceContentRemaining');
+    }, 'NamespaceContentRemaining', DEADLINE_MS);
     assert.deepEqual(lines.slice(2, 5), [
       'NamespaceDeletionContentFailure=False ContentDeleted: All content successfully deleted, may be waiting on finalization',
       'NamespaceContentRemaining=True SomeResourcesRemain: Some resources are remaining: pods. has 1 resource instances',
       'NamespaceFinalizersRemaining=False ContentHasNoFinalizers: All content-preserving finalizers finished',
     ]);
     await kubectl.ok(['delete', 'pod', 'kubia', '-n', 'graceful', '--grace-period=0', '--force']);
-    await kubectl.ok(['wait', '--for=delete', 'namespace/graceful', '--timeout=10s']);
+    await kubectl.ok(['wait', '--for=delete', 'namespace/graceful', '--timeout=60s'], { timeoutMs: 90_000 });
   });
 
   it('reports a content failure for a pod that outlives the grace period of its spec', async () => {
@@ -135,14 +138,14 @@ describe('kubectl against the embedded cluster: namespaces', () => {
     await kubectl.ok(['create', '-f', '-'], { stdin: podManifest('kubia', 'orphaned', { spec: { terminationGracePeriodSeconds: 1 } }) });
     await podRunning('kubia', 'orphaned');
     // The delete's own grace period outlasts the spec's, which is all the controller's estimate reads.
-    await kubectl.ok(['delete', 'pod', 'kubia', '-n', 'orphaned', '--grace-period=1000', '--wait=false']);
+    await kubectl.ok(['delete', 'pod', 'kubia', '-n', 'orphaned', '--grace-period=10000', '--wait=false']);
     await kubectl.ok(['delete', 'ns', 'orphaned', '--wait=false']);
     const failure =
       'NamespaceDeletionContentFailure=True ContentDeletionFailed: Failed to delete all resource types, 1 remaining: ' +
       'unexpected items still remain in namespace: orphaned for gvr: /v1, Resource=pods';
-    await eventually(async () => (await conditionLines('orphaned')).split('\n').includes(failure), 'NamespaceDeletionContentFailure');
+    await eventually(async () => (await conditionLines('orphaned')).split('\n').includes(failure), 'NamespaceDeletionContentFailure', DEADLINE_MS);
     await kubectl.ok(['delete', 'pod', 'kubia', '-n', 'orphaned', '--grace-period=0', '--force']);
-    await kubectl.ok(['wait', '--for=delete', 'namespace/orphaned', '--timeout=10s']);
+    await kubectl.ok(['wait', '--for=delete', 'namespace/orphaned', '--timeout=60s'], { timeoutMs: 90_000 });
   });
 
   it('lists the all category in discovery on the served kinds kube-apiserver marks', async () => {
@@ -160,7 +163,7 @@ describe('kubectl against the embedded cluster: namespaces', () => {
     const tables = await eventually(async () => {
       const all = parseTables((await kubectl.ok(['get', 'all', '-n', 'workload'])).stdout);
       return all.length === 4 && all[0]?.rows.length === 3 ? all : undefined;
-    }, 'get all: the pods, the service, the deployment and its replicaset');
+    }, 'get all: the pods, the service, the deployment and its replicaset', DEADLINE_MS);
     const [pods, services, deployments, replicasets] = tables.map((t) => t ?? { headers: [], rows: [] });
     assert.deepEqual(pods?.headers, ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
     assert.ok(names(pods ?? { headers: [], rows: [] }).includes('pod/kubia-manual'));
@@ -176,7 +179,7 @@ describe('kubectl against the embedded cluster: namespaces', () => {
       assert.ok(lines.includes(line), `${line} in\n${out.stdout}`);
     }
     // Pods the ReplicaSet made before it went are the garbage collector's to remove.
-    await eventually(async () => (await kubectl.run(['get', 'all', '-n', 'workload'])).stderr === 'No resources found in workload namespace.\n', 'an empty get all');
+    await eventually(async () => (await kubectl.run(['get', 'all', '-n', 'workload'])).stderr === 'No resources found in workload namespace.\n', 'an empty get all', DEADLINE_MS);
     const configmaps = (await kubectl.ok(['get', 'configmaps', '-n', 'workload', '-o', 'name'])).stdout;
     assert.ok(configmaps.split('\n').includes('configmap/settings'), configmaps);
     assert.equal((await kubectl.ok(['get', 'ns', 'workload', '-o', 'jsonpath={.status.phase}'])).stdout, 'Active');

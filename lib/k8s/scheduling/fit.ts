@@ -9,6 +9,7 @@
 import { nodeNamesFromAffinity, podMatchesNodeAffinity } from '@/lib/k8s/scheduling/node-affinity';
 import { hostPortsFree } from '@/lib/k8s/scheduling/node-ports';
 import { insufficientResources } from '@/lib/k8s/scheduling/node-resources';
+import { isTerminalPod } from '@/lib/k8s/scheduling/pods-by-node';
 import { findUntoleratedTaint, tolerationsTolerateTaint } from '@/lib/k8s/scheduling/tolerations';
 import type { Node, Pod } from '@/lib/k8s/types';
 
@@ -92,10 +93,6 @@ function runFilters(pod: Pod, node: Node, podsOnNode: readonly Pod[]): Rejection
   return undefined;
 }
 
-function isTerminal(pod: Pod): boolean {
-  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-}
-
 /**
  * DefaultPreemption's view of a node the pod was rejected from: only `Unschedulable` nodes are tried;
  * there, every pod of lower priority is a potential victim, and the node is a candidate if the pod
@@ -118,7 +115,7 @@ function preemptionOutcome(pod: Pod, node: Node, rejection: Rejection, podsOnNod
  */
 export function fitsNode(pod: Pod, node: Node, { podsOnNode }: FitOptions): FitResult {
   // Copy only when there is something to drop: the list `groupPodsByNode` made is what node-usage remembers.
-  const running = podsOnNode.some(isTerminal) ? podsOnNode.filter((p) => !isTerminal(p)) : podsOnNode;
+  const running = podsOnNode.some(isTerminalPod) ? podsOnNode.filter((p) => !isTerminalPod(p)) : podsOnNode;
 
   // NodeAffinity's PreFilter narrows the candidate nodes before any filter runs.
   const allowedNames = nodeNamesFromAffinity(pod);

@@ -136,3 +136,21 @@ test('no nodes at all: the scheduler says so', async () => {
   assert.equal((c.condition(c.get('lonely')) as { message?: string }).message, 'no nodes available to schedule pods');
   c.stop();
 });
+
+test('a placed pod going away retries only the pods that resources or host ports turned away', async () => {
+  const c = await setup([node('node-1', { cpu: '1' })]);
+  c.registry.create(PODS, 'default', pod('placed', { containers: [{ name: 'a', image: 'luksa/kubia', resources: { requests: { cpu: '600m' } } }] }));
+  await c.settle();
+  c.registry.create(PODS, 'default', pod('kubia-gpu', { nodeSelector: { gpu: 'true' } }));
+  c.registry.create(PODS, 'default', pod('big', { containers: [{ name: 'a', image: 'luksa/kubia', resources: { requests: { cpu: '600m' } } }] }));
+  await c.settle();
+  assert.equal(c.events('kubia-gpu')[0]?.count, 1);
+  // Queueing hints: the freed cpu may help `big`, never a pod whose nodeSelector no node matches.
+  c.registry.store.remove('pods', 'default', 'placed');
+  const deadline = Date.now() + 3000;
+  while (!(c.get('big').spec as { nodeName?: string }).nodeName && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal((c.get('big').spec as { nodeName?: string }).nodeName, 'node-1');
+  await c.settle();
+  assert.equal(c.events('kubia-gpu')[0]?.count, 1);
+  c.stop();
+});

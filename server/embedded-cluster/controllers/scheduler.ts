@@ -39,6 +39,8 @@ export interface Scheduler extends RunningController {
 
 interface Waiting {
   attempts: number;
+  /** The plugins that rejected some node in the last attempt (the framework's UnschedulablePlugins). */
+  rejectedBy: Set<string>;
   /** Real ms of the last attempt (Date.now), to compute the back-off. */
   lastAttempt: number;
   /** Cluster ms spent unschedulable so far, for the periodic flush. */
@@ -94,7 +96,8 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
     }
     const preview = previewScheduling({ pod: pod as Pod, nodes: nodeInformer.list() as Node[], podsByNode: groupPodsByNode(podInformer.list() as Pod[]) });
     if (!preview.pick) {
-      fail(pod, key, preview.summary ?? '');
+      const rejectedBy = new Set(preview.nodes.flatMap((n) => (n.fit.fits ? [] : [n.fit.plugin])));
+      fail(pod, key, { message: preview.summary ?? '', rejectedBy });
       return;
     }
     const nodeName = preview.pick.name;
@@ -108,9 +111,9 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
     });
   }
 
-  function fail(pod: KubeObject, key: string, message: string): void {
+  function fail(pod: KubeObject, key: string, { message, rejectedBy }: { message: string; rejectedBy: Set<string> }): void {
     const previous = unschedulable.get(key);
-    unschedulable.set(key, { attempts: (previous?.attempts ?? 0) + 1, lastAttempt: Date.now(), since: previous?.since ?? Date.now() });
+    unschedulable.set(key, { attempts: (previous?.attempts ?? 0) + 1, rejectedBy, lastAttempt: Date.now(), since: previous?.since ?? Date.now() });
     writeCondition(pod, { status: 'False', reason: 'Unschedulable', message });
     events.recordEvent({ involved: pod, reason: 'FailedScheduling', message, type: 'Warning', source: SOURCE });
   }
@@ -123,8 +126,9 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
   }
 
   /** MoveAllToActiveOrBackoffQueue: every unschedulable pod is retried once its back-off ends. */
-  function retryUnschedulable(): void {
+  function retryUnschedulable(helps: (waiting: Waiting) => boolean = () => true): void {
     for (const [key, waiting] of unschedulable) {
+      if (!helps(waiting)) continue;
       const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** (waiting.attempts - 1), MAX_BACKOFF_MS);
       const remaining = waiting.lastAttempt + clock.scaled(backoff) - Date.now();
       if (remaining <= 0) enqueue(key);
@@ -146,7 +150,9 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
     // A placed pod leaving (deleted, finished) frees its node's resources and ports.
     const wasPlaced = Boolean(spec(event.previous ?? event.object).nodeName);
     const left = event.type === 'DELETED' || (isTerminal(event.object) && !isTerminal(event.previous));
-    if (wasPlaced && left) retryUnschedulable();
+    // Queueing hints: a pod leaving frees resources and host ports, which can only help pods that
+    // NodeResourcesFit or NodePorts turned away (not a nodeSelector or a taint).
+    if (wasPlaced && left) retryUnschedulable((waiting) => waiting.rejectedBy.has('NodeResourcesFit') || waiting.rejectedBy.has('NodePorts'));
   }
 
   function onNodeEvent(event: StoreEvent): void {
