@@ -87,6 +87,21 @@ test.describe('nodes and the scheduling preview', () => {
       await dialog.applyAndClose();
       await expect.poll(async () => (await nodesApi.node(OTHER_NODE)).metadata?.labels?.['e2e-tier']).toBe('b');
       await expect(page.getByRole('button', { name: 'Filter by label e2e-tier=b' })).toBeVisible();
+
+      // The selection is in the link: two nodes selected, the page reloaded, both labelled at once.
+      await page.getByRole('checkbox', { name: `Select ${OTHER_NODE}` }).check();
+      await page.getByRole('checkbox', { name: `Select ${GPU_NODE}` }).check();
+      await expect(page).toHaveURL(/selected=/);
+      await page.reload();
+      await expect(page.getByRole('checkbox', { name: `Select ${GPU_NODE}` })).toBeChecked();
+      await expect(page.getByText('2 selected')).toBeVisible();
+      await page.getByRole('button', { name: 'Label selected' }).click();
+      const both = new MetadataDialog(page, 'Edit labels of 2 nodes');
+      await both.set({ 'e2e-tier': 'c' });
+      await both.overwrite().check();
+      await expect(both.command()).toHaveText(`kubectl label node ${GPU_NODE} ${OTHER_NODE} e2e-tier=c --overwrite`);
+      await both.applyAndClose();
+      for (const name of [GPU_NODE, OTHER_NODE]) await expect.poll(async () => (await nodesApi.node(name)).metadata?.labels?.['e2e-tier']).toBe('c');
     } finally {
       await nodesApi.restore({ labels: ['e2e-tier'] });
     }

@@ -52,7 +52,7 @@ export function NodesWorkspace() {
         <div className="min-w-0 flex-1"><CommandLine command={list.command} /></div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" role="switch" aria-checked={Boolean(view.wide)} checked={Boolean(view.wide)} onChange={(event) => setView({ wide: event.target.checked })} />
-          Wide columns (<code className="font-mono text-xs">-o wide</code>)
+          <span>Wide columns (<code className="font-mono text-xs">-o wide</code>)</span>
         </label>
         <Link href={schedulingHref({ context })} className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">Scheduling preview →</Link>
       </div>

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeNode, podLimits } from '@/lib/k8s/describe-node';
-import { formatResourceAmount, percentOf } from '@/lib/k8s/resource-amount-format';
+import { compactResourceAmount, formatResourceAmount, percentOf } from '@/lib/k8s/resource-amount-format';
 import { container, node, pod } from '@/lib/k8s/scheduling/testing/objects';
 
 describe('describeNode', () => {
@@ -36,6 +36,11 @@ describe('formatResourceAmount', () => {
     ['memory', 128 * 2 ** 20, '128Mi'], ['memory', 2880024 * 1024, '2880024Ki'], ['memory', 1000, '1000'], ['pods', 110, '110'],
   ];
   for (const [resource, amount, want] of cases) it(`${resource} ${amount}`, () => assert.equal(formatResourceAmount(resource, amount), want));
+  it('compact memory for table cells', () => {
+    assert.equal(compactResourceAmount('memory', 2880024 * 1024), '2.7Gi');
+    assert.equal(compactResourceAmount('memory', 70 * 2 ** 20), '70Mi');
+    assert.equal(compactResourceAmount('cpu', 1930), '1930m');
+  });
   it('percentages truncate and survive zero allocatable', () => {
     assert.equal(percentOf(1999, 2000), 99);
     assert.equal(percentOf(5, 0), 0);

@@ -25,3 +25,15 @@ export function formatResourceAmount(resourceName: string, amount: number): stri
 export function percentOf(used: number, allocatable: number): number {
   return allocatable > 0 ? Math.trunc((used / allocatable) * 100) : 0;
 }
+
+/**
+ * A short form for a table cell, where `2880024Ki` reads worse than `2.7Gi`: memory in Mi or Gi with at
+ * most one decimal, everything else as `formatResourceAmount`. Not a quantity to copy (it rounds).
+ */
+export function compactResourceAmount(resourceName: string, amount: number): string {
+  if (resourceName !== 'memory' && resourceName !== 'ephemeral-storage') return formatResourceAmount(resourceName, amount);
+  const round = (n: number) => String(Math.round(n * 10) / 10);
+  if (amount >= 2 ** 30) return `${round(amount / 2 ** 30)}Gi`;
+  if (amount >= 2 ** 20) return `${round(amount / 2 ** 20)}Mi`;
+  return formatResourceAmount(resourceName, amount);
+}

@@ -43,8 +43,8 @@ describe('quickFormPod', () => {
     assert.deepEqual(p.spec?.nodeSelector, { gpu: 'true' });
     assert.deepEqual(p.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms, [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a', 'b'] }, { key: 'ssd', operator: 'Exists' }] }]);
     assert.deepEqual(p.spec?.tolerations, [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }, { operator: 'Exists' }]);
-    assert.deepEqual(p.spec?.containers[0].resources, { requests: { cpu: '500m' } });
-    assert.deepEqual(p.spec?.containers[0].ports, [{ containerPort: 8080, hostPort: 8080, protocol: 'TCP' }]);
+    assert.deepEqual(p.spec?.containers?.[0]?.resources, { requests: { cpu: '500m' } });
+    assert.deepEqual(p.spec?.containers?.[0]?.ports, [{ containerPort: 8080, hostPort: 8080, protocol: 'TCP' }]);
   });
 
   it('says what is wrong, in the API server terms', () => {
