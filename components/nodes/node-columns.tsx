@@ -7,7 +7,8 @@ import { AllocationBar } from './allocation-bar';
 
 type Column = ResourceColumn<NodeListRow, NodeRowSortKey>;
 
-function nodeTone(status: string): StatusTone {
+/** A node's STATUS colour: not ready is an error, cordoned a warning. */
+export function nodeTone(status: string): StatusTone {
   if (status.startsWith('NotReady') || status.startsWith('Unknown')) return 'error';
   return status.includes('SchedulingDisabled') ? 'warning' : 'ok';
 }

@@ -15,6 +15,7 @@ import { CommandLine } from '@/components/ui/command-line';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useNow } from '@/components/ui/use-now';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
+import { nodeTone } from './node-columns';
 import { schedulingHref } from './node-links';
 
 const th = 'px-3 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400';
@@ -76,7 +77,7 @@ export function NodeDetailView({ name }: { name: string }) {
     <div className="mb-4 flex flex-wrap items-center gap-3">
       <Link href={listHref} className="text-sm text-sky-700 hover:underline dark:text-sky-300">← Nodes</Link>
       <h1 className="text-xl font-semibold tracking-tight">{name}</h1>
-      {node ? <StatusBadge status={nodeStatus(node)} tone={nodeStatus(node) === 'Ready' ? 'ok' : 'warning'} /> : null}
+      {node ? <StatusBadge status={nodeStatus(node)} tone={nodeTone(nodeStatus(node))} /> : null}
       <Link href={schedulingHref({ context })} className="ml-auto text-sm text-sky-700 hover:underline dark:text-sky-300">Scheduling preview →</Link>
     </div>
   );
