@@ -8,14 +8,13 @@ import { nodes } from '@/lib/k8s/resources';
 import type { Node, Pod } from '@/lib/k8s/types';
 import { useClusterPlacement } from '@/lib/client/use-cluster-placement';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
-import { ListStatus, NoResources } from '@/components/resources/list-status';
+import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
-import { ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
-import { EmptyState } from '@/components/ui/empty-state';
 import { NodeDialogs, type NodeDialog } from './node-change-dialogs';
 import { nodeColumns } from './node-columns';
 import { nodeHref, schedulingHref } from './node-links';
@@ -37,13 +36,9 @@ export function NodesWorkspace() {
 
   // Dialogs act on the nodes as they are now: kubelet heartbeats move a node's resourceVersion on.
   const liveNode = (node: Node) => list.rowsByUid.get(node.metadata?.uid ?? '')?.node ?? node;
-  const live = (open?: ResourceDialog): ResourceDialog | undefined =>
-    open && open.kind !== 'delete' ? { ...open, objects: open.objects.map((o) => ({ ...o, object: liveNode(o.object as Node) })) } : open;
   const liveNodeDialog = nodeDialog?.kind === 'taints' ? { ...nodeDialog, node: liveNode(nodeDialog.node) } : nodeDialog;
 
-  if (!scope.loading && !scope.context) {
-    return <EmptyState title="No cluster connected">{scope.error ? scope.error.message : 'No kubeconfig context was found and the embedded cluster is turned off.'}</EmptyState>;
-  }
+  if (!scope.loading && !scope.context) return <NoCluster error={scope.error} />;
 
   return (
     <>
@@ -72,15 +67,8 @@ export function NodesWorkspace() {
         ) : (
           <ResourceTable
             descriptor={nodes}
-            rows={rows}
+            {...list.tableProps}
             columns={nodeColumns(Boolean(view.wide))}
-            showLabels={view.showLabels}
-            labelColumns={view.labelColumns}
-            sort={view.sort}
-            onSort={list.onSort}
-            selected={list.selected}
-            onSelect={list.onSelect}
-            onPickLabel={list.pickLabel}
             detailHref={(row) => nodeHref(row.name, context)}
             rowActions={(row) => (
               <div className="flex justify-end gap-0.5 text-xs [&>button]:px-2 [&>button]:py-1 [&>button]:text-xs">
@@ -96,7 +84,7 @@ export function NodesWorkspace() {
           />
         )}
       </ListStatus>
-      <ResourceDialogs context={context} descriptor={nodes} dialog={live(dialog)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
+      <ResourceDialogs context={context} descriptor={nodes} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
       <NodeDialogs context={context} dialog={liveNodeDialog} onClose={() => setNodeDialog(undefined)} />
     </>
   );
