@@ -1,8 +1,18 @@
 import type { Metadata } from 'next';
-import { SectionPlaceholder } from '@/components/ui/section-placeholder';
+import { Suspense } from 'react';
+import { NodesWorkspace } from '@/components/nodes/nodes-workspace';
+import { PageTitle } from '@/components/ui/page-title';
 
 export const metadata: Metadata = { title: 'Nodes' };
 
 export default function NodesPage() {
-  return <SectionPlaceholder title="Nodes" plan="It will show nodes with their labels and a scheduling preview: which nodes a pod would land on, and why not." />;
+  return (
+    <>
+      <PageTitle>Nodes</PageTitle>
+      {/* The view lives in the URL, which is read on the client. */}
+      <Suspense>
+        <NodesWorkspace />
+      </Suspense>
+    </>
+  );
 }

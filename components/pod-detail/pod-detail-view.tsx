@@ -14,6 +14,8 @@ import type { LogContainer, LogViewOptions } from '@/components/logs/log-types';
 import { StatusBadge } from '@/components/pods/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { summarizePod } from '@/lib/k8s/pod-status';
+import { isUnscheduled } from '@/lib/k8s/scheduling/preview-subject';
+import { schedulingHref } from '@/components/nodes/node-links';
 import { DetailTabs, parsePodDetailTab, type PodDetailTab } from './detail-tabs';
 import { PodManifest } from './pod-manifest';
 import { PodOverview } from './pod-overview';
@@ -62,6 +64,9 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
       <Link href={listHref} className="text-sm text-sky-700 hover:underline dark:text-sky-300">← Pods in {namespace}</Link>
       <h1 className="text-xl font-semibold tracking-tight">{name}</h1>
       {pod ? <StatusBadge status={summarizePod(pod).reason} /> : null}
+      {pod && isUnscheduled(pod) ? (
+        <Link href={schedulingHref({ context, namespace, pod: name })} className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">Why pending?</Link>
+      ) : null}
     </div>
   );
 

@@ -14,7 +14,7 @@ import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
-import { POD_COLUMNS } from './pod-columns';
+import { podColumns } from './pod-columns';
 
 const asObject = (row: PodListRow): DialogObject => ({ name: row.name, namespace: row.namespace, object: row.pod });
 const refOf = (row: PodListRow) => ({ namespace: row.namespace, name: row.name });
@@ -60,7 +60,7 @@ export function PodsWorkspace() {
           <ResourceTable
             descriptor={pods}
             {...list.tableProps}
-            columns={POD_COLUMNS}
+            columns={podColumns(context)}
             showNamespace={allNamespaces}
             detailHref={detailHref}
             rowActions={(row) => (

@@ -8,7 +8,7 @@ const TONES: Record<StatusTone, string> = {
   error: 'bg-rose-50 text-rose-800 ring-rose-600/30 dark:bg-rose-950 dark:text-rose-300 dark:ring-rose-400/30',
 };
 
-/** A STATUS value as kubectl prints it; the colour only repeats what the text says. */
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[statusTone(status)]}`}>{status}</span>;
+/** A STATUS value as kubectl prints it; the colour only repeats what the text says (a pod's tone unless told). */
+export function StatusBadge({ status, tone = statusTone(status) }: { status: string; tone?: StatusTone }) {
+  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>{status}</span>;
 }

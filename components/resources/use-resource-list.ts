@@ -52,7 +52,7 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
       }
     : null;
   const { data, state, error } = useWatchedList<T>(target);
-  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [pageSelection, setPageSelection] = useState<Set<string>>(() => new Set());
   const [copied, setCopied] = useState<'link' | 'command'>();
 
   const allRows = useMemo(() => (data?.items ?? []).map(toRow), [data, toRow]);
@@ -65,6 +65,17 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     const matching = parsed.ok ? allRows.filter((row) => matchesLabels(parsed.selector, row.labels)) : [];
     return sortRows(matching, view.sort.key, view.sort.descending);
   }, [allRows, parsedSelector, sortRows, view.sort.key, view.sort.descending]);
+  // A selection kept in the URL is by name; the table works in uids.
+  const urlSelection = view.selected;
+  const selected = useMemo(
+    () => (spec.selectionInUrl ? new Set(allRows.filter((row) => urlSelection?.includes(row.name)).map((row) => row.uid)) : pageSelection),
+    [spec.selectionInUrl, allRows, urlSelection, pageSelection],
+  );
+  const setSelected = (update: (current: Set<string>) => Set<string>) => {
+    if (!spec.selectionInUrl) return setPageSelection(update);
+    const uids = update(selected);
+    setView({ selected: allRows.filter((row) => uids.has(row.uid)).map((row) => row.name) });
+  };
   const selectedRows = rows.filter((row) => selected.has(row.uid));
 
   const command = kubectlCommand(listViewCommand(descriptor, view, namespace));
@@ -104,7 +115,7 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     copy,
     /** What `ResourceTable` takes from the list: rows, view options, sort, selection, label picks. */
     tableProps: { rows, showLabels: view.showLabels, labelColumns: view.labelColumns, sort: view.sort, onSort, selected, onSelect, onPickLabel: pickLabel },
-    clearSelection: () => setSelected(new Set()),
+    clearSelection: () => setSelected(() => new Set()),
     clearSelectors: () => setView({ labelSelector: '', fieldSelector: '' }),
   };
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
-import { namespaces, pods } from '@/lib/k8s/resources';
-import { listViewCommand, listViewSearch, namespacesViewSpec, parseListView, podsViewSpec } from './list-view';
+import { namespaces, nodes, pods } from '@/lib/k8s/resources';
+import { listViewCommand, listViewSearch, namespacesViewSpec, nodesViewSpec, parseListView, podsViewSpec } from './list-view';
 
 test('an empty URL is the default view', () => {
   assert.deepEqual(parseListView(podsViewSpec, new URLSearchParams()), {
@@ -42,4 +42,14 @@ test('the view renders as the matching kubectl command', () => {
   assert.equal(kubectlCommand(listViewCommand(pods, parseListView(podsViewSpec, { showLabels: '1' }), '_all')), 'kubectl get pods --all-namespaces --show-labels');
   // A cluster-scoped kind has no namespace flag, whatever namespace the header has picked.
   assert.equal(kubectlCommand(listViewCommand(namespaces, parseListView(namespacesViewSpec, { labelSelector: 'team=a' }), 'default')), 'kubectl get namespaces -l team=a');
+});
+
+test('the nodes view keeps -o wide and the selection in its URL; the pods view does not keep a selection', () => {
+  const search = 'labelSelector=gpu%3Dtrue&labelColumns=gpu&wide=1&selected=n1%2Cn2&sort=-cpu';
+  const view = parseListView(nodesViewSpec, new URLSearchParams(search));
+  assert.deepEqual(view.selected, ['n1', 'n2']);
+  assert.equal(view.wide, true);
+  assert.equal(listViewSearch(nodesViewSpec, view), search);
+  assert.equal(kubectlCommand(listViewCommand(nodes, view, undefined)), 'kubectl get nodes -l gpu=true -L gpu -o wide');
+  assert.equal(parseListView(podsViewSpec, { selected: 'a' }).selected, undefined);
 });

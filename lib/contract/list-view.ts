@@ -15,16 +15,28 @@ export interface ListView<S extends string = string> {
   fieldSelector: string;
   labelColumns: string[];
   showLabels: boolean;
+  /** The columns of `-o wide` too (`wide=1`). */
+  wide?: boolean;
+  /** Selected objects by name (`selected=a,b`), for kinds whose spec keeps the selection in the URL. */
+  selected?: string[];
   sort: { key: S; descending: boolean };
 }
 
 /** What differs between list pages: the columns one may sort by, the first being the default. */
 export interface ListViewSpec<S extends string = string> {
   sortKeys: readonly [S, ...S[]];
+  /**
+   * The selection is part of the link (cluster-scoped kinds, whose names are unique: "these two nodes").
+   * Otherwise it stays in the page.
+   */
+  selectionInUrl?: boolean;
 }
 
 export const POD_SORT_KEYS = ['name', 'namespace', 'ready', 'status', 'restarts', 'age', 'node', 'ip'] as const;
 export const podsViewSpec: ListViewSpec<(typeof POD_SORT_KEYS)[number]> = { sortKeys: POD_SORT_KEYS };
+
+export const NODE_SORT_KEYS = ['name', 'status', 'roles', 'age', 'version', 'cpu', 'memory', 'pods'] as const;
+export const nodesViewSpec: ListViewSpec<(typeof NODE_SORT_KEYS)[number]> = { sortKeys: NODE_SORT_KEYS, selectionInUrl: true };
 
 export const NAMESPACE_SORT_KEYS = ['name', 'status', 'age', 'pods'] as const;
 export const namespacesViewSpec: ListViewSpec<(typeof NAMESPACE_SORT_KEYS)[number]> = { sortKeys: NAMESPACE_SORT_KEYS };
@@ -56,6 +68,8 @@ export function parseListView<S extends string>(spec: ListViewSpec<S>, params: S
     fieldSelector: read(params, 'fieldSelector') ?? '',
     labelColumns: splitColumns(read(params, 'labelColumns') ?? ''),
     showLabels: ['1', 'true'].includes(read(params, 'showLabels') ?? ''),
+    ...(['1', 'true'].includes(read(params, 'wide') ?? '') ? { wide: true } : {}),
+    ...(spec.selectionInUrl && read(params, 'selected') ? { selected: splitColumns(read(params, 'selected') ?? '') } : {}),
     sort: parseSort(spec, read(params, 'sort')),
   };
 }
@@ -69,6 +83,8 @@ export function listViewSearch<S extends string>(spec: ListViewSpec<S>, view: Li
   if (view.fieldSelector.trim()) params.set('fieldSelector', view.fieldSelector.trim());
   if (view.labelColumns.length) params.set('labelColumns', view.labelColumns.join(','));
   if (view.showLabels) params.set('showLabels', '1');
+  if (view.wide) params.set('wide', '1');
+  if (spec.selectionInUrl && view.selected?.length) params.set('selected', view.selected.join(','));
   if (view.sort.key !== spec.sortKeys[0] || view.sort.descending) params.set('sort', `${view.sort.descending ? '-' : ''}${view.sort.key}`);
   return params.toString();
 }
@@ -83,5 +99,6 @@ export function listViewCommand(descriptor: Pick<ResourceDescriptor, 'resource' 
     fieldSelector: view.fieldSelector.trim() || undefined,
     labelColumns: view.labelColumns,
     showLabels: view.showLabels,
+    output: view.wide ? 'wide' : undefined,
   };
 }

@@ -87,7 +87,22 @@ export interface Explain {
   path: string;
 }
 
-export type KubectlAction = GetPods | Describe | Logs | SetMetadata | Delete | Create | PortForward | Explain;
+/** `kubectl cordon` / `uncordon` of nodes. */
+export interface Cordon {
+  verb: 'cordon' | 'uncordon';
+  names: string[];
+}
+
+/** `kubectl taint nodes N key=value:Effect` (add) or `key:Effect-` (remove). */
+export interface TaintNodes {
+  verb: 'taint';
+  names: string[];
+  taint: { key: string; value?: string; effect: string };
+  remove?: boolean;
+  overwrite?: boolean;
+}
+
+export type KubectlAction = GetPods | Describe | Logs | SetMetadata | Delete | Create | PortForward | Explain | Cordon | TaintNodes;
 
 function scopeArgs(scope: NamespaceScope | undefined): string[] {
   if (!scope) return [];
@@ -154,6 +169,15 @@ function argsOf(action: KubectlAction): string[] {
       return ['port-forward', action.pod, ...namespaceArgs(action.namespace), `${action.localPort}:${action.podPort}`];
     case 'explain':
       return ['explain', action.path];
+    case 'cordon':
+    case 'uncordon':
+      return [action.verb, ...action.names];
+    case 'taint': {
+      const { key, value, effect } = action.taint;
+      const args = ['taint', 'nodes', ...action.names, action.remove ? `${key}:${effect}-` : `${key}${value ? `=${value}` : ''}:${effect}`];
+      if (action.overwrite) args.push('--overwrite');
+      return args;
+    }
   }
 }
 

@@ -192,6 +192,20 @@ export interface Taint {
   timeAdded?: Timestamp;
 }
 
+/** `status.nodeInfo`, as the kubelet reports it. */
+export interface NodeSystemInfo {
+  machineID?: string;
+  systemUUID?: string;
+  bootID?: string;
+  kernelVersion?: string;
+  osImage?: string;
+  containerRuntimeVersion?: string;
+  kubeletVersion?: string;
+  kubeProxyVersion?: string;
+  operatingSystem?: string;
+  architecture?: string;
+}
+
 export interface Node {
   apiVersion?: string;
   kind?: string;
@@ -200,11 +214,14 @@ export interface Node {
     unschedulable?: boolean;
     taints?: Taint[];
     podCIDR?: string;
+    podCIDRs?: string[];
+    providerID?: string;
   };
   status?: {
     capacity?: ResourceList;
     allocatable?: ResourceList;
-    conditions?: { type: string; status: string; reason?: string; message?: string }[];
+    conditions?: { type: string; status: string; reason?: string; message?: string; lastHeartbeatTime?: Timestamp; lastTransitionTime?: Timestamp }[];
+    nodeInfo?: NodeSystemInfo;
     addresses?: { type: string; address: string }[];
     /** What the kubelet reports it holds; ImageLocality scores from it. */
     images?: { names?: string[]; sizeBytes?: number }[];

@@ -1,0 +1,91 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useState } from 'react';
+import { nodesViewSpec } from '@/lib/contract/list-view';
+import { nodeListRow, sortNodeRows, type NodeListRow } from '@/lib/k8s/node-list-row';
+import { nodes } from '@/lib/k8s/resources';
+import type { Node, Pod } from '@/lib/k8s/types';
+import { useClusterPlacement } from '@/lib/client/use-cluster-placement';
+import { useClusterScope } from '@/lib/client/use-cluster-scope';
+import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
+import { ListToolbar } from '@/components/resources/list-toolbar';
+import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { ResourceTable } from '@/components/resources/resource-table';
+import { useResourceList } from '@/components/resources/use-resource-list';
+import { Button } from '@/components/ui/button';
+import { CommandLine } from '@/components/ui/command-line';
+import { NodeDialogs, type NodeDialog } from './node-change-dialogs';
+import { nodeColumns } from './node-columns';
+import { nodeHref, schedulingHref } from './node-links';
+
+const NO_PODS: readonly Pod[] = [];
+const asObject = (row: NodeListRow): DialogObject => ({ name: row.name, object: row.node });
+
+/** The nodes list: `kubectl get nodes` live, with what placement depends on, labels, cordon and taints. */
+export function NodesWorkspace() {
+  const scope = useClusterScope();
+  const context = scope.context?.name;
+  const placement = useClusterPlacement(context);
+  const { podsByNode } = placement;
+  const toRow = useCallback((node: Node) => nodeListRow(node, podsByNode.get(node.metadata?.name ?? '') ?? NO_PODS), [podsByNode]);
+  const list = useResourceList<Node, NodeListRow, (typeof nodesViewSpec.sortKeys)[number]>({ descriptor: nodes, spec: nodesViewSpec, context, toRow, sortRows: sortNodeRows });
+  const { view, setView, rows, allRows, selectedRows } = list;
+  const [dialog, setDialog] = useState<ResourceDialog>();
+  const [nodeDialog, setNodeDialog] = useState<NodeDialog>();
+
+  // Dialogs act on the nodes as they are now: kubelet heartbeats move a node's resourceVersion on.
+  const liveNode = (node: Node) => list.rowsByUid.get(node.metadata?.uid ?? '')?.node ?? node;
+  const liveNodeDialog = nodeDialog?.kind === 'taints' ? { ...nodeDialog, node: liveNode(nodeDialog.node) } : nodeDialog;
+
+  if (!scope.loading && !scope.context) return <NoCluster error={scope.error} />;
+
+  return (
+    <>
+      <ListToolbar view={view} onChange={setView} labelIndex={list.labelIndex} matched={rows.length} total={allRows.length} fieldExample="spec.unschedulable=true,metadata.name=node-1" onCopyLink={() => void list.copy('link')} onCopyCommand={() => void list.copy('command')} copied={list.copied} />
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <div className="min-w-0 flex-1"><CommandLine command={list.command} /></div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" role="switch" aria-checked={Boolean(view.wide)} checked={Boolean(view.wide)} onChange={(event) => setView({ wide: event.target.checked })} />
+          <span>Wide columns (<code className="font-mono text-xs">-o wide</code>)</span>
+        </label>
+        <Link href={schedulingHref({ context })} className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">Scheduling preview →</Link>
+      </div>
+      {selectedRows.length > 0 ? (
+        <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+          <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
+          <Button onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
+          <Button onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: true })}>Cordon selected</Button>
+          <Button onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: false })}>Uncordon selected</Button>
+        </div>
+      ) : null}
+      <ListStatus descriptor={nodes} state={list.state} error={list.error}>
+        {rows.length === 0 ? (
+          <NoResources descriptor={nodes} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
+            <p className="mt-1">Nodes register themselves: a cluster without nodes runs no pods.</p>
+          </NoResources>
+        ) : (
+          <ResourceTable
+            descriptor={nodes}
+            {...list.tableProps}
+            columns={nodeColumns(Boolean(view.wide))}
+            detailHref={(row) => nodeHref(row.name, context)}
+            rowActions={(row) => (
+              <div className="flex justify-end gap-0.5 text-xs [&>button]:px-2 [&>button]:py-1 [&>button]:text-xs">
+                <Button variant="ghost" aria-label={`Edit labels of ${row.name}`} onClick={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}>Labels</Button>
+                <Button variant="ghost" aria-label={`Edit taints of ${row.name}`} onClick={() => setNodeDialog({ kind: 'taints', node: row.node })}>Taints</Button>
+                {row.node.spec?.unschedulable ? (
+                  <Button variant="ghost" aria-label={`Uncordon ${row.name}`} onClick={() => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: false })}>Uncordon</Button>
+                ) : (
+                  <Button variant="ghost" aria-label={`Cordon ${row.name}`} onClick={() => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: true })}>Cordon</Button>
+                )}
+              </div>
+            )}
+          />
+        )}
+      </ListStatus>
+      <ResourceDialogs context={context} descriptor={nodes} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
+      <NodeDialogs context={context} dialog={liveNodeDialog} onClose={() => setNodeDialog(undefined)} />
+    </>
+  );
+}

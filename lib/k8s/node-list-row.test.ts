@@ -1,0 +1,52 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { nodeListRow, nodeRoles, nodeStatus, sortNodeRows, taintText } from '@/lib/k8s/node-list-row';
+import { container, node, pod, taint } from '@/lib/k8s/scheduling/testing/objects';
+import type { Node } from '@/lib/k8s/types';
+
+const ready = (status: string, extra: Partial<NonNullable<Node['spec']>> = {}): Node => ({ metadata: { name: 'n' }, spec: extra, status: { conditions: [{ type: 'Ready', status }] } });
+
+describe('nodeStatus (kubectl printNode)', () => {
+  const cases: [string, Node, string][] = [
+    ['Ready', ready('True'), 'Ready'],
+    ['NotReady', ready('False'), 'NotReady'],
+    ['Unknown Ready condition is NotReady', ready('Unknown'), 'NotReady'],
+    ['no Ready condition', { metadata: { name: 'n' } }, 'Unknown'],
+    ['cordoned', ready('True', { unschedulable: true }), 'Ready,SchedulingDisabled'],
+  ];
+  for (const [name, n, want] of cases) it(name, () => assert.equal(nodeStatus(n), want));
+});
+
+describe('nodeRoles', () => {
+  const cases: [Record<string, string>, string][] = [
+    [{}, '<none>'],
+    [{ 'node-role.kubernetes.io/control-plane': '' }, 'control-plane'],
+    [{ 'node-role.kubernetes.io/worker': '', 'kubernetes.io/role': 'gpu', 'node-role.kubernetes.io/control-plane': 'x' }, 'control-plane,gpu,worker'],
+  ];
+  for (const [labels, want] of cases) it(want, () => assert.equal(nodeRoles(labels), want));
+});
+
+describe('nodeListRow', () => {
+  const n = node('n1', { allocatable: { cpu: '1930m', memory: '2880024Ki', pods: '110' }, taints: [taint('gpu', 'only', 'NoSchedule'), taint('maint', undefined, 'NoExecute')] });
+  const podsOnNode = [pod({ name: 'a', nodeName: 'n1', containers: [container({ cpu: '100m', memory: '128Mi' })] }), pod({ name: 'b', nodeName: 'n1', containers: [container({ cpu: '250m' })] })];
+
+  it('adds up what the pods request against allocatable', () => {
+    const row = nodeListRow(n, podsOnNode);
+    assert.deepEqual(row.cpu, { requested: 350, allocatable: 1930 });
+    assert.deepEqual(row.memory, { requested: 128 * 1024 * 1024, allocatable: 2880024 * 1024 });
+    assert.deepEqual(row.pods, { requested: 2, allocatable: 110 });
+    assert.deepEqual(row.taints, ['gpu=only:NoSchedule', 'maint:NoExecute']);
+  });
+
+  it('is remembered per node and pod list, recomputed when either changes', () => {
+    assert.equal(nodeListRow(n, podsOnNode), nodeListRow(n, podsOnNode));
+    assert.notEqual(nodeListRow(n, podsOnNode), nodeListRow(n, [...podsOnNode]));
+  });
+
+  it('sorts by cpu share, ties by name', () => {
+    const rows = [nodeListRow(node('b'), []), nodeListRow(node('a'), []), nodeListRow(n, podsOnNode)];
+    assert.deepEqual(sortNodeRows(rows, 'cpu', true).map((r) => r.name), ['n1', 'a', 'b']);
+  });
+
+  it('writes taints as kubectl taint takes them', () => assert.equal(taintText(taint('k', '', 'NoSchedule')), 'k:NoSchedule'));
+});
