@@ -1,4 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createServer, type Server } from 'node:https';
 import { authenticate, type AnonymousAccess, type Tokens } from './auth';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
@@ -7,7 +9,8 @@ import { renderMetrics } from './metrics';
 import { openApiResponse } from './openapi/index';
 import { STREAMED, writeReply, type Reply } from './reply';
 import { handleResource, type HandlerContext, type ResourceRoute } from './resource-handler';
-import { ApiError, internalError, methodNotAllowed, pathNotFound, unauthorized } from './status';
+import { ApiError, badRequest, internalError, methodNotAllowed, pathNotFound, unauthorized } from './status';
+import { serveConnect } from './streaming/upgrade';
 
 const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 // Subresources of a namespace itself: /api/v1/namespaces/{name}/status, /finalize.
@@ -23,7 +26,7 @@ export function createApiServer(options: {
   tls: { cert: string; key: string };
 }): Server {
   const { ctx, tokens } = options;
-  return createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
+  const server = createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
     route(req, res).catch((err: unknown) => {
       const apiError = err instanceof ApiError ? err : internalError(err);
       if (res.headersSent) {
@@ -33,6 +36,22 @@ export function createApiServer(options: {
       writeReply(res, { status: apiError.code, body: apiError.toStatus() });
     });
   });
+  // Upgrades (exec, port-forward) go to the streaming handlers; any other upgrade request is answered
+  // as a plain request would be.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://embedded');
+    const resource = parseResourcePath(url.pathname.replace(/\/+$/, ''));
+    if (resource && resource.kind.subresources.find((s) => s.name === resource.subresource)?.upgrade) {
+      void serveConnect({ ctx, route: resource, query: url.searchParams, user: authenticate(req, tokens, options.anonymous), req, socket, head });
+      return;
+    }
+    const res = new ServerResponse(req);
+    res.assignSocket(socket as Socket);
+    res.on('finish', () => socket.destroy());
+    server.emit('request', req, res);
+  });
+  return server;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://embedded');
@@ -52,6 +71,7 @@ export function createApiServer(options: {
     if (ctx.nodes && (await ctx.nodes.serveProxy({ pathname: url.pathname, query: url.searchParams, req, res, user }))) return;
     const resource = parseResourcePath(path);
     if (!resource) throw pathNotFound();
+    if (resource.kind.subresources.find((s) => s.name === resource.subresource)?.upgrade) throw badRequest('Upgrade request required');
     const reply = await handleResource({ ctx, route: resource, req, res, query: url.searchParams, user });
     if (reply !== STREAMED) writeReply(res, reply);
   }
@@ -61,7 +81,7 @@ export function createApiServer(options: {
     let body: object | undefined;
     if (path === '/metrics') {
       if (!read) throw methodNotAllowed();
-      return { status: 200, body: renderMetrics(ctx.metrics), contentType: 'text/plain; version=0.0.4; charset=utf-8' };
+      return { status: 200, body: renderMetrics(ctx.metrics, ctx.streams), contentType: 'text/plain; version=0.0.4; charset=utf-8' };
     }
     if (path === '/version') body = VERSION_INFO;
     else if (path === '/api') body = apiVersions(options.address());

@@ -70,7 +70,7 @@ export interface EmbeddedCluster {
    */
   registry: Registry;
   /** In-flight long-running requests by `verb/resource` (`apiserver_longrunning_requests`). */
-  metrics: { longRunningRequests: LongRunningMetric };
+  metrics: { longRunningRequests: LongRunningMetric; streams: Map<string, number> };
   stop(): Promise<void>;
 }
 
@@ -89,10 +89,11 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const nodes = startNodeAgents(controllerContext, { logRate: options.logRate });
   const tokens = options.identity?.tokens ?? createTokens();
   const longRunningRequests: LongRunningMetric = new Map();
+  const streams = new Map<string, number>();
   const certificates = options.identity?.certificates ?? (await makeServingCertificates());
   let address = '';
   const server = createApiServer({
-    ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, nodes },
+    ctx: { registry, metrics: longRunningRequests, streams, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, nodes },
     tokens,
     anonymous: options.anonymous ?? 'reject',
     address: () => address,
@@ -114,7 +115,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     kubeconfig,
     kubeconfigYaml: kubeconfigYaml(kubeconfig),
     registry,
-    metrics: { longRunningRequests },
+    metrics: { longRunningRequests, streams },
     stop: () =>
       new Promise<void>((resolve) => {
         controllers.stop();
