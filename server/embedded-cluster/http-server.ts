@@ -92,7 +92,7 @@ export function createApiServer(options: {
       const [, , group = '', version = ''] = path.split('/');
       body = apiResourceList(group, version);
     } else if (path.startsWith('/openapi/')) {
-      const doc = openApiResponse(path);
+      const doc = openApiResponse(path, req.headers.accept);
       if (!doc) throw pathNotFound();
       if (!read) throw methodNotAllowed();
       return { status: 200, body: doc.body, contentType: doc.contentType };
