@@ -7,6 +7,7 @@ import { setRuntime } from '@/lib/server/runtime';
 import { refuseUnsafeRawPath } from '@/lib/server/proxy/raw-path-guard';
 import { createContextRegistry } from './contexts/registry';
 import { startEmbeddedCluster } from './embedded-cluster';
+import { attachExecChannel } from './exec-streams/exec-channel';
 import { attachLogChannel } from './log-streams/log-channel';
 import { attachWatchChannel } from './watch-hub/watch-channel';
 import { WatchHub } from './watch-hub/watch-hub';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const io = attachSocketHub(httpServer, VERSION);
   attachWatchChannel(io, watchHub);
   attachLogChannel(io, (name) => contexts.resolve(name));
+  attachExecChannel(io, (name) => contexts.resolve(name));
   installShutdown({ httpServer, io, log: console });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

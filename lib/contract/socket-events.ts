@@ -1,10 +1,11 @@
 import type { ListItem } from '@/lib/k8s/list-reducer';
+import type { ExecData, ExecEnd, ExecOpen, ExecOpenAck, ExecResize } from '@/lib/contract/exec';
 import type { LogEnd, LogError, LogLines, LogSubscribe, LogSubscribeAck } from '@/lib/contract/logs';
 import type { WatchEventBatch, WatchSnapshot, WatchStatus, WatchSubscribe, WatchSubscribeAck } from '@/lib/contract/watch';
 
 /**
  * The socket.io wire between the browser and the console's server. Event names are `noun:verb`.
- * Payload schemas and shapes live in `watch.ts` and `logs.ts`.
+ * Payload schemas and shapes live in `watch.ts`, `logs.ts` and `exec.ts`.
  */
 export interface ServerToClientEvents {
   /** Sent once after connecting, so the page can show that the live channel works. */
@@ -18,6 +19,10 @@ export interface ServerToClientEvents {
   'log:lines': (lines: LogLines, ack: () => void) => void;
   'log:end': (end: LogEnd) => void;
   'log:error': (error: LogError) => void;
+  /** Terminal output of an exec session (stdout; with a TTY stderr is merged into it). */
+  'exec:data': (data: ExecData) => void;
+  /** The session is over; nothing more comes for this id. */
+  'exec:close': (end: ExecEnd) => void;
 }
 
 export interface ClientToServerEvents {
@@ -26,6 +31,11 @@ export interface ClientToServerEvents {
   'watch:unsubscribe': (request: { id: string }) => void;
   'log:subscribe': (request: LogSubscribe, ack: (reply: LogSubscribeAck) => void) => void;
   'log:unsubscribe': (request: { id: string }) => void;
+  'exec:open': (request: ExecOpen, ack: (reply: ExecOpenAck) => void) => void;
+  'exec:data': (data: ExecData) => void;
+  'exec:resize': (resize: ExecResize) => void;
+  /** The browser ends the session (tab closed, Disconnect). */
+  'exec:close': (request: { id: string }) => void;
 }
 
 /** Path socket.io is served on; the same constant on both sides. */

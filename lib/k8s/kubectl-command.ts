@@ -82,12 +82,22 @@ export interface PortForward {
   podPort: number;
 }
 
+/** `exec`: `-it` for an interactive terminal, `-c` for the container, then the command after `--`. */
+export interface Exec {
+  verb: 'exec';
+  pod: string;
+  namespace?: string;
+  container?: string;
+  interactive?: boolean;
+  command: string[];
+}
+
 export interface Explain {
   verb: 'explain';
   path: string;
 }
 
-export type KubectlAction = GetPods | Describe | Logs | SetMetadata | Delete | Create | PortForward | Explain;
+export type KubectlAction = GetPods | Describe | Logs | SetMetadata | Delete | Create | PortForward | Exec | Explain;
 
 function scopeArgs(scope: NamespaceScope | undefined): string[] {
   if (!scope) return [];
@@ -152,6 +162,8 @@ function argsOf(action: KubectlAction): string[] {
     }
     case 'port-forward':
       return ['port-forward', action.pod, ...namespaceArgs(action.namespace), `${action.localPort}:${action.podPort}`];
+    case 'exec':
+      return ['exec', ...(action.interactive ? ['-it'] : []), action.pod, ...namespaceArgs(action.namespace), ...(action.container ? ['-c', action.container] : []), '--', ...action.command];
     case 'explain':
       return ['explain', action.path];
   }
