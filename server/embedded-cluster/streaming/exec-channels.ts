@@ -48,8 +48,10 @@ export function serveExecChannels(options: {
     else if (channel === CLOSE && payload[0] === STDIN) stdin?.end();
     else if (channel === RESIZE) {
       try {
-        const next = JSON.parse(payload.toString()) as { Width?: number; Height?: number };
-        size = { width: Number(next.Width ?? 0), height: Number(next.Height ?? 0) };
+        // remotecommand.TerminalSize has no JSON tags and Go matches keys case-insensitively:
+        // kubectl sends `Width`, client-node `width`.
+        const next = Object.fromEntries(Object.entries(JSON.parse(payload.toString()) as object).map(([k, v]) => [k.toLowerCase(), v])) as { width?: number; height?: number };
+        size = { width: Number(next.width ?? 0), height: Number(next.height ?? 0) };
       } catch {
         // A malformed size is ignored, as the kubelet's resize decoder drops it.
       }
