@@ -42,7 +42,7 @@ export function createApiServer(options: {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://embedded');
     const resource = parseResourcePath(url.pathname.replace(/\/+$/, ''));
-    if (resource && resource.kind.subresources.find((s) => s.name === resource.subresource)?.upgrade) {
+    if (resource && isConnect(resource)) {
       void serveConnect({ ctx, route: resource, query: url.searchParams, user: authenticate(req, tokens, options.anonymous), req, socket, head });
       return;
     }
@@ -71,7 +71,7 @@ export function createApiServer(options: {
     if (ctx.nodes && (await ctx.nodes.serveProxy({ pathname: url.pathname, query: url.searchParams, req, res, user }))) return;
     const resource = parseResourcePath(path);
     if (!resource) throw pathNotFound();
-    if (resource.kind.subresources.find((s) => s.name === resource.subresource)?.upgrade) throw badRequest('Upgrade request required');
+    if (isConnect(resource)) throw badRequest('Upgrade request required');
     const reply = await handleResource({ ctx, route: resource, req, res, query: url.searchParams, user });
     if (reply !== STREAMED) writeReply(res, reply);
   }
@@ -101,6 +101,11 @@ export function createApiServer(options: {
     if (!read) throw methodNotAllowed();
     return { status: 200, body };
   }
+}
+
+/** Whether a route is a connect subresource served by upgrading the connection (pods/exec, pods/portforward). */
+function isConnect(route: ResourceRoute): boolean {
+  return route.kind.subresources.some((s) => s.name === route.subresource && s.upgrade);
 }
 
 /**

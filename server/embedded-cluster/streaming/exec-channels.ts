@@ -70,9 +70,13 @@ export function serveExecChannels(options: {
     size: () => size,
     signal: gone.signal,
   };
-  void options.run(streams).then((outcome) => {
-    send(ERROR, JSON.stringify(execStatus(outcome)));
-    ws.close(1000);
-  });
+  void options.run(streams).then(
+    (outcome) => {
+      send(ERROR, JSON.stringify(execStatus(outcome)));
+      ws.close(1000);
+    },
+    // A fault of the simulation itself: the session ends as an internal error rather than hanging.
+    () => ws.close(1011),
+  );
   return closed;
 }

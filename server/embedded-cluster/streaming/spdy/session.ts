@@ -7,7 +7,7 @@
 import { Duplex } from 'node:stream';
 import { FLAG_FIN, FrameReader, FrameType, FrameWriter, RstStatus, type Frame } from './frames';
 
-// Data frames are cut at 32 KiB, as spdystream writes them.
+// Large writes are cut into data frames of at most 32 KiB (SPDY allows 16 MiB; small frames interleave streams).
 const MAX_DATA = 32 * 1024;
 
 /** One SPDY stream opened by the client. */
