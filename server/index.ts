@@ -10,6 +10,7 @@ import { createHostPolicy } from '@/lib/server/http/host-policy';
 import { frontDoor, HEALTHZ_PATH } from './front-door';
 import { createContextRegistry } from './contexts/registry';
 import { startEmbeddedCluster } from './embedded-cluster';
+import { attachExecChannel } from './exec-streams/exec-channel';
 import { attachLogChannel } from './log-streams/log-channel';
 import { attachWatchChannel } from './watch-hub/watch-channel';
 import { WatchHub } from './watch-hub/watch-hub';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   });
   attachWatchChannel(io, watchHub);
   attachLogChannel(io, (name) => contexts.resolve(name));
+  attachExecChannel(io, (name) => contexts.resolve(name));
   installShutdown({ httpServer, io, log: console });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

@@ -9,12 +9,20 @@ export const SOCKET_LIMITS = {
   watchSubscriptions: 100,
   /** `log:subscribe` streams; each is one upstream request for as long as it follows. */
   logStreams: 16,
+  /** `exec:open` sessions; each is one upstream exec stream (a shell) for as long as it runs. */
+  execSessions: 8,
 } as const;
+
+const NOUNS: Record<keyof typeof SOCKET_LIMITS, string> = {
+  watchSubscriptions: 'watch subscriptions',
+  logStreams: 'log streams',
+  execSessions: 'exec sessions',
+};
 
 /** The refusal of a subscription past a limit: 429, as the API server answers a client over its share. */
 export function limitStatus(what: keyof typeof SOCKET_LIMITS): K8sStatus {
   const limit = SOCKET_LIMITS[what];
-  const noun = what === 'logStreams' ? 'log streams' : 'watch subscriptions';
+  const noun = NOUNS[what];
   return failureStatus({
     code: 429,
     reason: 'TooManyRequests',

@@ -9,6 +9,7 @@ export const POD_DETAIL_TABS = [
   { id: 'json', label: 'JSON' },
   { id: 'logs', label: 'Logs' },
   { id: 'request', label: 'Request' },
+  { id: 'shell', label: 'Shell' },
 ] as const;
 
 export type PodDetailTab = (typeof POD_DETAIL_TABS)[number]['id'];

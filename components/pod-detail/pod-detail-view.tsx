@@ -20,6 +20,7 @@ import { DetailTabs, parsePodDetailTab, type PodDetailTab } from './detail-tabs'
 import { PodManifest } from './pod-manifest';
 import { PodOverview } from './pod-overview';
 import { RequestPanel } from './request-panel';
+import { ShellPanel } from './shell-panel';
 import { usePodLogs } from './use-pod-logs';
 
 function containersOf(pod: Pod | undefined): LogContainer[] {
@@ -29,7 +30,7 @@ function containersOf(pod: Pod | undefined): LogContainer[] {
   ];
 }
 
-/** One pod, live: overview with events, YAML, JSON, logs and requests, the tab kept in the URL. */
+/** One pod, live: overview with events, YAML, JSON, logs, requests and a shell, the tab kept in the URL. */
 export function PodDetailView({ namespace, name }: { namespace: string; name: string }) {
   const params = useSearchParams();
   const pathname = usePathname();
@@ -119,6 +120,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
         {tab === 'request' ? (
           <RequestPanel pod={pod} send={(request) => (context ? sendPodRequest({ context, namespace, pod: name, ...request }) : Promise.resolve({ error: 'no cluster context' }))} />
         ) : null}
+        {tab === 'shell' ? <ShellPanel pod={pod} context={context} /> : null}
       </DetailTabs>
     </>
   );

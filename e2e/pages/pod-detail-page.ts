@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type PodDetailTab = 'Overview' | 'YAML' | 'JSON' | 'Logs' | 'Request';
+export type PodDetailTab = 'Overview' | 'YAML' | 'JSON' | 'Logs' | 'Request' | 'Shell';
 
 /** One pod's page: the tabs, the describe-like overview, the manifests, the log viewer, the request panel. */
 export class PodDetailPage {
@@ -9,7 +9,7 @@ export class PodDetailPage {
   readonly tab = (name: PodDetailTab) => this.page.getByRole('tablist', { name: 'Pod details' }).getByRole('tab', { name, exact: true });
   readonly panel = () => this.page.getByRole('tabpanel');
 
-  async open(namespace: string, name: string, tab?: 'overview' | 'yaml' | 'json' | 'logs' | 'request', context?: string) {
+  async open(namespace: string, name: string, tab?: 'overview' | 'yaml' | 'json' | 'logs' | 'request' | 'shell', context?: string) {
     const query = new URLSearchParams();
     if (context) query.set('context', context);
     if (tab) query.set('tab', tab);
@@ -48,4 +48,15 @@ export class PodDetailPage {
   readonly path = () => this.panel().getByRole('textbox', { name: 'Path' });
   readonly send = () => this.panel().getByRole('button', { name: 'Send' });
   readonly responseBody = () => this.panel().getByLabel('Response body');
+
+  // Shell
+  readonly terminal = () => this.panel().getByRole('region', { name: 'Terminal' });
+  /** What the terminal shows, row by row (xterm's DOM renderer). */
+  readonly terminalText = () => this.terminal().locator('.xterm-rows');
+  readonly shellStatus = () => this.panel().getByRole('status', { name: 'Shell status' });
+  /** Types into the terminal as a user would (xterm listens on its hidden textarea). */
+  async typeInTerminal(text: string) {
+    await this.terminal().click();
+    await this.page.keyboard.type(text);
+  }
 }

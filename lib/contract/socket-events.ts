@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ListItem } from '@/lib/k8s/list-reducer';
+import { execDataSchema, execOpenSchema, execResizeSchema, type ExecData, type ExecEnd, type ExecOpen, type ExecOpenAck, type ExecResize } from '@/lib/contract/exec';
 import { logSubscribeSchema, type LogEnd, type LogError, type LogLines, type LogSubscribe, type LogSubscribeAck } from '@/lib/contract/logs';
 import {
   subscriptionIdSchema,
@@ -13,7 +14,7 @@ import {
 
 /**
  * The socket.io wire between the browser and the console's server. Event names are `noun:verb`.
- * Payload schemas and shapes live in `watch.ts` and `logs.ts`.
+ * Payload schemas and shapes live in `watch.ts`, `logs.ts` and `exec.ts`.
  */
 export interface ServerToClientEvents {
   /** Sent once after connecting, so the page can show that the live channel works. */
@@ -27,6 +28,10 @@ export interface ServerToClientEvents {
   'log:lines': (lines: LogLines, ack: () => void) => void;
   'log:end': (end: LogEnd) => void;
   'log:error': (error: LogError) => void;
+  /** Terminal output of an exec session (stdout; with a TTY stderr is merged into it). */
+  'exec:data': (data: ExecData) => void;
+  /** The session is over; nothing more comes for this id. */
+  'exec:close': (end: ExecEnd) => void;
 }
 
 export interface ClientToServerEvents {
@@ -35,6 +40,11 @@ export interface ClientToServerEvents {
   'watch:unsubscribe': (request: Unsubscribe) => void;
   'log:subscribe': (request: LogSubscribe, ack: (reply: LogSubscribeAck) => void) => void;
   'log:unsubscribe': (request: Unsubscribe) => void;
+  'exec:open': (request: ExecOpen, ack: (reply: ExecOpenAck) => void) => void;
+  'exec:data': (data: ExecData) => void;
+  'exec:resize': (resize: ExecResize) => void;
+  /** The browser ends the session (tab closed, Disconnect). */
+  'exec:close': (request: Unsubscribe) => void;
 }
 
 export const unsubscribeSchema = z.object({ id: subscriptionIdSchema });
@@ -51,6 +61,10 @@ export const CLIENT_EVENTS = {
   'watch:unsubscribe': { payload: unsubscribeSchema, ack: false },
   'log:subscribe': { payload: logSubscribeSchema, ack: true },
   'log:unsubscribe': { payload: unsubscribeSchema, ack: false },
+  'exec:open': { payload: execOpenSchema, ack: true },
+  'exec:data': { payload: execDataSchema, ack: false },
+  'exec:resize': { payload: execResizeSchema, ack: false },
+  'exec:close': { payload: unsubscribeSchema, ack: false },
 } as const satisfies Record<keyof ClientToServerEvents, { payload: z.ZodType | null; ack: boolean }>;
 
 /** Path socket.io is served on; the same constant on both sides. */

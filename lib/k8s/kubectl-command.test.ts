@@ -47,6 +47,8 @@ const cases: [string, KubectlAction, string][] = [
   ['create from a file in a namespace', { verb: 'create', file: 'kubia-manual.yaml', namespace: 'custom-namespace' }, 'kubectl create -f kubia-manual.yaml -n custom-namespace'],
   ['create a namespace', { verb: 'create', namespaceName: 'custom-namespace' }, 'kubectl create namespace custom-namespace'],
   ['port-forward', { verb: 'port-forward', pod: 'kubia-manual', localPort: 8888, podPort: 8080 }, 'kubectl port-forward kubia-manual 8888:8080'],
+  ['exec -it', { verb: 'exec', pod: 'kubia-manual', namespace: 'dev', container: 'kubia', interactive: true, command: ['sh'] }, 'kubectl exec -it kubia-manual -n dev -c kubia -- sh'],
+  ['exec with a quoted command', { verb: 'exec', pod: 'kubia-manual', command: ['sh', '-c', 'exit 3'] }, "kubectl exec kubia-manual -- sh -c 'exit 3'"],
   ['explain', { verb: 'explain', path: 'pod.spec' }, 'kubectl explain pod.spec'],
 ];
 

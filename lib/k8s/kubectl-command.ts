@@ -82,6 +82,16 @@ export interface PortForward {
   podPort: number;
 }
 
+/** `exec`: `-it` for an interactive terminal, `-c` for the container, then the command after `--`. */
+export interface Exec {
+  verb: 'exec';
+  pod: string;
+  namespace?: string;
+  container?: string;
+  interactive?: boolean;
+  command: string[];
+}
+
 export interface Explain {
   verb: 'explain';
   path: string;
@@ -102,7 +112,7 @@ export interface TaintNodes {
   overwrite?: boolean;
 }
 
-export type KubectlAction = GetPods | Describe | Logs | SetMetadata | Delete | Create | PortForward | Explain | Cordon | TaintNodes;
+export type KubectlAction = GetPods | Describe | Logs | SetMetadata | Delete | Create | PortForward | Exec | Explain | Cordon | TaintNodes;
 
 function scopeArgs(scope: NamespaceScope | undefined): string[] {
   if (!scope) return [];
@@ -167,6 +177,8 @@ function argsOf(action: KubectlAction): string[] {
     }
     case 'port-forward':
       return ['port-forward', action.pod, ...namespaceArgs(action.namespace), `${action.localPort}:${action.podPort}`];
+    case 'exec':
+      return ['exec', ...(action.interactive ? ['-it'] : []), action.pod, ...namespaceArgs(action.namespace), ...(action.container ? ['-c', action.container] : []), '--', ...action.command];
     case 'explain':
       return ['explain', action.path];
     case 'cordon':

@@ -1,4 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createServer, type Server } from 'node:https';
 import { authorize } from './auth/authorizer';
 import { forbiddenError } from './auth/forbidden';
@@ -11,7 +13,8 @@ import { renderMetrics } from './metrics';
 import { openApiResponse } from './openapi/index';
 import { STREAMED, writeReply, type Reply } from './reply';
 import { handleResource, type HandlerContext, type ResourceRoute } from './resource-handler';
-import { ApiError, internalError, methodNotAllowed, pathNotFound, unauthorized } from './status';
+import { ApiError, badRequest, internalError, methodNotAllowed, pathNotFound, unauthorized } from './status';
+import { serveConnect } from './streaming/upgrade';
 
 const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 // Subresources of a namespace itself: /api/v1/namespaces/{name}/status, /finalize.
@@ -25,7 +28,7 @@ export function createApiServer(options: {
   tls: { cert: string; key: string };
 }): Server {
   const { ctx } = options;
-  return createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
+  const server = createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
     route(req, res).catch((err: unknown) => {
       const apiError = err instanceof ApiError ? err : internalError(err);
       if (res.headersSent) {
@@ -35,15 +38,28 @@ export function createApiServer(options: {
       writeReply(res, { status: apiError.code, body: apiError.toStatus() });
     });
   });
-
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Upgrades (exec, port-forward) go to the streaming handlers; any other upgrade request is answered
+  // as a plain request would be.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://embedded');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    if (HEALTH_PATHS.has(path) || [...HEALTH_PATHS].some((p) => path.startsWith(`${p}/`))) {
-      writeReply(res, { status: 200, body: 'ok', contentType: 'text/plain; charset=utf-8' });
+    const resource = parseResourcePath(url.pathname.replace(/\/+$/, ''));
+    if (resource && isConnect(resource)) {
+      void serveConnect({ ctx, route: resource, query: url.searchParams, admit: () => admit(req, url), req, socket, head });
       return;
     }
-    // The apiserver's filter chain: authentication, impersonation, authorization, then the handlers.
+    const res = new ServerResponse(req);
+    res.assignSocket(socket as Socket);
+    res.on('finish', () => socket.destroy());
+    server.emit('request', req, res);
+  });
+  return server;
+
+  /**
+   * The apiserver's filter chain before any handler, plain requests and upgrades alike: authentication,
+   * impersonation, authorization (a WebSocket upgrade of exec or port-forward also needs `create`).
+   */
+  async function admit(req: IncomingMessage, url: URL): Promise<UserInfo> {
     const requestor = await ctx.auth.authenticator.authenticateRequest(req);
     if (!requestor) throw unauthorized();
     const decide = (who: UserInfo, attrs: RequestAttributes) => authorize(ctx.registry.store, who, attrs);
@@ -53,6 +69,17 @@ export function createApiServer(options: {
       const decision = decide(user, needed);
       if (!decision.allowed) throw forbiddenError(user, needed, decision.reason);
     }
+    return user;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://embedded');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    if (HEALTH_PATHS.has(path) || [...HEALTH_PATHS].some((p) => path.startsWith(`${p}/`))) {
+      writeReply(res, { status: 200, body: 'ok', contentType: 'text/plain; charset=utf-8' });
+      return;
+    }
+    const user = await admit(req, url);
     const simple = discovery(path, req);
     if (simple) {
       writeReply(res, simple);
@@ -62,6 +89,7 @@ export function createApiServer(options: {
     if (ctx.nodes && (await ctx.nodes.serveProxy({ pathname: url.pathname, query: url.searchParams, req, res }))) return;
     const resource = parseResourcePath(path);
     if (!resource) throw pathNotFound();
+    if (isConnect(resource)) throw badRequest('Upgrade request required');
     const reply = await handleResource({ ctx, route: resource, req, res, query: url.searchParams, user });
     if (reply !== STREAMED) writeReply(res, reply);
   }
@@ -71,7 +99,7 @@ export function createApiServer(options: {
     let body: object | undefined;
     if (path === '/metrics') {
       if (!read) throw methodNotAllowed();
-      return { status: 200, body: renderMetrics(ctx.metrics), contentType: 'text/plain; version=0.0.4; charset=utf-8' };
+      return { status: 200, body: renderMetrics(ctx.metrics, ctx.streams), contentType: 'text/plain; version=0.0.4; charset=utf-8' };
     }
     if (path === '/version') body = VERSION_INFO;
     else if (path === '/api') body = apiVersions(options.address());
@@ -82,7 +110,7 @@ export function createApiServer(options: {
       const [, , group = '', version = ''] = path.split('/');
       body = apiResourceList(group, version);
     } else if (path.startsWith('/openapi/')) {
-      const doc = openApiResponse(path);
+      const doc = openApiResponse(path, req.headers.accept);
       if (!doc) throw pathNotFound();
       if (!read) throw methodNotAllowed();
       return { status: 200, body: doc.body, contentType: doc.contentType };
@@ -91,6 +119,11 @@ export function createApiServer(options: {
     if (!read) throw methodNotAllowed();
     return { status: 200, body };
   }
+}
+
+/** Whether a route is a connect subresource served by upgrading the connection (pods/exec, pods/portforward). */
+function isConnect(route: ResourceRoute): boolean {
+  return route.kind.subresources.some((s) => s.name === route.subresource && s.upgrade);
 }
 
 /**

@@ -86,7 +86,7 @@ export interface EmbeddedCluster {
    */
   registry: Registry;
   /** In-flight long-running requests by `verb/resource` (`apiserver_longrunning_requests`). */
-  metrics: { longRunningRequests: LongRunningMetric };
+  metrics: { longRunningRequests: LongRunningMetric; streams: Map<string, number> };
   stop(): Promise<void>;
 }
 
@@ -105,12 +105,13 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const nodes = startNodeAgents(controllerContext, { logRate: options.logRate });
   const tokens = options.identity?.tokens ?? createTokens();
   const longRunningRequests: LongRunningMetric = new Map();
+  const streams = new Map<string, number>();
   const certificates = options.identity?.certificates ?? (await makeServingCertificates());
   const serviceAccountKey = options.identity?.serviceAccountKey ?? (await createServiceAccountSigningKey());
   const auth = createClusterAuth({ store, tokens, anonymous: options.anonymous ?? 'reject', serviceAccountKey, oidc: options.oidc });
   let address = '';
   const server = createApiServer({
-    ctx: { registry, metrics: longRunningRequests, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, nodes, auth },
+    ctx: { registry, metrics: longRunningRequests, streams, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, nodes, auth },
     address: () => address,
     tls: certificates,
   });
@@ -130,7 +131,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     kubeconfig,
     kubeconfigYaml: kubeconfigYaml(kubeconfig),
     registry,
-    metrics: { longRunningRequests },
+    metrics: { longRunningRequests, streams },
     stop: () =>
       new Promise<void>((resolve) => {
         controllers.stop();
@@ -147,3 +148,4 @@ export type { AnonymousAccess, Tokens } from './auth';
 export type { OidcOptions } from './auth/oidc';
 export { buildKubeconfig } from './kubeconfig';
 export { isSeedName, type SeedName } from './seeds/index';
+export { DEMO_SECRET } from './seeds/demo';

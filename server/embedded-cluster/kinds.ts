@@ -79,6 +79,11 @@ export interface SubresourceSpec {
   version?: string;
   /** POST on this subresource computes its answer (`serviceaccounts/token`). */
   create?: CreateHook;
+  /**
+   * A connect subresource (apiserver's rest.Connecter) that upgrades the connection for a stream
+   * protocol: served by `streaming/upgrade.ts`; a plain request gets `Upgrade request required`.
+   */
+  upgrade?: true;
 }
 
 const READ_WRITE = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -130,13 +135,13 @@ export const KINDS: KindSpec[] = [
     nameRule: 'subdomain',
     returnsDeletedObject: true,
     subresources: [
-      { name: 'attach', verbs: ['create', 'get'], kind: 'PodAttachOptions' },
+      { name: 'attach', verbs: ['create', 'get'], kind: 'PodAttachOptions', upgrade: true },
       { name: 'binding', verbs: ['create'], kind: 'Binding' },
       { name: 'ephemeralcontainers', verbs: ['get', 'patch', 'update'] },
       { name: 'eviction', verbs: ['create'], kind: 'Eviction', group: 'policy' },
-      { name: 'exec', verbs: ['create', 'get'], kind: 'PodExecOptions' },
+      { name: 'exec', verbs: ['create', 'get'], kind: 'PodExecOptions', upgrade: true },
       { name: 'log', verbs: ['get'] },
-      { name: 'portforward', verbs: ['create', 'get'], kind: 'PodPortForwardOptions' },
+      { name: 'portforward', verbs: ['create', 'get'], kind: 'PodPortForwardOptions', upgrade: true },
       { name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], kind: 'PodProxyOptions' },
       STATUS,
     ],

@@ -3,7 +3,8 @@ import type { ServerResponse } from 'node:http';
 /** A finished answer to a request; the router writes it. */
 export interface Reply {
   status: number;
-  body: object | string;
+  /** JSON (an object), text, or bytes already encoded (protobuf). */
+  body: object | string | Buffer;
   contentType?: string;
   /** `Warning` header values, already formatted as `299 - "text"`. */
   warnings?: string[];
@@ -17,9 +18,9 @@ export function warningHeader(text: string): string {
   return `299 - ${JSON.stringify(text)}`;
 }
 
-/** Writes a Reply as JSON (or plain text). */
+/** Writes a Reply as JSON (or plain text, or bytes). */
 export function writeReply(res: ServerResponse, reply: Reply): void {
-  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  const text = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
   const headers: Record<string, string | string[]> = {
     'Content-Type': reply.contentType ?? 'application/json',
     'Cache-Control': 'no-cache, private',

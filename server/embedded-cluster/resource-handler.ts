@@ -31,6 +31,8 @@ export interface ResourceRoute {
 export interface HandlerContext {
   registry: Registry;
   metrics: LongRunningMetric;
+  /** Open SPDY streams of streaming sessions, by subresource (`portforward`). */
+  streams: Map<string, number>;
   bookmarkIntervalMs: number;
   /** The kubelets, which serve pods/log and pods/proxy (absent: logs are empty, proxy is 404). */
   nodes?: NodeAgents;

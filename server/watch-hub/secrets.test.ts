@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DEMO_SECRET } from '../embedded-cluster/seeds/demo';
+import { DEMO_SECRET } from '../embedded-cluster';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { connectSocket, recordWatch, type TestSocket } from './socket-client';
 import { startTestCluster, type TestCluster } from './test-cluster';

@@ -15,6 +15,8 @@ import { Kubelet, type NodeNetwork } from './kubelet';
 import { LogBudget } from './log-buffer';
 import { chooseContainer, logSource, noHostReply, parseLogOptions, streamLog } from './logs';
 import { matchPodProxyPath, proxyToPod, splitSchemeNamePort } from './proxy';
+import type { ExecTarget } from './exec/target';
+import { execTarget, podNetwork, type PodNetwork } from './streaming';
 
 const PODS = findKind('', 'v1', 'pods') as KindSpec;
 const ORPHAN_QUARANTINE_MS = 40_000;
@@ -27,6 +29,10 @@ export interface NodeAgents extends RunningController {
   serveProxy(options: { pathname: string; query: URLSearchParams; req: IncomingMessage; res: ServerResponse }): Promise<boolean>;
   /** The kubelet of a node. */
   kubelet(nodeName: string): Kubelet | undefined;
+  /** The running container `kubectl exec` runs in (throws the API server's or kubelet's error). */
+  execTarget(options: { pod: KubeObject; container: string | null }): ExecTarget;
+  /** The network namespace `kubectl port-forward` dials into (throws likewise). */
+  podNetwork(pod: KubeObject): PodNetwork;
 }
 
 /** Options of the node agents. */
@@ -137,6 +143,10 @@ export function startNodeAgents(ctx: ControllerContext, options: NodeAgentOption
     },
 
     kubelet: (nodeName) => kubelets.get(nodeName),
+
+    execTarget: ({ pod, container }) => execTarget({ pod, container, kubelet: kubelets.get(nodeNameOf(pod)) }),
+
+    podNetwork: (pod) => podNetwork({ pod, kubelet: kubelets.get(nodeNameOf(pod)) }),
 
     serveLog({ pod, query, req, res }) {
       const name = pod.metadata.name ?? '';

@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { startApp, type AppRequest, type AppResponse, type RunningApp } from './apps';
+import { imageProfile, type ImageProfile } from './exec/image-profile';
+import { ProcessTable } from './exec/target';
 import { ContainerLog, type LogBudget } from './log-buffer';
 
 /** How a container ended. */
@@ -45,6 +47,12 @@ export class ContainerInstance {
   readonly startedAt: Date;
   /** Resolves when the container has exited. */
   readonly exited: Promise<ContainerExit>;
+  /** What `kubectl exec` finds in the image, and the processes running in the container. */
+  readonly profile: ImageProfile;
+  readonly processes: ProcessTable;
+  /** The container's environment (its spec's `env` values) and hostname. */
+  readonly env: Record<string, string>;
+  readonly hostname: string;
   private readonly app: RunningApp;
   private readonly stopped = new AbortController();
   private resolveExit!: (exit: ContainerExit) => void;
@@ -55,6 +63,10 @@ export class ContainerInstance {
     this.log = new ContainerLog(start.logCapBytes, start.logBudget);
     this.startedAt = start.adopted?.startedAt ?? start.clock.now();
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));
+    this.profile = imageProfile(start.repository);
+    this.processes = new ProcessTable(this.profile.command);
+    this.env = start.env;
+    this.hostname = start.hostname;
     // What an adopted app writes while starting is dated from when the container really started.
     let startupTime: bigint | undefined = start.adopted ? BigInt(start.adopted.startedAt.getTime()) * 1_000_000n : undefined;
     this.app = startApp(start.repository, {
@@ -81,6 +93,11 @@ export class ContainerInstance {
     }, Math.max(50, Math.min(1000, 1000 / rate)));
     timer.unref();
     this.stopped.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+  }
+
+  /** Aborted when the container stops. */
+  get stoppedSignal(): AbortSignal {
+    return this.stopped.signal;
   }
 
   /** True until the container exits. */

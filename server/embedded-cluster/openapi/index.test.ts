@@ -22,14 +22,14 @@ for (const { name, gvk, obj, want } of unknownCases) {
 }
 
 test('the v3 index points at each group/version document by hash', () => {
-  const index = JSON.parse(openApiResponse('/openapi/v3')!.body) as { paths: Record<string, { serverRelativeURL: string }> };
+  const index = JSON.parse(String(openApiResponse('/openapi/v3')!.body)) as { paths: Record<string, { serverRelativeURL: string }> };
   assert.deepEqual(Object.keys(index.paths), ['api/v1', 'apis/apps/v1', 'apis/rbac.authorization.k8s.io/v1']);
   assert.match(index.paths['api/v1'].serverRelativeURL, /^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/);
   assert.ok(openApiResponse(index.paths['apis/apps/v1'].serverRelativeURL));
 });
 
 test('PATCH operations declare fieldValidation and carry the GVK, as kubectl checks', () => {
-  const doc = JSON.parse(openApiResponse('/openapi/v3/api/v1')!.body);
+  const doc = JSON.parse(String(openApiResponse('/openapi/v3/api/v1')!.body));
   const patch = doc.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch;
   assert.deepEqual(patch['x-kubernetes-group-version-kind'], pod);
   assert.equal(patch.operationId, 'patchCoreV1NamespacedPod');
@@ -39,7 +39,7 @@ test('PATCH operations declare fieldValidation and carry the GVK, as kubectl che
 });
 
 test('swagger 2.0 uses #/definitions refs and body parameters', () => {
-  const doc = JSON.parse(openApiResponse('/openapi/v2')!.body);
+  const doc = JSON.parse(String(openApiResponse('/openapi/v2')!.body));
   assert.equal(doc.swagger, '2.0');
   assert.equal(doc.definitions['io.k8s.api.core.v1.Pod'].properties.spec.$ref, '#/definitions/io.k8s.api.core.v1.PodSpec');
   const post = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments'].post;
@@ -52,11 +52,11 @@ test('paths that are not ours', () => {
 });
 
 test('IntOrString and Quantity are v3 oneOf types without a type, and v2 strings', () => {
-  const v3 = JSON.parse(openApiResponse('/openapi/v3/api/v1')!.body).components.schemas;
+  const v3 = JSON.parse(String(openApiResponse('/openapi/v3/api/v1')!.body)).components.schemas;
   assert.deepEqual(v3['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].oneOf, [{ type: 'integer' }, { type: 'string' }]);
   assert.equal(v3['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].type, undefined);
   assert.deepEqual(v3['io.k8s.apimachinery.pkg.api.resource.Quantity'].oneOf, [{ type: 'string' }, { type: 'number' }]);
-  const v2 = JSON.parse(openApiResponse('/openapi/v2')!.body).definitions;
+  const v2 = JSON.parse(String(openApiResponse('/openapi/v2')!.body)).definitions;
   assert.equal(v2['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].type, 'string');
   assert.equal(v2['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].format, 'int-or-string');
   assert.equal(v2['io.k8s.apimachinery.pkg.api.resource.Quantity'].type, 'string');
