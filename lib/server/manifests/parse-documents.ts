@@ -102,7 +102,8 @@ export function parseManifestDocuments(text: string, limits: ManifestLimits = MA
       out.push({ index, object: value });
     }
   } catch (error) {
-    // The yaml package composes nested collections recursively: a document nested thousands deep overflows.
+    // The yaml package reports its own stack overflow as the document's error; `measure` and `toJS` recurse
+    // too, and a document nested that deep is refused rather than left to crash the request.
     if (error instanceof RangeError) throw new BffError('InvalidInput', 'error parsing YAML: the manifest is nested too deeply');
     throw error;
   }
