@@ -2,6 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { countOccurrences, LogBuffer, LogSearch, visibleText } from '@/lib/client/log-buffer';
 
+/** Milliseconds of CPU this process has used. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i}`);
 
 describe('LogBuffer', () => {
@@ -62,9 +68,10 @@ describe('LogBuffer', () => {
   });
   it('holds 100,000 lines and takes a 200,000-line stream in batches quickly', () => {
     const buffer = new LogBuffer();
-    const started = performance.now();
+    // CPU time, not wall time: other processes on a busy machine do not count against it.
+    const started = cpuMs();
     for (let batch = 0; batch < 200; batch++) buffer.append(lines(batch * 1000, batch * 1000 + 1000));
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(cpuMs() - started < 1000);
     assert.equal(buffer.length, 100_000);
     assert.equal(buffer.dropped, 100_000);
     assert.equal(buffer.at(0), 'line 100000');

@@ -82,7 +82,7 @@ test('the clock scales waits, not timestamps', async () => {
   assert.equal(clock.scaled(10_000), 10);
   const started = Date.now();
   await clock.delay(20_000);
-  assert.ok(Date.now() - started < 500);
+  assert.ok(Date.now() - started < 5_000, 'the 20s wait took a twentieth of that, not all of it');
   assert.ok(Math.abs(clock.now().getTime() - Date.now()) < 50);
   const aborted = new AbortController();
   aborted.abort();

@@ -26,7 +26,8 @@ export async function startConsole(env: Record<string, string> = {}): Promise<Co
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`console did not start:\n${output}`)), 60_000);
+    // Generous: Next prepares its build slowly on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`console did not start within 180s:\n${output}`)), 180_000);
     const onData = () => {
       const match = output.match(/listening on (http:\/\/\S+)/);
       if (match) {
