@@ -17,10 +17,11 @@ export type CreateManifestsRequest = z.infer<typeof createManifestsRequestSchema
 
 /**
  * What happened to one document: `created`; `valid` (passed the server dry-run, but nothing was created,
- * either because `dryRun` was asked for or because another document failed); `failed` with the server's
- * Status or the console's own.
+ * either because `dryRun` was asked for or because another document failed); `deferred` (its namespace is
+ * created by an earlier document, so the server can check it only once that exists); `failed` with the
+ * server's Status or the console's own.
  */
-export const manifestOutcomeSchema = z.enum(['created', 'valid', 'failed']);
+export const manifestOutcomeSchema = z.enum(['created', 'valid', 'deferred', 'failed']);
 export type ManifestOutcome = z.infer<typeof manifestOutcomeSchema>;
 
 export const manifestResultSchema = z.object({
@@ -32,6 +33,8 @@ export const manifestResultSchema = z.object({
   namespace: z.string().optional(),
   outcome: manifestOutcomeSchema,
   status: statusSchema.optional(),
+  /** Why a document is `deferred`. */
+  note: z.string().optional(),
   /** For a document that does not parse: where, 1-based, as editors count. */
   position: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseManifestDocuments } from '@/lib/server/manifests/parse-documents';
+import { parseManifestDocuments } from '@/lib/k8s/manifest-documents';
 
 test('YAML documents split on ---, empty ones skipped', () => {
   const docs = parseManifestDocuments('---\napiVersion: v1\nkind: Pod\n---\n\n---\napiVersion: v1\nkind: Service\n');
