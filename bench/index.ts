@@ -15,6 +15,7 @@ import { benchEventLatency } from './event-bench';
 import { benchLists } from './list-bench';
 import { benchLogThroughput } from './log-bench';
 import { benchPodsPage } from './ui-bench';
+import { benchEditor } from './editor-bench';
 import { namespaces, pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
@@ -84,6 +85,9 @@ async function main(): Promise<void> {
     log('the Pods page in Chromium...');
     const ui = await benchPodsPage({ consoleUrl: consoleProcess.url, context: CONTEXT, direct, pod: first.metadata, pods: PODS });
 
+    log('the Create page editor in Chromium...');
+    const editor = await benchEditor({ consoleUrl: consoleProcess.url, context: CONTEXT, runs: 5 });
+
     start = performance.now();
     const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, Node ${process.version}`;
     const lines = [
@@ -100,6 +104,8 @@ async function main(): Promise<void> {
       `Log throughput reading a finished log of ${logs.lines} lines (100 bytes each): straight **${logs.directLinesPerSecond} lines/s**, through socket.io with acks **${logs.bffLinesPerSecond} lines/s**.`,
       '',
       `The Pods page in headless Chromium with all ${ui.pods} pods listed (all namespaces): rows shown **${ui.firstRowsMs} ms** after navigation; a typed selector applied in **${ui.filterMs} ms**; scrolling the virtualized table, frame time **p50 ${ui.scrollFrameP50Ms} ms, p95 ${ui.scrollFrameP95Ms} ms**; an API write shown in its row after **${ui.writeToRowP50Ms} ms** (median of 10).`,
+      '',
+      `The Create page's manifest editor (CodeMirror 6 with YAML, JSON, lint and completion, and the OpenAPI checks): **${Math.round(editor.editorBytes / 1024)} KiB** of JavaScript (${Math.round(editor.editorGzipBytes / 1024)} KiB gzipped) beyond a page without it; from navigation to an interactive editor with the cluster's schemas loaded and the text validated: **${editor.interactiveMs} ms** (median of ${editor.runs}, fresh browser context each).`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -5,6 +5,7 @@ const k8s = (path: string) => `/api/clusters/embedded/k8s${path}`;
 
 test.describe('the Create page', () => {
   test("the chapter's pod manifests, each from its template, run", async ({ page, api, namespace, request, baseURL }) => {
+    test.setTimeout(120_000);
     // The book labels a node gpu=true before creating kubia-gpu.
     const nodes = (await (await request.get(k8s('/api/v1/nodes'))).json()) as { items: { metadata: { name: string } }[] };
     const node = nodes.items.find((n) => !n.metadata.name.includes('control-plane'))!.metadata.name;
@@ -32,6 +33,7 @@ test.describe('the Create page', () => {
   });
 
   test('custom-namespace from its template is Active, and -n custom-namespace puts a pod in it', async ({ page, api, request }) => {
+    test.setTimeout(90_000);
     const create = new CreatePage(page);
     await create.open('&template=custom-namespace');
     try {
@@ -101,6 +103,7 @@ test.describe('the Create page', () => {
   });
 
   test('a Namespace and a Pod in it, in one manifest, are both created', async ({ page, api }) => {
+    test.setTimeout(90_000);
     const ns = `e2e-ns-and-pod-${Date.now().toString(36)}`;
     const create = new CreatePage(page);
     await create.open();

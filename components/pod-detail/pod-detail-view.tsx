@@ -62,6 +62,11 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
       <Link href={listHref} className="text-sm text-sky-700 hover:underline dark:text-sky-300">← Pods in {namespace}</Link>
       <h1 className="text-xl font-semibold tracking-tight">{name}</h1>
       {pod ? <StatusBadge status={summarizePod(pod).reason} /> : null}
+      {pod ? (
+        <Link href={`${pathname}/edit${context ? `?context=${encodeURIComponent(context)}` : ''}`} className="ml-auto text-sm text-sky-700 hover:underline dark:text-sky-300">
+          Edit YAML
+        </Link>
+      ) : null}
     </div>
   );
 
