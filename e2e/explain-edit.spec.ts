@@ -55,6 +55,7 @@ test('the explain view of pods.spec lists what kubectl explain pods.spec prints'
 });
 
 test('an edit conflict keeps the user\'s text and shows their change against it', async ({ page, api, namespace }) => {
+  test.setTimeout(90_000);
   await api.createPods(namespace, [{ name: 'edited' }]);
   await page.goto(`/pods/${namespace}/edited?context=embedded`);
   await page.getByRole('link', { name: 'Edit YAML' }).click();
@@ -74,10 +75,10 @@ test('an edit conflict keeps the user\'s text and shows their change against it'
   });
   expect(response.ok(), pod?.metadata.resourceVersion).toBe(true);
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('alert')).toContainText('the object has been modified; please apply your changes to the latest version and try again');
+  await expect(page.getByRole('alert').filter({ hasText: 'Conflict: ' })).toContainText('the object has been modified; please apply your changes to the latest version and try again');
   const diff = page.getByLabel('Their version against yours');
   await expect(diff).toContainText('- ');
-  await expect(diff).toContainText('theirs: "yes"');
+  await expect(diff).toContainText('-     theirs: yes');
   await expect(diff).toContainText('+     mine: "yes"');
   expect(await editor.text()).toBe(mine);
 
@@ -88,6 +89,7 @@ test('an edit conflict keeps the user\'s text and shows their change against it'
 });
 
 test('an immutable pod field gets the server\'s message at its line', async ({ page, api, namespace }) => {
+  test.setTimeout(90_000);
   await api.createPods(namespace, [{ name: 'immutable' }]);
   await page.goto(`/pods/${namespace}/immutable/edit?context=embedded`);
   const editor = new CreatePage(page);
@@ -95,7 +97,7 @@ test('an immutable pod field gets the server\'s message at its line', async ({ p
   const text = await editor.text();
   await editor.setText(text.replace(/- containerPort: 8080/, '- containerPort: 9090'));
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('alert')).toContainText('Forbidden: pod updates may not change fields other than');
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid: ' })).toContainText('spec: Forbidden: pod updates may not change fields other than');
   const line = (await editor.text()).split('\n').findIndex((l) => /^spec:/.test(l)) + 1;
   await expect(editor.problem(line, /^.*spec: .*pod updates may not change/)).toBeVisible();
 });

@@ -27,8 +27,9 @@ export class CreatePage {
     await this.page.keyboard.insertText(text);
   }
 
+  /** The whole text: CodeMirror renders only the lines in view, so it is read from the editor's state. */
   async text(): Promise<string> {
-    return this.editor().evaluate((el) => Array.from(el.querySelectorAll('.cm-line'), (line) => line.textContent ?? '').join('\n'));
+    return this.editor().evaluate((el) => (el as unknown as { cmTile: { root: { view: { state: { doc: { toString(): string } } } } } }).cmTile.root.view.state.doc.toString());
   }
 
   async template(id: string) {
