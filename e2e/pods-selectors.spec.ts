@@ -132,3 +132,21 @@ test('the field selector asks the server, and an invalid one is explained', asyn
   await expect(field).toHaveAccessibleDescription(/.+/);
   await expect(page).toHaveURL((url) => url.searchParams.get('fieldSelector') === 'metadata.name=manual-prod');
 });
+
+test('Clear the selectors empties both boxes, the field selector\'s too', async ({ page, api, namespace }) => {
+  await api.createPods(namespace, PODS.slice(1, 3));
+  const pods = new PodsPage(page);
+  await pods.open(namespace);
+  await pods.filter('env=nothing-has-this');
+  await pods.button('Field selector ▾').click();
+  const field = page.getByRole('textbox', { name: 'Field selector' });
+  await field.fill('metadata.name=manual-prod');
+  await expect(page).toHaveURL((url) => url.searchParams.get('fieldSelector') === 'metadata.name=manual-prod');
+  await expect(page.getByRole('region', { name: 'No pods match' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Clear the selectors' }).click();
+  await expect(pods.selector()).toHaveValue('');
+  await expect(field).toHaveValue('');
+  await expect(page).toHaveURL((url) => !url.searchParams.has('fieldSelector') && !url.searchParams.has('labelSelector'));
+  await expect(pods.names()).toHaveCount(2);
+});

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
     log: console,
   });
-  setRuntime({ startedAt: new Date(), contexts, watchHub });
+  setRuntime({ contexts });
   const io = attachSocketHub(httpServer, VERSION);
   attachWatchChannel(io, watchHub);
   attachLogChannel(io, (name) => contexts.resolve(name));

@@ -1,8 +1,18 @@
 import type { Metadata } from 'next';
-import { SectionPlaceholder } from '@/components/ui/section-placeholder';
+import { Suspense } from 'react';
+import { NamespacesWorkspace } from '@/components/namespaces/namespaces-workspace';
+import { PageTitle } from '@/components/ui/page-title';
 
 export const metadata: Metadata = { title: 'Namespaces' };
 
 export default function NamespacesPage() {
-  return <SectionPlaceholder title="Namespaces" plan="It will list namespaces, create them, and delete them with a preview of what goes with them." />;
+  return (
+    <>
+      <PageTitle>Namespaces</PageTitle>
+      {/* The view lives in the URL, which is read on the client. */}
+      <Suspense>
+        <NamespacesWorkspace />
+      </Suspense>
+    </>
+  );
 }

@@ -6,14 +6,14 @@ import { podListRow, sortPodRows, type PodListRow } from '@/lib/k8s/pod-list-row
 import { pods } from '@/lib/k8s/resources';
 import type { Pod } from '@/lib/k8s/types';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
-import { ListStatus, NoResources } from '@/components/resources/list-status';
+import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
-import { ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { RowActions } from '@/components/resources/row-actions';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
-import { EmptyState } from '@/components/ui/empty-state';
 import { POD_COLUMNS } from './pod-columns';
 
 const asObject = (row: PodListRow): DialogObject => ({ name: row.name, namespace: row.namespace, object: row.pod });
@@ -28,21 +28,9 @@ export function PodsWorkspace() {
   const { view, setView, allNamespaces, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
 
-  // An editor acts on the pods as they are now, not as they were when it opened: the kubelet's status
-  // updates change a pod's resourceVersion, and a stale one would be refused with 409 Conflict.
-  const live = (open?: ResourceDialog): ResourceDialog | undefined =>
-    open && open.kind !== 'delete'
-      ? { ...open, objects: open.objects.map((o) => { const row = list.rowsByUid.get(o.object.metadata?.uid ?? ''); return row ? asObject(row) : o; }) }
-      : open;
   const detailHref = (row: PodListRow) => `/pods/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
 
-  if (!scope.loading && !scope.context) {
-    return (
-      <EmptyState title="No cluster connected">
-        {scope.error ? scope.error.message : 'No kubeconfig context was found and the embedded cluster is turned off (PILOTHOUSE_EMBEDDED=false).'}
-      </EmptyState>
-    );
-  }
+  if (!scope.loading && !scope.context) return <NoCluster error={scope.error} />;
 
   return (
     <>
@@ -71,28 +59,22 @@ export function PodsWorkspace() {
         ) : (
           <ResourceTable
             descriptor={pods}
-            rows={rows}
+            {...list.tableProps}
             columns={POD_COLUMNS}
             showNamespace={allNamespaces}
-            showLabels={view.showLabels}
-            labelColumns={view.labelColumns}
-            sort={view.sort}
-            onSort={list.onSort}
-            selected={list.selected}
-            onSelect={list.onSelect}
-            onPickLabel={list.pickLabel}
             detailHref={detailHref}
             rowActions={(row) => (
-              <div className="flex justify-end gap-0.5 text-xs [&>button]:px-2 [&>button]:py-1 [&>button]:text-xs">
-                <Button variant="ghost" aria-label={`Edit labels of ${row.name}`} onClick={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}>Labels</Button>
-                <Button variant="ghost" aria-label={`Edit annotations of ${row.name}`} onClick={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}>Annotations</Button>
-                <Button variant="ghost" aria-label={`Delete ${row.name}`} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'objects', objects: [refOf(row)] } })}>Delete</Button>
-              </div>
+              <RowActions
+                name={row.name}
+                onLabels={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}
+                onAnnotations={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}
+                onDelete={() => setDialog({ kind: 'delete', scope: { kind: 'objects', objects: [refOf(row)] } })}
+              />
             )}
           />
         )}
       </ListStatus>
-      <ResourceDialogs context={context} descriptor={pods} dialog={live(dialog)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
+      <ResourceDialogs context={context} descriptor={pods} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
     </>
   );
 }

@@ -63,3 +63,12 @@ export function NoResources({ descriptor, namespace, filtered, onClear, children
     </EmptyState>
   );
 }
+
+/** No context to work in: the reason, or how the console came to have none. */
+export function NoCluster({ error }: { error?: Error }) {
+  return (
+    <EmptyState title="No cluster connected">
+      {error ? error.message : 'No kubeconfig context was found and the embedded cluster is turned off (PILOTHOUSE_EMBEDDED=false).'}
+    </EmptyState>
+  );
+}

@@ -18,6 +18,15 @@ export interface DialogObject {
 
 export type ResourceDialog = { kind: 'labels' | 'annotations'; objects: DialogObject[] } | { kind: 'delete'; scope: DeleteScope };
 
+/**
+ * An editor acts on the objects as they are now, not as they were when it opened: their resourceVersion
+ * guards the patch, and a stale one (a kubelet status update since) would be refused with 409 Conflict.
+ */
+export function liveDialog<R>(dialog: ResourceDialog | undefined, rowsByUid: ReadonlyMap<string, R>, asObject: (row: R) => DialogObject): ResourceDialog | undefined {
+  if (!dialog || dialog.kind === 'delete') return dialog;
+  return { ...dialog, objects: dialog.objects.map((o) => { const row = rowsByUid.get(o.object.metadata?.uid ?? ''); return row ? asObject(row) : o; }) };
+}
+
 export function deleteTitle(descriptor: ResourceDescriptor, scope: DeleteScope): string {
   if (scope.kind === 'objects') return scope.objects.length === 1 ? `Delete ${descriptor.singular} ${scope.objects[0].name}` : `Delete ${scope.objects.length} ${descriptor.resource}`;
   if (scope.kind === 'selector') return `Delete ${descriptor.resource} matching ${scope.labelSelector}`;

@@ -74,6 +74,16 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     setTimeout(() => setCopied(undefined), 1500);
   };
 
+  const onSort = (key: S) => setView({ sort: { key, descending: view.sort.key === key ? !view.sort.descending : false } });
+  const onSelect = (uids: string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const uid of uids) if (on) next.add(uid);
+      else next.delete(uid);
+      return next;
+    });
+  const pickLabel = (key: string, value: string) => setView({ labelSelector: withLabel(view.labelSelector, key, value) });
+
   return {
     view,
     setView,
@@ -92,16 +102,9 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     command,
     copied,
     copy,
-    onSort: (key: S) => setView({ sort: { key, descending: view.sort.key === key ? !view.sort.descending : false } }),
-    onSelect: (uids: string[], on: boolean) =>
-      setSelected((current) => {
-        const next = new Set(current);
-        for (const uid of uids) if (on) next.add(uid);
-        else next.delete(uid);
-        return next;
-      }),
+    /** What `ResourceTable` takes from the list: rows, view options, sort, selection, label picks. */
+    tableProps: { rows, showLabels: view.showLabels, labelColumns: view.labelColumns, sort: view.sort, onSort, selected, onSelect, onPickLabel: pickLabel },
     clearSelection: () => setSelected(new Set()),
-    pickLabel: (key: string, value: string) => setView({ labelSelector: withLabel(view.labelSelector, key, value) }),
     clearSelectors: () => setView({ labelSelector: '', fieldSelector: '' }),
   };
 }

@@ -11,14 +11,14 @@ import { NamespacePicker } from './namespace-picker';
 export function HeaderPickers() {
   const scope = useClusterScope();
   const target: WatchTarget | null = scope.context ? { context: scope.context.name, version: 'v1', resource: 'namespaces' } : null;
-  const { data } = useWatchedList<{ metadata?: ObjectMeta }>(target);
+  const { data, state, error } = useWatchedList<{ metadata?: ObjectMeta }>(target);
   const namespaces = (data?.items ?? []).map((item) => item.metadata?.name ?? '').filter(Boolean).sort();
   // The URL may name a namespace that is gone or not listed yet: keep it choosable.
   if (scope.namespace && scope.namespace !== '_all' && !namespaces.includes(scope.namespace)) namespaces.unshift(scope.namespace);
   return (
     <>
       <ContextPicker contexts={scope.contexts.map((c) => c.name)} value={scope.context?.name} onChange={scope.setContext} />
-      <NamespacePicker namespaces={namespaces} value={scope.namespace} onChange={scope.setNamespace} />
+      <NamespacePicker namespaces={namespaces} value={scope.namespace} onChange={scope.setNamespace} unlisted={state === 'error' && error?.code === 403 ? error.message : undefined} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DeleteDialog, MetadataDialog } from './pods-dialogs';
+import { cellUnder } from './table-cell';
 
 /** What `/pods` takes in its URL besides the namespace. */
 export interface PodsQuery {
@@ -63,10 +64,7 @@ export class PodsPage {
 
   /** The cell under a header in one pod's row. */
   async cell(name: string, column: string): Promise<Locator> {
-    const headers = await this.table().getByRole('columnheader').allTextContents();
-    const index = headers.findIndex((text) => text.trim().toLowerCase().startsWith(column.toLowerCase()));
-    expect(index, `column ${column} in ${headers.join('|')}`).toBeGreaterThanOrEqual(0);
-    return this.row(name).getByRole('cell').nth(index);
+    return cellUnder(this.table(), this.row(name), column);
   }
 
   async editLabels(name: string): Promise<MetadataDialog> {

@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ObjectMeta } from '@/lib/k8s/types';
-import type { ResourceDescriptor } from '@/lib/k8s/resources';
+import type { ResourceDescriptor, ResourceType } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
-import { apiFetch, k8sUrl } from '@/lib/client/api-fetch';
+import { apiFetch, ApiError, k8sUrl } from '@/lib/client/api-fetch';
 import type { ObjectRef } from '@/lib/client/get-resource';
 import { queryKeys } from '@/lib/client/query-keys';
 
@@ -36,7 +36,7 @@ function deleteBody(options: DeleteOptions) {
 const dryRunQuery = (dryRun: boolean | undefined) => (dryRun ? { dryRun: 'All' } : {});
 
 /** `DELETE` one object (`dryRun` asks the server what would happen and changes nothing). */
-export function deleteObject(options: { context: string; descriptor: ResourceDescriptor; ref: ObjectRef; deleteOptions?: DeleteOptions; dryRun?: boolean }) {
+export function deleteObject(options: { context: string; descriptor: ResourceType; ref: ObjectRef; deleteOptions?: DeleteOptions; dryRun?: boolean }) {
   const { context, descriptor, ref } = options;
   const path = resourcePath({ ...descriptor, ...ref, query: dryRunQuery(options.dryRun) });
   return apiFetch<Deleted>(k8sUrl(context, path), { method: 'DELETE', body: deleteBody(options.deleteOptions ?? {}) });
@@ -45,7 +45,7 @@ export function deleteObject(options: { context: string; descriptor: ResourceDes
 /** `DELETE` a collection: what a selector matches in a namespace, or everywhere. Answers with the list. */
 export function deleteCollection(options: {
   context: string;
-  descriptor: ResourceDescriptor;
+  descriptor: ResourceType;
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
@@ -89,7 +89,8 @@ export function deletePreviewQueryOptions(context: string, descriptor: ResourceD
     queryFn: () => previewDelete(context, descriptor, scope),
     staleTime: 0,
     gcTime: 0,
-    retry: false,
+    // A dry run changes nothing, so a dropped connection is asked again; the server's refusals are final.
+    retry: (failures: number, error: Error) => failures < 2 && !(error instanceof ApiError && error.code >= 400 && error.code < 500),
   });
 }
 
@@ -101,7 +102,7 @@ export function useDeletePreview(context: string | undefined, descriptor: Resour
 }
 
 /** Deletes each target on its own; the error lists every one that failed, with the server's message. */
-export async function deleteTargets(options: { context: string; descriptor: ResourceDescriptor; targets: ObjectRef[]; deleteOptions: DeleteOptions }): Promise<void> {
+export async function deleteTargets(options: { context: string; descriptor: ResourceType; targets: ObjectRef[]; deleteOptions: DeleteOptions }): Promise<void> {
   const { context, descriptor, targets, deleteOptions } = options;
   const results = await Promise.allSettled(targets.map((ref) => deleteObject({ context, descriptor, ref, deleteOptions })));
   const failures = results.flatMap((result, index) => {
@@ -120,5 +121,19 @@ export function useDeleteTargets(context: string | undefined, descriptor: Resour
       return deleteTargets({ context, descriptor, targets, deleteOptions });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.resource(context ?? '', descriptor) }),
+  });
+}
+
+/** Deletes objects of several kinds (`kubectl delete all --all`): each kind's targets, each on its own. */
+export function useDeleteGroups(context: string | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation<void, Error, { groups: { resource: ResourceType; targets: ObjectRef[] }[]; deleteOptions: DeleteOptions }>({
+    mutationFn: async ({ groups, deleteOptions }) => {
+      if (!context) throw new Error('no cluster context');
+      const results = await Promise.allSettled(groups.map((group) => deleteTargets({ context, descriptor: group.resource, targets: group.targets, deleteOptions })));
+      const failures = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as Error).message] : []));
+      if (failures.length) throw new Error(failures.join('\n'));
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.cluster(context ?? '') }),
   });
 }

@@ -75,7 +75,8 @@ export function sortPodRows(rows: PodListRow[], key: PodRowSortKey, descending: 
 export type StatusTone = 'ok' | 'progress' | 'warning' | 'error' | 'done';
 
 export function statusTone(status: string): StatusTone {
-  if (status === 'Running') return 'ok';
+  // A namespace's Active reads like a pod's Running.
+  if (status === 'Running' || status === 'Active') return 'ok';
   if (status === 'Completed' || status === 'Succeeded') return 'done';
   if (['Pending', 'ContainerCreating', 'PodInitializing', 'Terminating', 'SchedulingGated'].includes(status)) return 'progress';
   // `Init:0/1` is progress; `Init:CrashLoopBackOff` or `Init:Error` is not.

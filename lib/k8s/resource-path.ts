@@ -50,6 +50,9 @@ export function resourcePath(location: ResourceLocation): string {
   return `${path}${path.includes('?') ? '&' : '?'}${qs}`;
 }
 
+/** The discovery roots: the core group's versions (`/api`) and the named groups (`/apis`). */
+export const DISCOVERY_ROOTS = { core: '/api', groups: '/apis' } as const;
+
 /** `v1` is the core group; `apps/v1` is group `apps`, version `v1`. */
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.indexOf('/');

@@ -21,6 +21,9 @@ export interface ResourceDescriptor {
   gracefulDeletion?: boolean;
 }
 
+/** Enough of a kind to reach it in the API: a descriptor, or a resource found through discovery. */
+export type ResourceType = Pick<ResourceDescriptor, 'group' | 'version' | 'resource' | 'namespaced'>;
+
 const core = { group: '', version: 'v1' } as const;
 const apps = { group: 'apps', version: 'v1' } as const;
 

@@ -195,3 +195,20 @@ export interface Node {
     addresses?: { type: string; address: string }[];
   };
 }
+
+/** corev1.NamespaceCondition: `NamespaceContentRemaining`, `NamespaceFinalizersRemaining`, ... */
+export interface NamespaceCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: Timestamp;
+}
+
+export interface Namespace {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: { finalizers?: string[] };
+  status?: { phase?: string; conditions?: NamespaceCondition[] };
+}

@@ -8,11 +8,8 @@ import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
  * registered symbol, is the single place both copies see.
  */
 export interface PilothouseRuntime {
-  startedAt: Date;
   /** Cluster contexts, set by `server/` before it accepts requests. */
   contexts?: ContextRegistry;
-  /** The shared upstream watches behind the socket channels (diagnostics: how many, for how many subscribers). */
-  watchHub?: { stats(): { upstreamWatches: number; subscribers: number } };
 }
 
 const KEY = Symbol.for('pilothouse.runtime');

@@ -1,0 +1,83 @@
+'use client';
+
+import { useCallback, useMemo, useState } from 'react';
+import { namespacesViewSpec } from '@/lib/contract/list-view';
+import { countPods, namespaceListRow, sortNamespaceRows, type NamespaceListRow, type NamespaceSortKey } from '@/lib/k8s/namespace-row';
+import { namespaces, pods } from '@/lib/k8s/resources';
+import type { Namespace, Pod } from '@/lib/k8s/types';
+import { useClusterScope } from '@/lib/client/use-cluster-scope';
+import { useWatchedList } from '@/lib/client/use-watched-list';
+import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
+import { ListToolbar } from '@/components/resources/list-toolbar';
+import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { RowActions } from '@/components/resources/row-actions';
+import { ResourceTable } from '@/components/resources/resource-table';
+import { useResourceList } from '@/components/resources/use-resource-list';
+import { Button } from '@/components/ui/button';
+import { CommandLine } from '@/components/ui/command-line';
+import { CreateNamespace } from './create-namespace';
+import { namespaceColumns } from './namespace-columns';
+import { DeleteNamespacesDialog } from './namespace-delete-dialogs';
+
+const asObject = (row: NamespaceListRow): DialogObject => ({ name: row.name, object: row.object });
+
+/** `kubectl get namespaces`, live, with each namespace's pods, create, label and delete. */
+export function NamespacesWorkspace() {
+  const scope = useClusterScope();
+  const context = scope.context?.name;
+  // Every pod of the cluster, for the per-namespace counts (shared with a Pods view of all namespaces).
+  const podList = useWatchedList<Pod>(context ? { context, version: pods.version, resource: pods.resource } : null);
+  const podCounts = useMemo(() => countPods(podList.data?.items ?? []), [podList.data]);
+  const sortRows = useCallback((rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean) => sortNamespaceRows(rows, key, descending, podCounts), [podCounts]);
+  const list = useResourceList<Namespace, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, toRow: namespaceListRow, sortRows });
+  const { view, setView, rows, allRows, selectedRows } = list;
+  const [dialog, setDialog] = useState<ResourceDialog>();
+  const [deleting, setDeleting] = useState<string[]>();
+  const columns = useMemo(() => namespaceColumns(podCounts), [podCounts]);
+
+  const detailHref = (row: NamespaceListRow) => `/namespaces/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
+
+  if (!scope.loading && !scope.context) return <NoCluster error={scope.error} />;
+
+  return (
+    <>
+      <CreateNamespace context={context} />
+      <ListToolbar view={view} onChange={setView} labelIndex={list.labelIndex} matched={rows.length} total={allRows.length} fieldExample="status.phase=Active,metadata.name=default" onCopyLink={() => void list.copy('link')} onCopyCommand={() => void list.copy('command')} copied={list.copied} />
+      <div className="mb-3"><CommandLine command={list.command} /></div>
+      {selectedRows.length > 0 ? (
+        <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+          <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
+          <Button onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
+          <Button variant="danger" onClick={() => setDeleting(selectedRows.map((row) => row.name))}>Delete selected</Button>
+        </div>
+      ) : null}
+      <ListStatus descriptor={namespaces} state={list.state} error={list.error}>
+        {rows.length === 0 ? (
+          <NoResources descriptor={namespaces} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
+            <p className="mt-1">Create one above.</p>
+          </NoResources>
+        ) : (
+          <ResourceTable
+            descriptor={namespaces}
+            {...list.tableProps}
+            columns={columns}
+            detailHref={detailHref}
+            rowActions={(row) => (
+              <RowActions
+                name={row.name}
+                onLabels={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}
+                onAnnotations={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}
+                onDelete={() => setDeleting([row.name])}
+              />
+            )}
+          />
+        )}
+      </ListStatus>
+      {list.state === 'error' && list.error?.code === 403 ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">You can still type a namespace you may use into the header&apos;s Namespace box and work in it.</p>
+      ) : null}
+      <ResourceDialogs context={context} descriptor={namespaces} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
+      {deleting ? <DeleteNamespacesDialog context={context} names={deleting} onClose={() => setDeleting(undefined)} onDone={() => { list.clearSelection(); setDeleting(undefined); }} /> : null}
+    </>
+  );
+}

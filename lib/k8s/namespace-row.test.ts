@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Namespace, Pod } from '@/lib/k8s/types';
+import { countPods, namespaceListRow, namespaceNameProblem, sortNamespaceRows } from './namespace-row';
+
+const ns = (name: string, extra: Partial<Namespace> = {}): Namespace => ({ metadata: { name, uid: name, creationTimestamp: '2024-05-01T10:00:00Z' }, ...extra });
+const pod = (namespace: string, phase: string, deleting = false): Pod => ({ metadata: { namespace, name: `${namespace}-${phase}`, ...(deleting ? { deletionTimestamp: '2024-05-01T11:00:00Z' } : {}) }, status: { phase } });
+
+test('STATUS is the phase, as kubectl prints it', () => {
+  assert.equal(namespaceListRow(ns('a', { status: { phase: 'Active' } })).status, 'Active');
+  assert.equal(namespaceListRow(ns('b', { status: { phase: 'Terminating' } })).status, 'Terminating');
+  const row = namespaceListRow(ns('c'));
+  assert.equal(row.status, 'Active');
+  assert.equal(namespaceListRow(row.object), row);
+});
+
+test('pods are counted per namespace, with those not Running', () => {
+  const counts = countPods([pod('a', 'Running'), pod('a', 'Pending'), pod('a', 'Running', true), pod('b', 'Succeeded')]);
+  assert.deepEqual(counts.get('a'), { total: 3, notRunning: 2 });
+  assert.deepEqual(counts.get('b'), { total: 1, notRunning: 1 });
+  assert.equal(counts.get('c'), undefined);
+});
+
+test('rows sort by pods with the name breaking ties', () => {
+  const rows = ['x', 'a', 'm'].map((name) => namespaceListRow(ns(name)));
+  const counts = countPods([pod('m', 'Running'), pod('m', 'Running'), pod('x', 'Running')]);
+  assert.deepEqual(sortNamespaceRows(rows, 'pods', true, counts).map((r) => r.name), ['m', 'x', 'a']);
+  assert.deepEqual(sortNamespaceRows(rows, 'name', false, counts).map((r) => r.name), ['a', 'm', 'x']);
+});
+
+test('an invalid name is refused in the API server\'s words', () => {
+  assert.equal(namespaceNameProblem('custom-namespace'), undefined);
+  assert.equal(
+    namespaceNameProblem('Custom_NS'),
+    'Namespace "Custom_NS" is invalid: metadata.name: Invalid value: "Custom_NS": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')',
+  );
+  assert.match(namespaceNameProblem('')!, /metadata.name: Required value: name or generateName is required/);
+});

@@ -1,0 +1,87 @@
+import { parseTimestamp } from '@/lib/k8s/duration';
+import { invalidMessage, qualifiedKind } from '@/lib/k8s/field-errors';
+import type { Namespace, Pod } from '@/lib/k8s/types';
+import { validateObjectMetaName } from '@/lib/k8s/validation';
+
+/** What the namespaces list shows of one namespace, computed once per object. */
+export interface NamespaceListRow {
+  uid: string;
+  name: string;
+  /** `Active` or `Terminating`, as `kubectl get ns` prints STATUS. */
+  status: string;
+  created?: Date;
+  labels: Record<string, string>;
+  object: Namespace;
+}
+
+const cache = new WeakMap<Namespace, NamespaceListRow>();
+
+export function namespaceListRow(namespace: Namespace): NamespaceListRow {
+  let row = cache.get(namespace);
+  if (row) return row;
+  row = {
+    uid: namespace.metadata?.uid ?? namespace.metadata?.name ?? '',
+    name: namespace.metadata?.name ?? '',
+    status: namespace.status?.phase || (namespace.metadata?.deletionTimestamp ? 'Terminating' : 'Active'),
+    created: parseTimestamp(namespace.metadata?.creationTimestamp),
+    labels: namespace.metadata?.labels ?? {},
+    object: namespace,
+  };
+  cache.set(namespace, row);
+  return row;
+}
+
+/** Pods in one namespace, and how many of them are not Running (Pending, failed, finished, ...). */
+export interface PodCount {
+  total: number;
+  notRunning: number;
+}
+
+/** Counts pods per namespace from one list of all pods. */
+export function countPods(pods: readonly Pod[]): Map<string, PodCount> {
+  const counts = new Map<string, PodCount>();
+  for (const pod of pods) {
+    const namespace = pod.metadata?.namespace ?? '';
+    const count = counts.get(namespace) ?? { total: 0, notRunning: 0 };
+    count.total += 1;
+    if (pod.status?.phase !== 'Running' || pod.metadata?.deletionTimestamp) count.notRunning += 1;
+    counts.set(namespace, count);
+  }
+  return counts;
+}
+
+export type NamespaceSortKey = 'name' | 'status' | 'age' | 'pods';
+
+const text = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/** Sorts rows by a column; ties fall back to the name so the order is stable across events. */
+export function sortNamespaceRows(rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean, pods: ReadonlyMap<string, PodCount>): NamespaceListRow[] {
+  const compare: Record<NamespaceSortKey, (a: NamespaceListRow, b: NamespaceListRow) => number> = {
+    name: (a, b) => text(a.name, b.name),
+    status: (a, b) => text(a.status, b.status),
+    // Youngest first reads like "age ascending", as kubectl's AGE column does.
+    age: (a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0),
+    pods: (a, b) => (pods.get(a.name)?.total ?? 0) - (pods.get(b.name)?.total ?? 0),
+  };
+  const sign = descending ? -1 : 1;
+  return rows.sort((a, b) => sign * compare[key](a, b) || compare.name(a, b));
+}
+
+/**
+ * The namespaces a real API server never deletes: the NamespaceLifecycle admission plugin refuses them
+ * with Forbidden, "this namespace may not be deleted" (`immortalNamespaces` in its source).
+ */
+export const PROTECTED_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public'];
+
+export function protectedNamespaceMessage(name: string): string {
+  return `namespaces "${name}" is forbidden: this namespace may not be deleted`;
+}
+
+/**
+ * Why the API server would refuse to create a namespace of this name, in its own words (a namespace name
+ * is an RFC 1123 label), or undefined when it is acceptable.
+ */
+export function namespaceNameProblem(name: string): string | undefined {
+  const errors = validateObjectMetaName(name, 'label');
+  return errors.length ? invalidMessage(qualifiedKind('Namespace'), name, errors) : undefined;
+}
