@@ -1,8 +1,14 @@
 import type { Metadata } from 'next';
-import { SectionPlaceholder } from '@/components/ui/section-placeholder';
+import { Suspense } from 'react';
+import { CreateWorkspace } from '@/components/create/create-workspace';
+import { manifestTemplates } from '@/lib/server/manifests/templates';
 
 export const metadata: Metadata = { title: 'Create' };
 
 export default function CreatePage() {
-  return <SectionPlaceholder title="Create" plan="It will create objects from a YAML or JSON manifest, with schema validation and field documentation." />;
+  return (
+    <Suspense>
+      <CreateWorkspace templates={manifestTemplates()} />
+    </Suspense>
+  );
 }

@@ -84,7 +84,7 @@ function FromYamlDialog({ context, open, onClose }: { context?: string; open: bo
         {failures.length ? <ul role="alert" className="text-xs text-rose-700 dark:text-rose-300">{failures.map((f) => <li key={f}>{f}</li>)}</ul> : null}
         <CommandLine command={kubectlCommand({ verb: 'create', file: 'custom-namespace.yaml' })} />
         <div className="flex items-center justify-end gap-2">
-          <Link href="/create" className="mr-auto text-xs text-sky-700 hover:underline dark:text-sky-300">Open the Create page</Link>
+          <Link href="/create?template=namespace" className="mr-auto text-xs text-sky-700 hover:underline dark:text-sky-300">Open the Create page</Link>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create'}</Button>
         </div>

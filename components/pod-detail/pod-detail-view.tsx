@@ -68,6 +68,11 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
       {pod && isUnscheduled(pod) ? (
         <Link href={schedulingHref({ context, namespace, pod: name })} className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">Why pending?</Link>
       ) : null}
+      {pod ? (
+        <Link href={`${pathname}/edit${context ? `?context=${encodeURIComponent(context)}` : ''}`} className="ml-auto text-sm text-sky-700 hover:underline dark:text-sky-300">
+          Edit YAML
+        </Link>
+      ) : null}
     </div>
   );
 

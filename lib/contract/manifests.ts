@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { statusSchema } from '@/lib/contract/status';
+import { MANIFEST_MAX_BYTES } from '@/lib/k8s/manifest-documents';
 
-/** Largest manifest the console accepts; the API server's own request limit is 3 MiB. */
-export const MANIFEST_MAX_BYTES = 3 * 1024 * 1024;
+// The largest manifest the console accepts, as the API server's own request limit: 3 MiB.
+export { MANIFEST_MAX_BYTES };
 
 /** `POST /api/clusters/{context}/manifests` body. */
 export const createManifestsRequestSchema = z.object({
@@ -17,10 +18,11 @@ export type CreateManifestsRequest = z.infer<typeof createManifestsRequestSchema
 
 /**
  * What happened to one document: `created`; `valid` (passed the server dry-run, but nothing was created,
- * either because `dryRun` was asked for or because another document failed); `failed` with the server's
- * Status or the console's own.
+ * either because `dryRun` was asked for or because another document failed); `deferred` (its namespace is
+ * created by an earlier document, so the server can check it only once that exists); `failed` with the
+ * server's Status or the console's own.
  */
-export const manifestOutcomeSchema = z.enum(['created', 'valid', 'failed']);
+export const manifestOutcomeSchema = z.enum(['created', 'valid', 'deferred', 'failed']);
 export type ManifestOutcome = z.infer<typeof manifestOutcomeSchema>;
 
 export const manifestResultSchema = z.object({
@@ -32,6 +34,8 @@ export const manifestResultSchema = z.object({
   namespace: z.string().optional(),
   outcome: manifestOutcomeSchema,
   status: statusSchema.optional(),
+  /** Why a document is `deferred`. */
+  note: z.string().optional(),
   /** For a document that does not parse: where, 1-based, as editors count. */
   position: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
 });

@@ -1,4 +1,5 @@
 import type { GroupVersionKind, OpenApiSchema, OpenApiSchemas } from './openapi-types';
+import { definitionForGvk, refName, refOf, resolveSchema as resolve } from './openapi-resolve';
 
 /** One field as `kubectl explain` lists it under FIELDS. */
 export interface ExplainedField {
@@ -24,18 +25,7 @@ export interface Explanation {
 /** The subject of an explanation: a GVK and a field path, or kubectl's `pod.spec` form. */
 export type ExplainTarget = { gvk: GroupVersionKind; path?: string } | string;
 
-const refName = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
 const shortName = (definition: string) => definition.slice(definition.lastIndexOf('.') + 1);
-
-/** The `$ref` of a schema, bare or wrapped in kube-openapi's one-element `allOf`. */
-function refOf(schema: OpenApiSchema): string | undefined {
-  return schema.$ref ?? (schema.allOf?.length === 1 ? schema.allOf[0].$ref : undefined);
-}
-
-function resolve(schemas: OpenApiSchemas, schema: OpenApiSchema): OpenApiSchema {
-  const ref = refOf(schema);
-  return ref ? resolve(schemas, schemas[refName(ref)] ?? {}) : schema;
-}
 
 /**
  * kubectl's type label (its explain template's `typeGuess`): arrays and maps spell their element, a
@@ -52,12 +42,6 @@ export function typeLabel(schemas: OpenApiSchemas, schema: OpenApiSchema): strin
     return shortName(refName(ref));
   }
   return schema.type ?? 'Object';
-}
-
-function definitionFor(schemas: OpenApiSchemas, gvk: GroupVersionKind): string | undefined {
-  return Object.keys(schemas).find((name) =>
-    schemas[name]['x-kubernetes-group-version-kind']?.some((g) => g.group === gvk.group && g.version === gvk.version && g.kind === gvk.kind),
-  );
 }
 
 /** Matches kubectl's resource argument against a kind: `pod`, `pods`, `Pod`, `replicasets`. */
@@ -102,7 +86,7 @@ export function explainField(schemas: OpenApiSchemas, target: ExplainTarget): Ex
     gvk = target.gvk;
     path = (target.path ?? '').split('.').filter(Boolean);
   }
-  const definition = gvk && definitionFor(schemas, gvk);
+  const definition = gvk && definitionForGvk(schemas, gvk);
   if (!gvk || !definition) return undefined;
 
   let node: OpenApiSchema = schemas[definition];
@@ -131,7 +115,8 @@ export function explainField(schemas: OpenApiSchemas, target: ExplainTarget): Ex
       required: required.has(name),
       description: schema.description ?? resolve(schemas, schema).description ?? '',
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    // Go's sort.Strings order (bytes), as kubectl lists them: `hostIPC` before `hostname`.
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     kind: gvk.kind,
     version: gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version,

@@ -16,6 +16,8 @@ export interface OpenApiSchema {
   $ref?: string;
   /** kube-openapi wraps a `$ref` that has a sibling description in a one-element `allOf`. */
   allOf?: OpenApiSchema[];
+  /** IntOrString and Quantity in v3: one of a few scalar types. */
+  oneOf?: OpenApiSchema[];
   'x-kubernetes-group-version-kind'?: GroupVersionKind[];
   'x-kubernetes-preserve-unknown-fields'?: boolean;
   'x-kubernetes-int-or-string'?: boolean;

@@ -1,6 +1,6 @@
 import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
-import type { ManifestDocument } from '@/lib/server/manifests/parse-documents';
+import type { ManifestDocument } from '@/lib/k8s/manifest-documents';
 
 /**
  * State that the custom server and the Next-bundled code (route handlers, pages) must share.

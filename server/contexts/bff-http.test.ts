@@ -320,6 +320,44 @@ describe('manifests', () => {
     assert.equal((await get('api/v1/namespaces/default/configmaps/m-fine')).status, 404);
   });
 
+  test('a Namespace and objects in it: the dry run defers them, the create makes them in order', async () => {
+    const manifest = [
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: m-ns-first',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m-in-new\n  namespace: m-ns-first',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m-in-default',
+    ].join('\n---\n');
+    const dry = (await manifests({ manifest, dryRun: true })).body;
+    assert.equal(dry.ok, true);
+    assert.deepEqual(dry.results.map((r: Record<string, string>) => r.outcome), ['valid', 'deferred', 'valid']);
+    assert.equal(dry.results[1].note, 'checked when namespace "m-ns-first" exists: the manifest creates it first');
+    assert.equal((await get('api/v1/namespaces/m-ns-first')).status, 404);
+    const { body } = await manifests({ manifest });
+    assert.equal(body.ok, true);
+    assert.deepEqual(body.results.map((r: Record<string, string>) => [r.namespace, r.outcome]), [[undefined, 'created'], ['m-ns-first', 'created'], ['default', 'created']]);
+    assert.equal((await get('api/v1/namespaces/m-ns-first/configmaps/m-in-new')).status, 200);
+  });
+
+  test('a deferred document that the server refuses once its namespace exists: none of the deferred is created', async () => {
+    const manifest = [
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: m-ns-bad',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m-ok\n  namespace: m-ns-bad',
+      // Validation (unlike decoding) comes after the namespace check, so only the second look finds this.
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: m-no-image\n  namespace: m-ns-bad\nspec:\n  containers:\n  - name: main',
+    ].join('\n---\n');
+    const { body } = await manifests({ manifest });
+    assert.equal(body.ok, false);
+    assert.deepEqual(body.results.map((r: Record<string, string>) => r.outcome), ['created', 'valid', 'failed']);
+    assert.equal(body.results[2].status.code, 422);
+    assert.match(body.results[2].status.message, /spec\.containers\[0\]\.image: Required value/);
+    assert.equal((await get('api/v1/namespaces/m-ns-bad/configmaps/m-ok')).status, 404);
+  });
+
+  test('a Pod in a namespace that neither exists nor is created first still fails its dry run', async () => {
+    const { body } = await manifests({ manifest: JSON.stringify(pod('p', 'm-nowhere')) });
+    assert.equal(body.ok, false);
+    assert.equal(body.results[0].status.message, 'namespaces "m-nowhere" not found');
+  });
+
   test('YAML that does not parse is reported with line and column', async () => {
     const { body } = await manifests({ manifest: 'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n   labels: x\n' });
     assert.equal(body.ok, false);

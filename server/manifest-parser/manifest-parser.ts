@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { BffError, type BffErrorCode } from '@/lib/server/errors';
-import type { ManifestDocument } from '@/lib/server/manifests/parse-documents';
+import type { ManifestDocument } from '@/lib/k8s/manifest-documents';
 
 export interface ManifestParserOptions {
   /** A parse that takes longer is stopped and the manifest refused. */

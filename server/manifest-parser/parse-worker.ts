@@ -1,10 +1,11 @@
 // A worker thread that reads one manifest, so a large one never holds up the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import { isBffError } from '@/lib/server/errors';
-import { parseManifestDocuments } from '@/lib/server/manifests/parse-documents';
+import { ManifestLimitError, parseManifestDocuments } from '@/lib/k8s/manifest-documents';
 
 try {
-  parentPort!.postMessage({ documents: parseManifestDocuments(workerData as string) });
+  // The YAML nodes are the editor's; the server needs the objects and positions, and nodes do not clone.
+  const documents = parseManifestDocuments(workerData as string).map(({ node: _node, ...document }) => document);
+  parentPort!.postMessage({ documents });
 } catch (error) {
-  parentPort!.postMessage({ error: isBffError(error) ? { code: error.code, message: error.message } : { code: 'Internal', message: String(error) } });
+  parentPort!.postMessage({ error: error instanceof ManifestLimitError ? { code: 'InvalidInput', message: error.message } : { code: 'Internal', message: String(error) } });
 }

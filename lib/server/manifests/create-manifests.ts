@@ -6,8 +6,8 @@ import { BffError, toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
 import { resourcePath, type ResourceLocation } from '@/lib/k8s/resource-path';
 import { findResource, type ResourceMapping } from '@/lib/server/manifests/discovery';
-import { resolveObjectNamespace } from '@/lib/server/manifests/namespace-rule';
-import { parseManifestDocuments, type ManifestDocument } from '@/lib/server/manifests/parse-documents';
+import { resolveObjectNamespace } from '@/lib/k8s/namespace-rule';
+import { ManifestLimitError, parseManifestDocuments, type ManifestDocument } from '@/lib/k8s/manifest-documents';
 import { getRuntime } from '@/lib/server/runtime';
 
 export interface CreateManifestsOptions {
@@ -81,14 +81,37 @@ const INLINE_PARSE_MAX_BYTES = 4 * 1024;
 
 function readManifest(text: string): Promise<ManifestDocument[]> {
   const inWorker = getRuntime()?.parseManifest;
-  return inWorker && text.length > INLINE_PARSE_MAX_BYTES ? inWorker(text) : Promise.resolve().then(() => parseManifestDocuments(text));
+  if (inWorker && text.length > INLINE_PARSE_MAX_BYTES) return inWorker(text);
+  return Promise.resolve().then(() => {
+    try {
+      return parseManifestDocuments(text);
+    } catch (error) {
+      throw error instanceof ManifestLimitError ? new BffError('InvalidInput', error.message) : error;
+    }
+  });
 }
+
+/** The namespace an object's create waits for: one that an earlier document of the manifest creates. */
+function namespaceCreatedEarlier(planned: readonly Planned[], index: number): string | undefined {
+  const ns = planned[index].location?.namespace;
+  if (!ns) return undefined;
+  const creates = planned.slice(0, index).some(({ result }) => result.apiVersion === 'v1' && result.kind === 'Namespace' && result.name === ns);
+  return creates ? ns : undefined;
+}
+
+/** The API server's answer when a namespace does not exist: `namespaces "x" not found` (NamespaceLifecycle). */
+const isMissingNamespace = (result: ManifestResult, ns: string) =>
+  result.outcome === 'failed' && result.status?.code === 404 && (result.status.details?.kind ?? 'namespaces') === 'namespaces' && (result.status.details?.name ?? ns) === ns;
 
 /**
  * `kubectl create -f` for a manifest, all or nothing: every document is first sent as a server dry-run,
  * and only when all pass are they created, in order. With `dryRun` the first step is the whole answer.
- * Documents that depend on one another (a Namespace and a Pod in it) therefore need two requests: the
- * dry-run of the Pod fails while its namespace does not exist yet.
+ *
+ * A document in a namespace that an earlier document creates (a Namespace, then a Pod in it) cannot be
+ * checked by the server before that namespace exists: its dry-run answers `namespaces "x" not found`.
+ * Such a document is `deferred` by the first step; while creating, in order as kubectl does, the deferred
+ * documents are dry-run together as soon as the first of them is reached (their namespaces exist by
+ * then), and created only if all of them pass. So a failure there leaves only what came before it.
  */
 export async function createManifests(options: CreateManifestsOptions): Promise<CreateManifestsResponse> {
   if (options.namespace !== undefined && isDNS1123Label(options.namespace).length > 0) {
@@ -98,10 +121,32 @@ export async function createManifests(options: CreateManifestsOptions): Promise<
   const documents = await readManifest(options.manifest);
   if (documents.length === 0) throw new BffError('InvalidInput', 'the manifest contains no objects');
   const planned = await Promise.all(documents.map((doc) => plan(doc, options)));
-  const checked = await Promise.all(planned.map((p) => send(p, options, true)));
-  const allValid = checked.every((r) => r.outcome === 'valid');
+  const checked = (await Promise.all(planned.map((p) => send(p, options, true)))).map((result, i): ManifestResult => {
+    const ns = namespaceCreatedEarlier(planned, i);
+    if (!ns || !isMissingNamespace(result, ns)) return result;
+    return { ...result, outcome: 'deferred', status: undefined, note: `checked when namespace ${JSON.stringify(ns)} exists: the manifest creates it first` };
+  });
+  const allValid = checked.every((r) => r.outcome === 'valid' || r.outcome === 'deferred');
   if (dryRun || !allValid) return { ok: allValid, dryRun, results: checked };
+
   const results: ManifestResult[] = [];
-  for (const p of planned) results.push(await send(p, options, false));
+  let recheckFailed = false;
+  for (const [i, p] of planned.entries()) {
+    if (recheckFailed) {
+      results.push(checked[i]);
+      continue;
+    }
+    if (checked[i].outcome === 'deferred') {
+      const deferred = planned.map((_, j) => j).filter((j) => j >= i && checked[j].outcome === 'deferred');
+      const again = await Promise.all(deferred.map((j) => send(planned[j], options, true)));
+      deferred.forEach((j, k) => (checked[j] = again[k]));
+      if (again.some((r) => r.outcome === 'failed')) {
+        recheckFailed = true;
+        results.push(checked[i]);
+        continue;
+      }
+    }
+    results.push(await send(p, options, false));
+  }
   return { ok: results.every((r) => r.outcome === 'created'), dryRun, results };
 }

@@ -1,8 +1,13 @@
 import { groupVersionDocument, swaggerDocument, v3Index } from './documents';
 import { SERVED_GROUP_VERSIONS } from './served-resources';
 import { SWAGGER_PROTOBUF_ACCEPT, SWAGGER_PROTOBUF_TYPE, swaggerToProtobuf } from './swagger-protobuf';
+import { findUnknownFields as findUnknownIn } from '@/lib/k8s/unknown-fields';
+import { componentSchemas, type Gvk } from './schemas';
 
-export { findUnknownFields } from './unknown-fields';
+/** `findUnknownFields` of lib/k8s (shared with the console's editor) over this cluster's own schemas. */
+export function findUnknownFields(gvk: Gvk, obj: unknown): string[] {
+  return findUnknownIn(componentSchemas(), gvk, obj);
+}
 
 interface Documents {
   v2: string;

@@ -22,15 +22,6 @@ export function componentSchemas(): Record<string, OpenApiSchema> {
   return cache;
 }
 
-/** The definition name whose `x-kubernetes-group-version-kind` lists this GVK, as kubectl looks it up. */
-export function definitionForGvk(gvk: Gvk): string | undefined {
-  for (const [name, schema] of Object.entries(componentSchemas())) {
-    const gvks = schema['x-kubernetes-group-version-kind'] ?? [];
-    if (gvks.some((g) => g.group === gvk.group && g.version === gvk.version && g.kind === gvk.kind)) return name;
-  }
-  return undefined;
-}
-
 /** The name a `$ref` points at (`#/components/schemas/X` or `#/definitions/X`). */
 export function refName(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);

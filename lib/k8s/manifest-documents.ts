@@ -1,13 +1,21 @@
-import { Composer, isAlias, isCollection, isMap, isPair, isScalar, LineCounter, Parser, type Document, type Node } from 'yaml';
-import { MANIFEST_MAX_BYTES } from '@/lib/contract/manifests';
-import { BffError } from '@/lib/server/errors';
+import { Composer, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+
+/** The largest manifest the console reads (the request body limit of the manifests endpoint). */
+export const MANIFEST_MAX_BYTES = 3 * 1024 * 1024;
 
 /** One document of a manifest: the object, or why it could not be read and where. */
 export interface ManifestDocument {
   index: number;
   object?: Record<string, unknown>;
-  error?: { message: string; line?: number; column?: number };
+  error?: { message: string; line?: number; column?: number; offset?: number };
+  /** The YAML node of the object, for the editor (positions are offsets into the whole manifest). */
+  node?: Node;
+  /** Where the document (or List item) starts and ends in the manifest. */
+  range: [number, number];
 }
+
+/** A manifest over one of the limits: refused whole, since that is what an attack looks like. */
+export class ManifestLimitError extends Error {}
 
 export interface ManifestLimits {
   /** Objects in one manifest (YAML documents and List items); each becomes a request to the API server. */
@@ -52,16 +60,16 @@ class DocumentProblem extends Error {
  * found with a set (the yaml package's own check compares each key with every other: a 3 MiB ConfigMap took
  * half a minute). Aliases are counted and their expansion measured before anything is expanded, so an
  * alias bomb is refused, with the line of the alias that crossed the limit, instead of filling memory.
- * A manifest over a limit throws `BffError('InvalidInput')`; nothing else is thrown.
+ * A manifest over a limit throws `ManifestLimitError`; nothing else is thrown.
  */
 export function parseManifestDocuments(text: string, limits: ManifestLimits = MANIFEST_LIMITS): ManifestDocument[] {
   const lines = new LineCounter();
   const position = (offset: number | undefined) => {
     if (offset === undefined) return {};
     const { line, col } = lines.linePos(offset);
-    return { line, column: col };
+    return { line, column: col, offset };
   };
-  const tooMany = () => new BffError('InvalidInput', `the manifest has more than ${limits.maxDocuments} objects; split it into smaller manifests`);
+  const tooMany = () => new ManifestLimitError(`the manifest has more than ${limits.maxDocuments} objects; split it into smaller manifests`);
   const budget = { expanded: 0 };
   const out: ManifestDocument[] = [];
   // `uniqueKeys: false`: duplicates are found by `measure`, in linear time. Aliases are expanded only after
@@ -72,9 +80,10 @@ export function parseManifestDocuments(text: string, limits: ManifestLimits = MA
     for (const doc of composer.compose(new Parser(lines.addNewLine).parse(text))) {
       if (++documents > limits.maxDocuments) throw tooMany();
       const index = out.length;
+      const range: [number, number] = [doc.range[0], doc.range[1]];
       const problem = doc.errors[0];
       if (problem) {
-        out.push({ index, error: { message: problem.message.split('\n')[0], ...position(problem.pos[0]) } });
+        out.push({ index, range, error: { message: problem.message.split('\n')[0], ...position(problem.pos[0]) } });
         continue;
       }
       let value: unknown;
@@ -83,28 +92,36 @@ export function parseManifestDocuments(text: string, limits: ManifestLimits = MA
         value = doc.toJS({ maxAliasCount: -1 });
       } catch (error) {
         if (!(error instanceof DocumentProblem)) throw error;
-        if (error.limit) throw new BffError('InvalidInput', `error parsing YAML: ${where(position(error.offset))}${error.message}`);
-        out.push({ index, error: { message: error.message, ...position(error.offset) } });
+        if (error.limit) throw new ManifestLimitError(`error parsing YAML: ${where(position(error.offset))}${error.message}`);
+        out.push({ index, range, error: { message: error.message, ...position(error.offset) } });
         continue;
       }
       if (value === null || value === undefined) continue;
+      const node = doc.contents ?? undefined;
       if (!isPlainObject(value)) {
-        out.push({ index, error: { message: 'a manifest document must be an object with apiVersion and kind', ...position(doc.contents?.range[0]) } });
+        out.push({ index, range, error: { message: 'a manifest document must be an object with apiVersion and kind', ...position(doc.contents?.range[0]) } });
         continue;
       }
       if (value.kind === 'List' && Array.isArray(value.items)) {
-        for (const item of value.items) {
-          out.push(isPlainObject(item) ? { index: out.length, object: item } : { index: out.length, error: { message: 'a List item must be an object' } });
-        }
+        const itemNodes = isMap(node) ? node.get('items', true) : undefined;
+        value.items.forEach((item: unknown, i: number) => {
+          const itemNode = isSeq(itemNodes) ? (itemNodes.items[i] as Node | undefined) : undefined;
+          const itemRange: [number, number] = itemNode?.range ? [itemNode.range[0], itemNode.range[1]] : range;
+          out.push(
+            isPlainObject(item)
+              ? { index: out.length, object: item, node: itemNode, range: itemRange }
+              : { index: out.length, range: itemRange, error: { message: 'a List item must be an object' } },
+          );
+        });
         if (out.length > limits.maxDocuments) throw tooMany();
         continue;
       }
-      out.push({ index, object: value });
+      out.push({ index, object: value, node, range });
     }
   } catch (error) {
     // The yaml package reports its own stack overflow as the document's error; `measure` and `toJS` recurse
     // too, and a document nested that deep is refused rather than left to crash the request.
-    if (error instanceof RangeError) throw new BffError('InvalidInput', 'error parsing YAML: the manifest is nested too deeply');
+    if (error instanceof RangeError) throw new ManifestLimitError('error parsing YAML: the manifest is nested too deeply');
     throw error;
   }
   return out;
@@ -162,4 +179,10 @@ function measure(doc: Document.Parsed, limits: ManifestLimits, budget: { expande
     return size;
   };
   visit(doc.contents);
+}
+
+/** 1-based line and column of an offset, as editors count. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveObjectNamespace } from '@/lib/server/manifests/namespace-rule';
+import { resolveObjectNamespace } from '@/lib/k8s/namespace-rule';
 
 const cases: [string, Parameters<typeof resolveObjectNamespace>[0], ReturnType<typeof resolveObjectNamespace>][] = [
   ['cluster-scoped kinds ignore namespaces', { namespaced: false, objectNamespace: 'a', requested: 'b', contextDefault: 'c' }, { ok: true }],

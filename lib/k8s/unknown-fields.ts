@@ -1,40 +1,42 @@
-import type { OpenApiSchema } from '@/lib/k8s/openapi-types';
-import { componentSchemas, definitionForGvk, refName, type Gvk } from './schemas';
-
-/** Follows a `$ref` (bare or wrapped in a one-element `allOf`) to the schema it names. */
-function resolve(schema: OpenApiSchema, schemas: Record<string, OpenApiSchema>): OpenApiSchema {
-  const ref = schema.$ref ?? (schema.allOf?.length === 1 ? schema.allOf[0].$ref : undefined);
-  return ref ? resolve(schemas[refName(ref)] ?? {}, schemas) : schema;
-}
+import type { GroupVersionKind, OpenApiSchema, OpenApiSchemas } from './openapi-types';
+import { definitionForGvk, resolveSchema } from './openapi-resolve';
 
 /**
  * Paths of the fields in `obj` that the kind's schema does not declare, in the form kube-apiserver's
  * strict decoder (sigs.k8s.io/json) reports them: struct fields and map keys joined with `.`, list
  * items as `[i]` (`spec.containers[0].foo`), in document order. These drive `fieldValidation`
  * (Strict fails with `strict decoding error: unknown field "..."`, Warn sends one warning each).
- * An unknown kind yields no paths.
+ * The embedded cluster and the console's editor share this one walk. An unknown kind yields no paths.
  */
-export function findUnknownFields(gvk: Gvk, obj: unknown): string[] {
-  const name = definitionForGvk(gvk);
+export function findUnknownFields(schemas: OpenApiSchemas, gvk: GroupVersionKind, obj: unknown): string[] {
+  const name = definitionForGvk(schemas, gvk);
   if (!name) return [];
-  const schemas = componentSchemas();
   const unknown: string[] = [];
   walk({ schema: schemas[name], value: obj, path: '', schemas, unknown });
   return unknown;
+}
+
+/** The server's Strict wording for one unknown field. */
+export function unknownFieldMessage(path: string): string {
+  return `unknown field ${JSON.stringify(path)}`;
 }
 
 interface Walk {
   schema: OpenApiSchema;
   value: unknown;
   path: string;
-  schemas: Record<string, OpenApiSchema>;
+  schemas: OpenApiSchemas;
   unknown: string[];
 }
 
+/** Free-form values: preserved-unknown objects and IntOrString (Quantity and Time are scalars anyway). */
+export function isFreeForm(schema: OpenApiSchema): boolean {
+  return Boolean(schema['x-kubernetes-preserve-unknown-fields'] || schema['x-kubernetes-int-or-string']);
+}
+
 function walk({ schema: raw, value, path, schemas, unknown }: Walk): void {
-  const schema = resolve(raw, schemas);
-  // Free-form values: preserved-unknown objects, IntOrString, Quantity/Time strings and scalars.
-  if (schema['x-kubernetes-preserve-unknown-fields'] || schema['x-kubernetes-int-or-string']) return;
+  const schema = resolveSchema(schemas, raw);
+  if (isFreeForm(schema)) return;
   if (value === null || typeof value !== 'object') return;
   const child = (segment: string) => (path ? `${path}.${segment}` : segment);
   if (Array.isArray(value)) {
