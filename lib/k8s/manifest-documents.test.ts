@@ -56,7 +56,7 @@ test('parsing is linear: twice the documents take about twice as long', () => {
   assert.ok(t20 / t10 < 3, `10k documents took ${t10.toFixed(0)} ms, 20k took ${t20.toFixed(0)} ms`);
   const docs = parseManifestDocuments(twenty, unlimited);
   assert.equal(docs.length, 20_000);
-  assert.deepEqual(docs.at(-1)?.error, { message: 'a manifest document must be an object with apiVersion and kind', line: 20_000, column: 5 });
+  assert.deepEqual(docs.at(-1)?.error, { message: 'a manifest document must be an object with apiVersion and kind', line: 20_000, column: 5, offset: 119_998 });
 });
 
 test('more objects than the limit refuse the manifest, without reading the rest', () => {
@@ -107,7 +107,7 @@ test('ordinary aliases expand as before', () => {
 test('a repeated key is an error of its document, with its position', () => {
   const docs = parseManifestDocuments('apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: ConfigMap\nkind: Secret\n');
   assert.equal(docs[0].object?.kind, 'ConfigMap');
-  assert.deepEqual(docs[1].error, { message: 'Map keys must be unique: "kind" is repeated', line: 6, column: 1 });
+  assert.deepEqual(docs[1].error, { message: 'Map keys must be unique: "kind" is repeated', line: 6, column: 1, offset: 66 });
 });
 
 test('a document nested too deeply is an error of its document, not a crash', () => {
