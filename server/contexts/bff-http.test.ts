@@ -388,7 +388,8 @@ describe('manifests', () => {
     /**
      * Polls /healthz while `work` runs and checks that the server kept answering: under 100 ms on an idle
      * machine; on a busy one (two cores shared by many processes), where every answer is slow, at most a tenth
-     * of the time the work took. Work done on the event loop would hold /healthz for all of that time.
+     * of the time the work took, or a quarter of a second. Work done on the event loop would hold /healthz
+     * for all of that time (seconds to minutes for these manifests before the reader was made linear).
      */
     const assertHealthzAnswersDuring = async <T>(work: Promise<T>): Promise<T> => {
       let done = false;
@@ -402,7 +403,7 @@ describe('manifests', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const elapsed = performance.now() - started;
-      assert.ok(worst < 100 || worst < elapsed / 10, `/healthz took up to ${worst.toFixed(0)} ms while the work took ${elapsed.toFixed(0)} ms`);
+      assert.ok(worst < 100 || worst < Math.max(250, elapsed / 10), `/healthz took up to ${worst.toFixed(0)} ms while the work took ${elapsed.toFixed(0)} ms`);
       return answer;
     };
     // Just under the request body limit once wrapped in JSON (where each newline takes two bytes).
