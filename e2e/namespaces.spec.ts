@@ -7,7 +7,9 @@ test.describe.configure({ timeout: 60_000 });
 
 test('namespaces are listed live, filtered by a selector, and a shared link reproduces the view', async ({ page, api, browser }, testInfo) => {
   const team = `t${Date.now().toString(36)}`;
-  const [a, b] = [`${uniqueNamespace(testInfo)}-a`, `${uniqueNamespace(testInfo)}-b`];
+  // One base name, so the two sort by their suffix as the table lists them.
+  const base = uniqueNamespace(testInfo);
+  const [a, b] = [`${base}-a`, `${base}-b`];
   await api.createNamespace(a, { team, env: 'prod' });
   await api.createNamespace(b, { team, env: 'devel' });
   try {
