@@ -93,6 +93,9 @@ test.describe('the Create page', () => {
     const option = page.getByRole('option', { name: /nodeSelector/ });
     await expect(option).toBeVisible();
     await expect(option).toContainText('map[string]string');
+    // CodeMirror ignores Enter for `interactionDelay` (75 ms) after the list opens, so a keystroke right after
+    // it appears is not taken for a choice; a person never presses that fast, a test on a fast path can.
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     await expect.poll(() => create.text()).toContain('  nodeSelector: ');
 
