@@ -21,6 +21,10 @@ const VERSION = process.env.npm_package_version ?? '0.1.0';
 async function main(): Promise<void> {
   const config = readServerConfig();
   const httpServer = createServer();
+  // Longer than the idle timeout of the proxies and load balancers in front (often 60 s): with Node's default
+  // of 5 s, a client reusing a pooled connection races the server closing it and gets ECONNRESET.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();

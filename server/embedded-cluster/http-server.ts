@@ -16,6 +16,7 @@ import { handleResource, type HandlerContext, type ResourceRoute } from './resou
 import { ApiError, badRequest, internalError, methodNotAllowed, pathNotFound, unauthorized } from './status';
 import { serveConnect } from './streaming/upgrade';
 
+const IDLE_CONNECTION_MS = 90_000;
 const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 // Subresources of a namespace itself: /api/v1/namespaces/{name}/status, /finalize.
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
@@ -38,6 +39,10 @@ export function createApiServer(options: {
       writeReply(res, { status: apiError.code, body: apiError.toStatus() });
     });
   });
+  // kube-apiserver keeps an idle connection for 90 s (secure_serving.go); Node's default of 5 s races with
+  // clients that reuse a pooled socket just as the server closes it, which they see as ECONNRESET.
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
   // Upgrades (exec, port-forward) go to the streaming handlers; any other upgrade request is answered
   // as a plain request would be.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
