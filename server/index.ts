@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
     log: console,
   });
-  setRuntime({ contexts, hosts, parseManifest: createManifestParser() });
+  setRuntime({ contexts, hosts, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
   const io = attachSocketHub(httpServer, VERSION, hosts);
   // socket.io answers its path from a 'request' listener of its own; the front door goes before it.
   const socketListeners = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];

