@@ -25,13 +25,17 @@ export function installShutdown({ httpServer, io, log, graceMs = 10_000 }: Shutd
     }, graceMs);
     timer.unref();
     io.disconnectSockets(true);
-    // io.close() also closes the HTTP server, which waits for in-flight requests; idle keep-alive
-    // connections would otherwise hold it open.
+    // io.close() also closes the HTTP server, which waits for every connection to end. A keep-alive
+    // connection stays open while idle (for 65 s), and one whose request is still in flight goes idle only
+    // when that request is done, so idle connections are closed as they appear until the server has stopped.
+    const sweep = setInterval(() => httpServer.closeIdleConnections(), 50);
+    sweep.unref();
+    httpServer.closeIdleConnections();
     void io.close(() => {
+      clearInterval(sweep);
       clearTimeout(timer);
       process.exit(0);
     });
-    httpServer.closeIdleConnections();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
