@@ -53,5 +53,15 @@ export async function renderList(rep: Representation, kind: KindSpec, items: Kub
       items: items.map((obj) => ({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata })),
     };
   }
-  return { kind: `${kind.kind}List`, apiVersion: apiVersionOf(kind), metadata: listMeta, items };
+  return { kind: `${kind.kind}List`, apiVersion: apiVersionOf(kind), metadata: listMeta, items: withoutTypeMeta(items) };
+}
+
+/**
+ * A typed list's items as kube-apiserver serializes them: without `apiVersion` and `kind`. The list's own
+ * TypeMeta names them once; conversion from the internal type leaves each item's TypeMeta empty (objects
+ * read one by one and watch events carry theirs). Clients set them back, as kubectl's printers do
+ * (cli-runtime `printers.NewTypeSetter`), so a console must not rely on list items having them.
+ */
+export function withoutTypeMeta(items: readonly KubeObject[]): object[] {
+  return items.map(({ apiVersion: _apiVersion, kind: _kind, ...rest }) => rest);
 }

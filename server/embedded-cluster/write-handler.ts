@@ -8,6 +8,7 @@ import { parseListOptions } from './list-options';
 import { applyPatch, PatchError, PATCH_TYPES } from './patch/index';
 import { decodeJson, decodeObjectBody, mediaType, readBody, type DecodedBody } from './request-body';
 import { STREAMED, warningHeader, type Reply } from './reply';
+import { withoutTypeMeta } from './render';
 import type { UserInfo } from './auth/user-info';
 import type { HandlerContext, ResourceRoute } from './resource-handler';
 import { list } from './resource-handler';
@@ -195,7 +196,7 @@ function deleteCollection(
   const deleted = items.map((obj) => deleteObject(ctx.registry, { kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' }, options).object);
   return {
     status: 200,
-    body: { kind: `${kind.kind}List`, apiVersion: apiVersionOf(kind), metadata: { resourceVersion: ctx.registry.store.currentResourceVersion() }, items: deleted },
+    body: { kind: `${kind.kind}List`, apiVersion: apiVersionOf(kind), metadata: { resourceVersion: ctx.registry.store.currentResourceVersion() }, items: withoutTypeMeta(deleted) },
   };
 }
 
