@@ -1,14 +1,18 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import type { ResourceDescriptor } from '@/lib/k8s/resources';
+import { withTypeMeta } from '@/lib/k8s/type-meta';
 import { renderDocument, type DocumentFormat } from '@/lib/k8s/yaml-sections';
 import { CopyButton } from './copy-button';
 import { downloadText } from './clipboard';
 import { highlightLines, type Token, type TokenKind } from './highlight';
 
 export interface CodeViewerProps {
-  /** The object exactly as the server returned it. */
-  object: unknown;
+  /** The object as the server returned it (a list item lacks apiVersion and kind: set from `descriptor`). */
+  object: object;
+  /** The object's kind, whose apiVersion and kind the shown, copied and downloaded text carries. */
+  descriptor: Pick<ResourceDescriptor, 'group' | 'version' | 'kind'>;
   format: DocumentFormat;
   /** File name for Download, e.g. `kubia.yaml`. */
   fileName: string;
@@ -56,10 +60,13 @@ function Line({ number, tokens }: { number: number; tokens: Token[] }) {
  * An object as highlighted YAML or JSON, each top-level field (metadata, spec, status…) in its own
  * coloured band that folds, with Copy and Download of the full text.
  */
-export function CodeViewer({ object, format, fileName, label }: CodeViewerProps) {
+export function CodeViewer({ object, descriptor, format, fileName, label }: CodeViewerProps) {
   const [showManagedFields, setShowManagedFields] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const doc = useMemo(() => renderDocument(object, format, { omitManagedFields: !showManagedFields }), [object, format, showManagedFields]);
+  const doc = useMemo(
+    () => renderDocument(withTypeMeta(descriptor, object), format, { omitManagedFields: !showManagedFields }),
+    [descriptor, object, format, showManagedFields],
+  );
   const tokens = useMemo(() => highlightLines(doc.lines, format), [doc, format]);
 
   const toggle = (key: string) =>

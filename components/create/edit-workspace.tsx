@@ -42,7 +42,7 @@ function EditForContext({ descriptor, namespace, name, backHref, context, origin
   const ref = { namespace, name };
   const draftScope = `edit:${context}:${descriptor.resource}/${namespace ?? ''}/${name}`;
   const editor = useRef<ManifestEditorHandle>(null);
-  const base = useMemo(() => editableText(original), [original]);
+  const base = useMemo(() => editableText(descriptor, original), [descriptor, original]);
   const [initial] = useState(() => {
     const draft = loadDraft(draftScope);
     return draft && draft.text !== base ? { text: draft.text, restored: true } : { text: base, restored: false };
@@ -74,7 +74,7 @@ function EditForContext({ descriptor, namespace, name, backHref, context, origin
       onError: async (error) => {
         if (!(error instanceof ApiError) || error.code !== 409) return;
         const theirs = await getResource<Editable>(context, descriptor, ref);
-        setConflict({ message: error.message, theirs: editableText(theirs), resourceVersion: theirs.metadata?.resourceVersion });
+        setConflict({ message: error.message, theirs: editableText(descriptor, theirs), resourceVersion: theirs.metadata?.resourceVersion });
       },
     });
   };

@@ -1,10 +1,11 @@
 'use client';
 
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
+import { pods } from '@/lib/k8s/resources';
 import type { Pod } from '@/lib/k8s/types';
 import { CodeViewer } from '@/components/code/code-viewer';
 
-/** The YAML and JSON tabs: the pod as the server returned it, and the `kubectl get -o` that shows the same. */
+/** The YAML and JSON tabs: the pod as the server returned it (with its apiVersion and kind, as kubectl prints it), and the `kubectl get -o` that shows the same. */
 export function PodManifest({ pod, format }: { pod: Pod; format: 'yaml' | 'json' }) {
   const name = pod.metadata?.name ?? 'pod';
   const namespace = pod.metadata?.namespace ?? '';
@@ -14,7 +15,7 @@ export function PodManifest({ pod, format }: { pod: Pod; format: 'yaml' | 'json'
         <span aria-hidden="true" className="select-none text-slate-400">$ </span>
         {kubectlCommand({ verb: 'get', resource: 'pod', names: [name], scope: namespace ? { namespace } : undefined, output: format })}
       </code>
-      <CodeViewer object={pod} format={format} fileName={`${name}.${format}`} label={`Pod ${name} as ${format.toUpperCase()}`} />
+      <CodeViewer object={pod} descriptor={pods} format={format} fileName={`${name}.${format}`} label={`Pod ${name} as ${format.toUpperCase()}`} />
     </div>
   );
 }
