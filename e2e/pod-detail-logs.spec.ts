@@ -44,3 +44,39 @@ test('log search and timestamps work on the lines held', async ({ page, api, nam
   await expect(detail.panel().getByText(`kubectl logs kubia-manual -n ${namespace} -c kubia -f --tail=1000 --timestamps`)).toBeVisible();
   await expect(detail.logLines()).toContainText(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/);
 });
+
+test('line numbers are each line’s number in its container’s log, after switching tab or container', async ({ page, api, namespace }) => {
+  // Two containers of the chapter's app: each writes one line at start, and only its own.
+  await api.apply(
+    [
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'kubia-pair' },
+        spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'first', image: 'luksa/kubia' }, { name: 'second', image: 'luksa/kubia' }] },
+      },
+    ],
+    namespace,
+  );
+  await api.waitRunning(namespace, ['kubia-pair']);
+  const detail = new PodDetailPage(page);
+  await detail.open(namespace, 'kubia-pair', 'logs');
+  await expect(detail.container()).toHaveValue('first');
+  await expect(detail.logLines()).toContainText('Kubia server starting...');
+  await expect(detail.logLineNumbers()).toHaveText(['1']);
+  await expect(detail.panel().getByText(/^1 line$/)).toBeVisible();
+
+  await detail.select('Overview');
+  await detail.select('Logs');
+  await expect(detail.logLines()).toContainText('Kubia server starting...');
+  await expect(detail.logLineNumbers()).toHaveText(['1']);
+
+  await detail.container().selectOption('second');
+  await expect(detail.panel().getByText(`kubectl logs kubia-pair -n ${namespace} -c second -f --tail=1000`)).toBeVisible();
+  await expect(detail.logLines()).toContainText('Kubia server starting...');
+  await expect(detail.logLineNumbers()).toHaveText(['1']);
+  await expect(detail.panel().getByText(/^1 line$/)).toBeVisible();
+
+  await detail.container().selectOption('first');
+  await expect(detail.logLineNumbers()).toHaveText(['1']);
+});

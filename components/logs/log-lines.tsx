@@ -104,7 +104,7 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
                 style={{ transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT }}
               >
                 <span aria-hidden="true" className="w-16 shrink-0 select-none pr-3 text-right text-slate-400 tabular-nums dark:text-slate-600">
-                  {seq + 1}
+                  {buffer.lineNumber(seq)}
                 </span>
                 <span className={wrap ? 'min-w-0 flex-1 whitespace-pre-wrap break-all' : 'whitespace-pre pr-4'}>
                   <LogLineText parts={parts} truncated={truncated} />

@@ -20,7 +20,7 @@ export function LogSearchBox({ query, onQueryChange, matchCount, lineCount, posi
     ? ''
     : matchCount === 0
       ? 'No matches'
-      : `${position ? `${position} of ${lineCount} lines · ` : ''}${matchCount.toLocaleString('en-US')} ${matchCount === 1 ? 'match' : 'matches'}${position ? '' : ` in ${lineCount.toLocaleString('en-US')} ${lineCount === 1 ? 'line' : 'lines'}`}`;
+      : `${position ? `${position} of ${lineCount.toLocaleString('en-US')} ${lineCount === 1 ? 'line' : 'lines'} · ` : ''}${matchCount.toLocaleString('en-US')} ${matchCount === 1 ? 'match' : 'matches'}${position ? '' : ` in ${lineCount.toLocaleString('en-US')} ${lineCount === 1 ? 'line' : 'lines'}`}`;
   return (
     <div className="flex items-center gap-2">
       <input

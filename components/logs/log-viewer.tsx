@@ -123,7 +123,7 @@ export function LogViewer(props: LogViewerProps) {
         )}
         <div className="flex items-center justify-between gap-3 border-t border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
           <LogStreamLine status={status} follow={options.follow} onRetry={onRetry} />
-          <span className="tabular-nums">{buffer.length.toLocaleString('en-US')} lines</span>
+          <span className="tabular-nums">{buffer.length.toLocaleString('en-US')} {buffer.length === 1 ? 'line' : 'lines'}</span>
         </div>
       </div>
     </div>

@@ -38,6 +38,8 @@ export class PodDetailPage {
 
   // Logs
   readonly logLines = () => this.panel().getByRole('log', { name: 'Log lines' });
+  /** The number shown beside each line in view, oldest first. */
+  readonly logLineNumbers = () => this.logLines().locator('[data-index] > span:first-child');
   readonly logOption = (name: 'Follow' | 'Timestamps' | 'Previous' | 'Wrap lines') => this.panel().getByRole('checkbox', { name, exact: true });
   readonly container = () => this.panel().getByRole('combobox', { name: 'Container' });
   readonly searchLogs = () => this.panel().getByRole('searchbox', { name: 'Search logs' });
@@ -46,6 +48,10 @@ export class PodDetailPage {
   readonly port = () => this.panel().getByRole('combobox', { name: 'Port' });
   readonly method = () => this.panel().getByRole('combobox', { name: 'Method' });
   readonly path = () => this.panel().getByRole('textbox', { name: 'Path' });
+  /** The port to type when the pod declares none (Port: "Other port…"). */
+  readonly portNumber = () => this.panel().getByRole('textbox', { name: 'Port number' });
+  /** The commands that do the same from a terminal, one per line. */
+  readonly commands = () => this.panel().getByRole('region', { name: 'Equivalent commands' }).locator('pre > div');
   readonly send = () => this.panel().getByRole('button', { name: 'Send' });
   readonly responseBody = () => this.panel().getByLabel('Response body');
 

@@ -61,6 +61,14 @@ describe('LogBuffer', () => {
     buffer.append(['d']);
     assert.deepEqual([buffer.toArray(), buffer.seqAt(0)], [['d'], 3]);
   });
+  it('numbers lines from 1 per subscription, keeping the numbers of lines dropped from the front', () => {
+    const buffer = new LogBuffer(2);
+    buffer.append(['a', 'b', 'c']);
+    assert.deepEqual([buffer.lineNumber(buffer.seqAt(0)), buffer.lineNumber(buffer.seqAt(1))], [2, 3]);
+    buffer.clear();
+    buffer.append(['x']);
+    assert.equal(buffer.lineNumber(buffer.seqAt(0)), 1);
+  });
   it('rejects out-of-range reads and bad capacities', () => {
     const buffer = new LogBuffer(2);
     assert.throws(() => buffer.at(0), RangeError);

@@ -72,6 +72,16 @@ export class LogBuffer {
     return this.firstSeq + index;
   }
 
+  /**
+   * The number a reader sees beside the line with sequence number `seq`: its place in the log this
+   * subscription read, 1 being the first line read. Sequence numbers keep counting across `clear` (keys stay
+   * unique); line numbers start again with each subscription (a new container, a tab shown again), and
+   * lines dropped from the front keep theirs.
+   */
+  lineNumber(seq: number): number {
+    return seq - this.clearedAt + 1;
+  }
+
   /** Forgets every line (a new subscription); sequence numbers keep counting up. */
   clear(): void {
     this.head = 0;
