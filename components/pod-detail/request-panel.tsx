@@ -6,7 +6,7 @@ import type { Pod } from '@/lib/k8s/types';
 import { CopyButton } from '@/components/code/copy-button';
 import { Select } from '@/components/ui/select';
 import { RequestError, ResponseView } from './request-response';
-import { curlCommand, declaredPorts, parseHeaderLines, type PodRequest, type PodRequestOutcome } from './request-types';
+import { commandPort, curlCommand, declaredPorts, parseHeaderLines, parsePort, type PodRequest, type PodRequestOutcome } from './request-types';
 
 export interface RequestPanelProps {
   pod: Pod;
@@ -30,22 +30,26 @@ type Outcome = { state: 'idle' } | { state: 'sending' } | { state: 'done'; outco
 export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps) {
   const ports = declaredPorts(pod);
   const [portChoice, setPortChoice] = useState(ports[0] ? String(ports[0].port) : OTHER);
-  const [otherPort, setOtherPort] = useState('8080');
+  // Empty until typed: a port the pod does not declare is the user's to name, not ours to guess.
+  const [otherPort, setOtherPort] = useState('');
   const [method, setMethod] = useState('GET');
   const [path, setPath] = useState('/');
   const [headerText, setHeaderText] = useState('');
   const [body, setBody] = useState('');
   const [result, setResult] = useState<Outcome>({ state: 'idle' });
 
-  const port = portChoice === OTHER ? Number(otherPort) : Number(portChoice);
-  const portValid = Number.isInteger(port) && port >= 1 && port <= 65535;
+  // The field, the request and both commands all read this one parse of what the field shows.
+  const parsedPort = parsePort(portChoice === OTHER ? otherPort : portChoice);
+  const portValid = 'port' in parsedPort;
+  const port = portValid ? parsedPort.port : 0;
+  const portProblem = portChoice === OTHER && otherPort.trim() && 'error' in parsedPort ? parsedPort.error : undefined;
   const parsedHeaders = parseHeaderLines(headerText);
   const normalizedPath = path.startsWith('/') ? path : `/${path}`;
   const bodyAllowed = method !== 'GET' && method !== 'HEAD';
   const request: PodRequest = { port, method, path: normalizedPath, headers: parsedHeaders.headers, ...(bodyAllowed && body ? { body } : {}) };
   const name = pod.metadata?.name ?? '';
   const commands = [
-    kubectlCommand({ verb: 'port-forward', pod: name, namespace: pod.metadata?.namespace, localPort, podPort: portValid ? port : 0 }),
+    kubectlCommand({ verb: 'port-forward', pod: name, namespace: pod.metadata?.namespace, localPort, podPort: commandPort(parsedPort) }),
     curlCommand(request, localPort),
   ];
 
@@ -76,7 +80,17 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
           {portChoice === OTHER ? (
             <label className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
               <span>Port number</span>
-              <input type="number" min={1} max={65535} value={otherPort} onChange={(event) => setOtherPort(event.target.value)} className={`${field} w-24`} aria-invalid={!portValid} />
+              {/* Text, not type="number": a number input can show text ("8080e") whose value is empty. */}
+              <input
+                type="text"
+                inputMode="numeric"
+                value={otherPort}
+                onChange={(event) => setOtherPort(event.target.value)}
+                placeholder="e.g. 8080"
+                className={`${field} w-24`}
+                aria-invalid={!portValid}
+                aria-describedby={portProblem ? 'request-port-problem' : undefined}
+              />
             </label>
           ) : null}
           <Select label="Method" value={method} onChange={(event) => setMethod(event.target.value)}>
@@ -96,6 +110,9 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
         </div>
         {ports.length === 0 ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">No container declares a TCP port; enter the port the application listens on.</p>
+        ) : null}
+        {portProblem ? (
+          <p id="request-port-problem" className="text-xs text-rose-700 dark:text-rose-300">{portProblem}</p>
         ) : null}
         <details>
           <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-300">Headers and body</summary>

@@ -45,6 +45,16 @@ export function declaredPorts(pod: Pod): DeclaredPort[] {
   return ports;
 }
 
+/** The port field's text read as a port: the number, or why it is not one (`''` is "not entered yet"). */
+export function parsePort(text: string): { port: number } | { error: string } {
+  const trimmed = text.trim();
+  if (!trimmed) return { error: 'Enter the port the application listens on.' };
+  if (!/^\d+$/.test(trimmed)) return { error: 'A port is a whole number.' };
+  const port = Number(trimmed);
+  if (port < 1 || port > 65535) return { error: 'A port is between 1 and 65535.' };
+  return { port };
+}
+
 /** `Name: value` lines to header pairs; blank lines are skipped, a line without a colon is an error. */
 export function parseHeaderLines(text: string): { headers: [string, string][]; error?: string } {
   const headers: [string, string][] = [];
@@ -57,6 +67,14 @@ export function parseHeaderLines(text: string): { headers: [string, string][]; e
     headers.push([name, line.slice(colon + 1).trim()]);
   }
   return { headers };
+}
+
+/**
+ * The pod port the commands show: exactly what the port field holds, or `PORT` while it holds no valid
+ * port, so the commands never name a port the field does not.
+ */
+export function commandPort(parsed: ReturnType<typeof parsePort>): string {
+  return 'port' in parsed ? String(parsed.port) : 'PORT';
 }
 
 /** The curl command that sends the same request through a local port-forward. */

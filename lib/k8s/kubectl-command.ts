@@ -79,7 +79,8 @@ export interface PortForward {
   pod: string;
   namespace?: string;
   localPort: number;
-  podPort: number;
+  /** A number, or a placeholder such as `PORT` while none is chosen. */
+  podPort: number | string;
 }
 
 /** `exec`: `-it` for an interactive terminal, `-c` for the container, then the command after `--`. */
