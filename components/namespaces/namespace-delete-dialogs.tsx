@@ -3,6 +3,7 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { PROTECTED_NAMESPACES, protectedNamespaceMessage } from '@/lib/k8s/namespace-row';
+import { describeChain, groupByController, willBeRecreated } from '@/lib/k8s/owner-references';
 import { namespaces } from '@/lib/k8s/resources';
 import { useDeleteGroups, useDeletePreview, useDeleteTargets } from '@/lib/client/delete-resources';
 import { namespaceContentsQueryOptions, useNamespaceContents, type ContentGroup } from '@/lib/client/namespace-contents';
@@ -68,15 +69,16 @@ export function DeleteNamespacesDialog({ context, names, onClose, onDone }: { co
 export function DeleteAllInNamespaceDialog({ context, namespace, onClose, onDone }: { context?: string; namespace: string; onClose: () => void; onDone: () => void }) {
   const contents = useNamespaceContents({ context, namespace, selection: 'all' });
   const remove = useDeleteGroups(context);
-  const kinds = new Set((contents.data ?? []).filter((g) => g.items.length).map((g) => g.resource.kind));
-  const recreated = (group: ContentGroup) => {
-    const owned = group.items.filter((item) => item.owner);
-    if (!owned.length) return undefined;
-    const owners = [...new Set(owned.map((item) => `${item.owner!.kind} ${item.owner!.name}`))].join(', ');
-    return owned.every((item) => kinds.has(item.owner!.kind))
-      ? `${owned.length} owned by ${owners}, which is deleted too.`
-      : `${owned.length} owned by ${owners}: the owner will recreate them.`;
-  };
+  // Everything listed goes, so an object comes back only if its controller is not among them.
+  const deletedUids = new Set((contents.data ?? []).flatMap((g) => g.items.flatMap((item) => (item.uid ? [item.uid] : []))));
+  const recreated = (group: ContentGroup) =>
+    groupByController(group.items)
+      .groups.map(({ owner, members }) =>
+        willBeRecreated([owner], deletedUids)
+          ? `${members.length} owned by ${describeChain([owner])}: it will recreate them; delete it to remove them for good.`
+          : `${members.length} owned by ${describeChain([owner])}, which is deleted too.`,
+      )
+      .join(' ') || undefined;
   return (
     <Dialog title={`Delete all in ${namespace}`} open onClose={onClose} wide>
       <DeletePanel

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DeleteOptions, DeleteTarget } from '@/lib/client/delete-resources';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
@@ -37,6 +37,8 @@ interface DeletePanelProps {
   command: (options: DeleteOptions) => string;
   /** Said before the user tries, when the server is known to refuse (a protected namespace). */
   refusal?: string;
+  /** Shown under the preview once it is ready, e.g. that an owner will recreate some of the objects. */
+  notice?: ReactNode;
 }
 
 const qualified = (target: DeleteTarget) => (target.namespace ? `${target.namespace}/${target.name}` : target.name);
@@ -60,7 +62,7 @@ function GroupList({ group, heading }: { group: DeleteGroup; heading: boolean })
 }
 
 /** Confirms a delete after showing, from a server dry-run, exactly what will go. */
-export function DeletePanel({ preview, confirm, timing = false, onDelete, pending, error, onCancel, command, refusal }: DeletePanelProps) {
+export function DeletePanel({ preview, confirm, timing = false, onDelete, pending, error, onCancel, command, refusal, notice }: DeletePanelProps) {
   const [grace, setGrace] = useState('');
   const [force, setForce] = useState(false);
   const [typed, setTyped] = useState('');
@@ -101,6 +103,7 @@ export function DeletePanel({ preview, confirm, timing = false, onDelete, pendin
                 {contained.map((group) => <GroupList key={group.resource} group={group} heading />)}
               </section>
             ) : null}
+            {notice}
           </>
         ) : null}
       </section>

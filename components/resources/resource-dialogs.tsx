@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import type { ObjectMeta } from '@/lib/k8s/types';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
@@ -7,6 +8,7 @@ import { useDeletePreview, useDeleteTargets, type DeleteOptions, type DeleteScop
 import { useMetadataPatch } from '@/lib/client/patch-metadata';
 import { Dialog } from '@/components/ui/dialog';
 import { DeletePanel, type DeletePreviewState } from './delete-panel';
+import { OwnedNotice, type OwnerDelete } from './owned-notice';
 import { MetadataEditor } from './metadata-editor';
 
 /** An object as the dialogs need it: its name, namespace and current metadata. */
@@ -51,13 +53,39 @@ export function previewState<T>(query: { isPending: boolean; error: Error | null
   return ready(query.data);
 }
 
-function DeleteDialog({ context, descriptor, scope, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; scope: DeleteScope; onClose: () => void; onDone: () => void }) {
+interface DeleteDialogProps {
+  context?: string;
+  descriptor: ResourceDescriptor;
+  scope: DeleteScope;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+/** A delete, or, once the user chose it from the warning that owned objects come back, their owner's delete instead. */
+function DeleteDialog(props: DeleteDialogProps) {
+  const [instead, setInstead] = useState<OwnerDelete>();
+  if (!instead) return <DeleteConfirm {...props} onDeleteOwner={setInstead} />;
+  const { descriptor, namespace, owner, dependents } = instead;
+  return (
+    <DeleteConfirm
+      key={owner.uid}
+      {...props}
+      descriptor={descriptor}
+      scope={{ kind: 'objects', objects: [{ namespace: descriptor.namespaced ? namespace : undefined, name: owner.name }] }}
+      note={`With it, the garbage collector deletes ${dependents}.`}
+      onDeleteOwner={setInstead}
+    />
+  );
+}
+
+function DeleteConfirm({ context, descriptor, scope, onClose, onDone, note, onDeleteOwner }: DeleteDialogProps & { note?: string; onDeleteOwner: (owner: OwnerDelete) => void }) {
   const preview = useDeletePreview(context, descriptor, scope);
   const remove = useDeleteTargets(context, descriptor);
   return (
     <Dialog title={deleteTitle(descriptor, scope)} open onClose={onClose} wide>
       <DeletePanel
-        preview={previewState(preview, (targets) => ({ state: 'ready', deleted: [{ resource: descriptor.resource, singular: descriptor.singular, targets }] }))}
+        preview={previewState(preview, (targets) => ({ state: 'ready', deleted: [{ resource: descriptor.resource, singular: descriptor.singular, targets, note }] }))}
+        notice={preview.data ? <OwnedNotice context={context} descriptor={descriptor} targets={preview.data} onDeleteOwner={onDeleteOwner} /> : undefined}
         confirm={scope.kind === 'all' && scope.namespace ? { word: scope.namespace, label: 'Type the namespace name to confirm' } : undefined}
         timing={descriptor.gracefulDeletion}
         command={(options) => deleteCommand(descriptor, scope, options)}

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { controllerRef, type ControllerRef } from '@/lib/k8s/owner-references';
 import type { ObjectMeta } from '@/lib/k8s/types';
 import type { ResourceDescriptor, ResourceType } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
@@ -18,9 +19,12 @@ export interface DeleteOptions {
   force?: boolean;
 }
 
-/** One object the server's dry run said would be deleted, with what may hold it back. */
+/** One object the server's dry run said would be deleted, with what may hold it back or bring it back. */
 export interface DeleteTarget extends ObjectRef {
+  uid?: string;
   finalizers: string[];
+  /** Its controller, which recreates it after the delete unless that goes too. */
+  owner?: ControllerRef;
 }
 
 interface Deleted {
@@ -60,7 +64,9 @@ export function deleteCollection(options: {
 const targetOf = (meta: ObjectMeta | undefined, fallback?: ObjectRef): DeleteTarget => ({
   namespace: meta?.namespace ?? fallback?.namespace,
   name: meta?.name ?? fallback?.name ?? '',
+  ...(meta?.uid ? { uid: meta.uid } : {}),
   finalizers: meta?.finalizers ?? [],
+  ...(controllerRef(meta) ? { owner: controllerRef(meta) } : {}),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { controllerRef, type ControllerRef } from '@/lib/k8s/owner-references';
 import type { ObjectMeta } from '@/lib/k8s/types';
 import { resourcePath } from '@/lib/k8s/resource-path';
 import { apiFetch, k8sUrl } from '@/lib/client/api-fetch';
@@ -9,9 +10,10 @@ import { queryKeys } from '@/lib/client/query-keys';
 export interface ContentItem {
   namespace: string;
   name: string;
+  uid?: string;
   finalizers: string[];
   /** Its controller (`ownerReferences[].controller`), which recreates it if it is deleted alone. */
-  owner?: { kind: string; name: string };
+  owner?: ControllerRef;
 }
 
 /** The objects of one resource in a namespace, or why they could not be listed (Forbidden, say). */
@@ -32,8 +34,8 @@ export function selectResources(resources: readonly DiscoveredResource[], select
 }
 
 function itemOf(meta: ObjectMeta | undefined, namespace: string): ContentItem {
-  const controller = meta?.ownerReferences?.find((ref) => ref.controller);
-  return { namespace, name: meta?.name ?? '', finalizers: meta?.finalizers ?? [], owner: controller ? { kind: controller.kind, name: controller.name } : undefined };
+  const owner = controllerRef(meta);
+  return { namespace, name: meta?.name ?? '', ...(meta?.uid ? { uid: meta.uid } : {}), finalizers: meta?.finalizers ?? [], ...(owner ? { owner } : {}) };
 }
 
 /** Lists each resource in the namespace; a resource that cannot be listed keeps its error beside the others. */
