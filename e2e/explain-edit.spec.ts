@@ -91,6 +91,8 @@ test('an edit conflict keeps the user\'s text and shows their change against it'
 test('an immutable pod field gets the server\'s message at its line', async ({ page, api, namespace }) => {
   test.setTimeout(90_000);
   await api.createPods(namespace, [{ name: 'immutable' }]);
+  // Opened before the kubelet reports Running, the edit would save over a stale resourceVersion (409, not 422).
+  await api.waitRunning(namespace, ['immutable']);
   await page.goto(`/pods/${namespace}/immutable/edit?context=embedded`);
   const editor = new CreatePage(page);
   await editor.validated();
