@@ -25,6 +25,7 @@ test('for a pod that declares no port, the commands name exactly the port the fi
   await expect(portForward).toContainText(`kubectl port-forward kubia-undeclared -n ${namespace} 8888:8080`);
   await detail.send().click();
   await expect(detail.responseBody()).toHaveText("You've hit kubia-undeclared");
+  await expect(detail.panel().getByText('GET / to port 8080', { exact: true })).toBeVisible();
 
   // Emptied or out of range, the field no longer holds a port, and neither does the command.
   await detail.portNumber().fill('');
@@ -35,6 +36,8 @@ test('for a pod that declares no port, the commands name exactly the port the fi
   await expect(detail.panel().getByText('A port is between 1 and 65535.')).toBeVisible();
   await expect(portForward).toContainText('8888:PORT');
   await expect(detail.send()).toBeDisabled();
+  // The answer shown is still said to be port 8080's, not the field's.
+  await expect(detail.panel().getByText('GET / to port 8080', { exact: true })).toBeVisible();
   await screenshotThemes(page, testInfo, 'request-bad-port');
 });
 

@@ -21,7 +21,7 @@ const OTHER = 'other';
 const field =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
-type Outcome = { state: 'idle' } | { state: 'sending' } | { state: 'done'; outcome: PodRequestOutcome };
+type Outcome = { state: 'idle' } | { state: 'sending' } | { state: 'done'; sent: PodRequest; outcome: PodRequestOutcome };
 
 /**
  * Talk to a pod's port the way the chapter does with `kubectl port-forward` and `curl`: pick a port, a
@@ -58,9 +58,9 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
     if (!portValid || parsedHeaders.error) return;
     setResult({ state: 'sending' });
     try {
-      setResult({ state: 'done', outcome: await send(request) });
+      setResult({ state: 'done', sent: request, outcome: await send(request) });
     } catch (error) {
-      setResult({ state: 'done', outcome: { error: error instanceof Error ? error.message : String(error) } });
+      setResult({ state: 'done', sent: request, outcome: { error: error instanceof Error ? error.message : String(error) } });
     }
   };
 
@@ -150,10 +150,14 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
         <p className="text-sm text-slate-500 dark:text-slate-400">Send a request to see the pod’s response here.</p>
       ) : result.state === 'sending' ? (
         <p role="status" className="text-sm text-slate-500 dark:text-slate-400">Waiting for the pod to answer…</p>
-      ) : 'error' in result.outcome ? (
-        <RequestError error={result.outcome.error} />
       ) : (
-        <ResponseView response={result.outcome} />
+        <>
+          {/* The form may have changed since: say which request this answers, so its port is never taken for the field's. */}
+          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">
+            {result.sent.method} {result.sent.path} to port {result.sent.port}
+          </p>
+          {'error' in result.outcome ? <RequestError error={result.outcome.error} /> : <ResponseView response={result.outcome} />}
+        </>
       )}
     </div>
   );
