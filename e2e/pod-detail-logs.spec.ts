@@ -80,3 +80,30 @@ test('line numbers are each line’s number in its container’s log, after swit
   await detail.container().selectOption('first');
   await expect(detail.logLineNumbers()).toHaveText(['1']);
 });
+
+test('with --tail, the view says when the numbers may start after the log’s first line', async ({ page, request, baseURL, api, namespace }) => {
+  await api.createPods(namespace, [{ name: 'kubia-busy' }]);
+  await api.waitRunning(namespace, ['kubia-busy']);
+  // 99 requests: with the start-up line the log holds exactly 100 lines, one per request after the first.
+  const origin = new URL(baseURL!).origin;
+  for (let i = 0; i < 99; i++) {
+    const response = await request.get(`/api/clusters/embedded/k8s/api/v1/namespaces/${namespace}/pods/kubia-busy:8080/proxy/`, { headers: { 'X-Pilothouse-Request': '1', Origin: origin } });
+    expect(response.status()).toBe(200);
+  }
+  const detail = new PodDetailPage(page);
+  await detail.open(namespace, 'kubia-busy', 'logs');
+  await expect(detail.panel().getByText(/^100 lines$/)).toBeVisible();
+  const tailNotice = detail.panel().getByRole('status').filter({ hasText: 'Read with --tail=' });
+  await expect(tailNotice).toBeHidden();
+
+  await detail.panel().getByRole('combobox', { name: 'Tail lines' }).selectOption('100');
+  await expect(detail.panel().getByText(`kubectl logs kubia-busy -n ${namespace} -c kubia -f --tail=100`)).toBeVisible();
+  await expect(detail.panel().getByText(/^100 lines$/)).toBeVisible();
+  await expect(tailNotice).toContainText('Read with --tail=100: if the log is longer, its earlier lines were not read');
+  // Following the tail: the newest line is the 100th read.
+  await expect(detail.logLineNumbers().last()).toHaveText('100');
+
+  await detail.panel().getByRole('combobox', { name: 'Tail lines' }).selectOption('all');
+  await expect(detail.panel().getByText(/^100 lines$/)).toBeVisible();
+  await expect(tailNotice).toBeHidden();
+});

@@ -80,6 +80,21 @@ export function DroppedNotice({ dropped, capacity }: { dropped: number; capacity
   );
 }
 
+/**
+ * The notice that `--tail` may have left out the start of the log: the API does not say how long the log
+ * is, so once as many lines as the tail were read, the numbers may count from a later line than the log's
+ * first.
+ */
+export function TailNotice({ tailLines, read }: { tailLines?: number; read: number }) {
+  if (tailLines === undefined || read < tailLines) return null;
+  return (
+    <p role="status" className="border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
+      Read with --tail={tailLines}: if the log is longer, its earlier lines were not read, and line numbers count from the first line read. Choose All to
+      number from the start of the log.
+    </p>
+  );
+}
+
 /** What an empty log area says, depending on where the stream is. */
 export function EmptyLogMessage({ status }: { status: LogStreamStatus }) {
   const text =

@@ -7,7 +7,7 @@ import { downloadText } from '@/components/code/clipboard';
 import { LogLines, type LogLinesHandle } from './log-lines';
 import { LogOptionsBar } from './log-options-bar';
 import { LogSearchBox } from './log-search-box';
-import { DroppedNotice, EmptyLogMessage, LogErrorBanner, LogStreamLine } from './log-status';
+import { DroppedNotice, EmptyLogMessage, LogErrorBanner, LogStreamLine, TailNotice } from './log-status';
 import type { LogContainer, LogStreamStatus, LogViewOptions } from './log-types';
 import { useLogBufferVersion } from './use-log-buffer';
 
@@ -107,6 +107,7 @@ export function LogViewer(props: LogViewerProps) {
       {status.state === 'error' ? <LogErrorBanner status={status.status} previous={options.previous} onRetry={onRetry} /> : null}
       <div className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-md border border-slate-200 dark:border-slate-800">
         <DroppedNotice dropped={buffer.dropped} capacity={buffer.capacity} />
+        <TailNotice tailLines={options.tailLines} read={buffer.length + buffer.dropped} />
         {buffer.length === 0 ? (
           <EmptyLogMessage status={status} />
         ) : (
