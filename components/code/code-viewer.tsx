@@ -38,7 +38,7 @@ const DEFAULT_BAND = 'border-l-slate-300 dark:border-l-slate-600';
 function Line({ number, tokens }: { number: number; tokens: Token[] }) {
   return (
     <div className="flex">
-      <span aria-hidden="true" className="w-12 shrink-0 select-none pr-3 text-right text-slate-400 dark:text-slate-500">
+      <span aria-hidden="true" className="w-12 shrink-0 select-none pr-3 text-right text-slate-600 dark:text-slate-400">
         {number}
       </span>
       <span className="whitespace-pre">

@@ -48,7 +48,7 @@ function Table({ label, head, rows }: { label: string; head: string[]; rows: Rea
 }
 
 function Pairs({ label, pairs }: { label: string; pairs: [string, string][] }) {
-  if (pairs.length === 0) return <p className="text-sm text-slate-500">&lt;none&gt;</p>;
+  if (pairs.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">&lt;none&gt;</p>;
   return (
     <dl aria-label={label} className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 font-mono text-xs">
       {pairs.map(([k, v]) => (

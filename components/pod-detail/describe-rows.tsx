@@ -7,7 +7,7 @@ function Value({ value }: { value: DescribeRow['value'] }) {
   return (
     <div className="min-w-0">
       {lines.map((line, i) => (
-        <div key={i} className={`whitespace-pre-wrap break-words ${/^<[a-z ]+>$/.test(line) ? 'text-slate-400 dark:text-slate-500' : ''}`}>
+        <div key={i} className={`whitespace-pre-wrap break-words ${/^<[a-z ]+>$/.test(line) ? 'text-slate-600 dark:text-slate-400' : ''}`}>
           {line}
         </div>
       ))}

@@ -7,6 +7,7 @@ import { translateTimestampSince } from '@/lib/k8s/duration';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { podRestarts, summarizePod } from '@/lib/k8s/pod-status';
 import { StatusBadge } from '@/components/pods/status-badge';
+import { NoneText } from '@/components/resources/none-text';
 import { useNow } from '@/components/ui/use-now';
 import { ContainerCard } from './container-card';
 import { DescribeRows } from './describe-rows';
@@ -63,12 +64,12 @@ export function PodOverview({ pod, events, eventsState = 'ready' }: PodOverviewP
         <Fact label="Ready">{`${summary.readyContainers}/${summary.totalContainers}`}</Fact>
         <Fact label="Restarts">{podRestarts(pod, now).text}</Fact>
         <Fact label="Age">{translateTimestampSince(pod.metadata?.creationTimestamp, now)}</Fact>
-        <Fact label="Node" title={pod.spec?.nodeName}>{pod.spec?.nodeName || <span className="text-slate-400">&lt;none&gt;</span>}</Fact>
+        <Fact label="Node" title={pod.spec?.nodeName}>{pod.spec?.nodeName || <NoneText />}</Fact>
         <Fact label="QoS Class">{typeof qos === 'string' ? qos : ''}</Fact>
       </div>
 
       <code className="block truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300">
-        <span aria-hidden="true" className="select-none text-slate-400">$ </span>
+        <span aria-hidden="true" className="select-none text-slate-500 dark:text-slate-400">$ </span>
         {kubectlCommand({ verb: 'describe', resource: 'pod', name, scope: { namespace } })}
       </code>
 

@@ -121,9 +121,9 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
         <pre className="overflow-x-auto rounded bg-slate-100 px-3 py-2 font-mono text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300">
           {commands.map((command, i) => (
             <div key={i}>
-              <span aria-hidden="true" className="select-none text-slate-400">$ </span>
+              <span aria-hidden="true" className="select-none text-slate-500 dark:text-slate-400">$ </span>
               {command}
-              {i === 0 ? <span className="text-slate-400">{'   # in one terminal'}</span> : <span className="text-slate-400">{'   # in another'}</span>}
+              {i === 0 ? <span className="text-slate-600 dark:text-slate-400">{'   # in one terminal'}</span> : <span className="text-slate-600 dark:text-slate-400">{'   # in another'}</span>}
             </div>
           ))}
         </pre>
