@@ -118,7 +118,7 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
         <button
           type="button"
           onClick={() => setStick(true)}
-          className="absolute right-5 bottom-4 rounded-full bg-sky-600 px-3 py-1.5 text-xs font-medium text-white shadow-lg hover:bg-sky-700 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
+          className="absolute right-5 bottom-4 rounded-full bg-sky-700 px-3 py-1.5 text-xs font-medium text-white shadow-lg hover:bg-sky-800 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
         >
           Jump to latest <span aria-hidden="true">↓</span>
         </button>

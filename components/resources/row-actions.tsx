@@ -20,7 +20,9 @@ export function RowActionsMenu({ name, actions }: { name: string; actions: RowAc
   const trigger = useRef<HTMLButtonElement>(null);
   const chosen = useRef<RowAction | undefined>(undefined);
   return (
-    <Menu.Root>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while it stays focusable (axe
+    // aria-hidden-focus), and a menu button needs no modality: Escape, Tab and a click outside close it.
+    <Menu.Root modal={false}>
       <Menu.Trigger
         ref={trigger}
         aria-label={`Actions for ${name}`}
