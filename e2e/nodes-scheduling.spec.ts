@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures/test';
 import { DEMO_NODES, NodesApi } from './fixtures/nodes-api';
 import { MetadataDialog } from './pages/pods-dialogs';
+import { chooseRowAction, openRowActions } from './pages/row-actions';
 import { SchedulingPage } from './pages/scheduling-page';
 
 const [GPU_NODE, OTHER_NODE] = DEMO_NODES;
@@ -78,7 +79,7 @@ test.describe('nodes and the scheduling preview', () => {
   test('labels on a node: overwrite is refused without the explicit choice', async ({ page }) => {
     await nodesApi.patch(OTHER_NODE, { metadata: { labels: { 'e2e-tier': 'a' } } });
     await page.goto('/nodes?showLabels=1');
-    await page.getByRole('button', { name: `Edit labels of ${OTHER_NODE}` }).click();
+    await chooseRowAction(page, OTHER_NODE, 'Edit labels…');
     const dialog = new MetadataDialog(page, `Edit labels of ${OTHER_NODE}`);
     await dialog.set({ 'e2e-tier': 'b' });
     await expect(dialog.problems()).toHaveText("'e2e-tier' already has a value (a), and --overwrite is false");
@@ -107,7 +108,7 @@ test.describe('nodes and the scheduling preview', () => {
 
   test('a taint makes the preview name it, and a toleration in the quick form clears it', async ({ page }) => {
     await page.goto('/nodes');
-    await page.getByRole('button', { name: `Edit taints of ${GPU_NODE}` }).click();
+    await chooseRowAction(page, GPU_NODE, 'Edit taints…');
     const dialog = page.getByRole('dialog', { name: `Taints of ${GPU_NODE}` });
     await dialog.getByRole('textbox', { name: 'Taint key' }).fill('e2e-dedicated');
     await dialog.getByRole('textbox', { name: 'Taint value' }).fill('gpu');
@@ -136,13 +137,16 @@ test.describe('nodes and the scheduling preview', () => {
 
   test('cordon shows SchedulingDisabled and the preview says unschedulable', async ({ page }) => {
     await page.goto('/nodes');
-    await page.getByRole('button', { name: `Cordon ${OTHER_NODE}` }).click();
+    await chooseRowAction(page, OTHER_NODE, 'Cordon…');
     const dialog = page.getByRole('dialog', { name: `Cordon ${OTHER_NODE}` });
     await expect(dialog.getByLabel('kubectl equivalent', { exact: true })).toHaveText(`kubectl cordon ${OTHER_NODE}`);
     await dialog.getByRole('button', { name: 'Cordon', exact: true }).click();
     const row = page.getByRole('table', { name: 'Nodes' }).getByRole('row').filter({ hasText: OTHER_NODE });
     await expect(row.getByText('Ready,SchedulingDisabled')).toBeVisible();
-    await expect(page.getByRole('button', { name: `Uncordon ${OTHER_NODE}` })).toBeVisible();
+    const menu = await openRowActions(page, OTHER_NODE);
+    await expect(menu.getByRole('menuitem', { name: 'Uncordon…', exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
 
     const preview = new SchedulingPage(page);
     await preview.open({ input: 'form' });

@@ -9,7 +9,7 @@ test('deleting one pod from its row shows Terminating until it is gone', async (
   await pods.open(namespace);
   await expect(pods.row('kubia-a').getByText('Running')).toBeVisible();
 
-  const dialog = await pods.openDelete('Delete kubia-a', 'Delete pod kubia-a');
+  const dialog = await pods.openRowDelete('kubia-a');
   await expect(dialog.previewNames()).toHaveText([`${namespace}/kubia-a`]);
   await expect(dialog.command()).toHaveText(`kubectl delete pods kubia-a -n ${namespace}`);
   await dialog.confirm();

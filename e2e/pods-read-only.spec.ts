@@ -11,7 +11,7 @@ test('a read-only context lists pods but shows the server refusing deletes and l
   await pods.expectNames(['kubia-a']);
 
   await test.step('delete', async () => {
-    const dialog = await pods.openDelete('Delete kubia-a', 'Delete pod kubia-a');
+    const dialog = await pods.openRowDelete('kubia-a');
     await expect(dialog.alert()).toHaveText(
       `pods "kubia-a" is forbidden: User "viewer" cannot delete resource "pods" in API group "" in the namespace "${namespace}"`,
     );

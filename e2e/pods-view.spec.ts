@@ -31,7 +31,7 @@ test('label columns and show labels add columns of values and chips', async ({ p
   await expect((await pods.cell('kubia-debug', 'Labels')).getByRole('button')).toHaveText(['env=debug']);
 
   // The table scrolls sideways now; the row actions stay pinned in view.
-  await expect(pods.button('Delete kubia-prod')).toBeInViewport();
+  await expect(pods.button('Actions for kubia-prod')).toBeInViewport();
   await pods.showLabels().uncheck();
   await expect(pods.header('Labels')).toBeHidden();
 });

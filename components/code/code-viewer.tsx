@@ -25,8 +25,8 @@ const TOKEN_CLASS: Record<TokenKind, string> = {
   string: 'text-emerald-800 dark:text-emerald-300',
   number: 'text-amber-700 dark:text-amber-300',
   literal: 'text-fuchsia-700 dark:text-fuchsia-300',
-  punct: 'text-slate-500 dark:text-slate-400',
-  comment: 'italic text-slate-500 dark:text-slate-400',
+  punct: 'text-slate-600 dark:text-slate-400',
+  comment: 'italic text-slate-600 dark:text-slate-400',
   indicator: 'text-fuchsia-700 dark:text-fuchsia-300',
   plain: '',
 };
@@ -42,7 +42,7 @@ const DEFAULT_BAND = 'border-l-slate-300 dark:border-l-slate-600';
 function Line({ number, tokens }: { number: number; tokens: Token[] }) {
   return (
     <div className="flex">
-      <span aria-hidden="true" className="w-12 shrink-0 select-none pr-3 text-right text-slate-400 dark:text-slate-500">
+      <span aria-hidden="true" className="w-12 shrink-0 select-none pr-3 text-right text-slate-600 dark:text-slate-400">
         {number}
       </span>
       <span className="whitespace-pre">
@@ -85,12 +85,12 @@ export function CodeViewer({ object, descriptor, format, fileName, label }: Code
   return (
     <div className="rounded-md border border-slate-200 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
-        <span className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{format}</span>
+        <span className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{format}</span>
         <label className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300">
           <input type="checkbox" checked={showManagedFields} onChange={(event) => setShowManagedFields(event.target.checked)} />
           Managed fields
         </label>
-        <span className="text-xs text-slate-500 dark:text-slate-400">{doc.lines.length} lines</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">{doc.lines.length} lines</span>
         <div className="ml-auto flex gap-2">
           <CopyButton text={doc.text} />
           <button
@@ -116,7 +116,7 @@ export function CodeViewer({ object, descriptor, format, fileName, label }: Code
                   aria-label={`${isCollapsed ? 'Expand' : 'Collapse'} ${section.key}`}
                   disabled={hidden === 0}
                   onClick={() => toggle(section.key)}
-                  className="w-4 shrink-0 select-none text-slate-400 hover:text-slate-700 disabled:invisible dark:hover:text-slate-200"
+                  className="w-4 shrink-0 select-none text-slate-600 dark:text-slate-400 hover:text-slate-700 disabled:invisible dark:hover:text-slate-200"
                 >
                   {isCollapsed ? '▸' : '▾'}
                 </button>
@@ -125,7 +125,7 @@ export function CodeViewer({ object, descriptor, format, fileName, label }: Code
                 </div>
               </div>
               {isCollapsed ? (
-                <div className="pl-16 text-slate-500 italic dark:text-slate-400">… {hidden} lines folded</div>
+                <div className="pl-16 text-slate-600 italic dark:text-slate-400">… {hidden} lines folded</div>
               ) : (
                 <div className="pl-4">{lineRange(section.start + 1, section.end)}</div>
               )}

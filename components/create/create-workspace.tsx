@@ -47,7 +47,7 @@ function serverProblems(response: CreateManifestsResponse, documents: ReturnType
 export function CreateWorkspace({ templates }: { templates: ManifestTemplate[] }) {
   const scope = useClusterScope();
   const context = scope.context?.name;
-  if (!context) return <p role="status" className="text-sm text-slate-500">{scope.loading ? 'Loading contexts…' : 'No cluster context.'}</p>;
+  if (!context) return <p role="status" className="text-sm text-slate-600 dark:text-slate-400">{scope.loading ? 'Loading contexts…' : 'No cluster context.'}</p>;
   return <CreateForContext key={context} context={context} templates={templates} />;
 }
 
@@ -131,7 +131,7 @@ function CreateForContext({ context, templates }: { context: string; templates: 
                 <option key={t.id} value={t.id}>{t.label}</option>
               ))}
             </Select>
-            <label className="flex items-center gap-2 text-xs text-slate-500">
+            <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
               Namespace (-n)
               <input value={namespace} onChange={(e) => setNamespace(e.target.value.trim())} placeholder="context default" aria-label="Namespace (-n)" className="w-40 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" />
             </label>
@@ -156,8 +156,8 @@ function CreateForContext({ context, templates }: { context: string; templates: 
           <div className="flex flex-wrap items-center gap-2">
             <Button onClick={() => submit(true)} disabled={mutation.isPending || blocked}>Dry run</Button>
             <Button variant="primary" onClick={() => submit(false)} disabled={mutation.isPending || blocked}>Create</Button>
-            <span className="text-xs text-slate-500">Ctrl/⌘+Enter creates</span>
-            <label className="ml-auto flex items-center gap-1 text-xs text-slate-500">
+            <span className="text-xs text-slate-600 dark:text-slate-400">Ctrl/⌘+Enter creates</span>
+            <label className="ml-auto flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
               <input type="checkbox" checked={bypass} onChange={(e) => setBypass(e.target.checked)} />
               Send despite problems (the server decides)
             </label>

@@ -33,7 +33,7 @@ export function EditWorkspace(props: Props) {
   const scope = useClusterScope();
   const context = scope.context?.name;
   const object = useResource<Editable>(context, props.descriptor, { namespace: props.namespace, name: props.name });
-  if (!context || object.isPending) return <p role="status" className="text-sm text-slate-500">Loading…</p>;
+  if (!context || object.isPending) return <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
   if (object.error || !object.data) return <p role="alert" className="text-sm text-rose-700">{object.error?.message ?? 'not found'}</p>;
   return <EditForContext {...props} context={context} original={object.data} />;
 }
@@ -92,7 +92,7 @@ function EditForContext({ descriptor, namespace, name, backHref, context, origin
         <h1 className="text-xl font-semibold tracking-tight">Edit {descriptor.singular} {name}</h1>
       </div>
       {initial.restored ? <p role="status" className="text-sm text-amber-800 dark:text-amber-300">Draft restored.</p> : null}
-      <p className="text-xs text-slate-500">status and managedFields are left out; saving replaces the object if it is still at resourceVersion {original.metadata?.resourceVersion}.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">status and managedFields are left out; saving replaces the object if it is still at resourceVersion {original.metadata?.resourceVersion}.</p>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-3">
           <div className="h-[28rem]">
@@ -100,7 +100,7 @@ function EditForContext({ descriptor, namespace, name, backHref, context, origin
           </div>
           <div className="flex items-center gap-2">
             <Button variant="primary" onClick={save} disabled={replace.isPending}>Save</Button>
-            <span className="text-xs text-slate-500">Ctrl/⌘+Enter saves</span>
+            <span className="text-xs text-slate-600 dark:text-slate-400">Ctrl/⌘+Enter saves</span>
             {saved ? <span role="status" className="text-sm text-emerald-700 dark:text-emerald-300">Saved.</span> : null}
           </div>
           {serverError ? <p role="alert" className="whitespace-pre-wrap text-sm text-rose-700 dark:text-rose-300">{serverError.reason}: {serverError.message}</p> : null}

@@ -7,7 +7,7 @@ import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 export function ExplainPanel({ explanation, required }: { explanation?: Explanation; required?: boolean }) {
   if (!explanation) {
     return (
-      <aside aria-label="Explain" className="text-sm text-slate-500">
+      <aside aria-label="Explain" className="text-sm text-slate-600 dark:text-slate-400">
         Put the cursor on a field to see what <code>kubectl explain</code> says about it.
       </aside>
     );
@@ -15,9 +15,9 @@ export function ExplainPanel({ explanation, required }: { explanation?: Explanat
   const path = `${explanation.kind.toLowerCase()}${explanation.field ? `.${explanation.field}` : ''}`;
   return (
     <aside aria-label="Explain" className="space-y-2 text-sm">
-      <code className="block font-mono text-xs text-slate-500">{kubectlCommand({ verb: 'explain', path })}</code>
+      <code className="block font-mono text-xs text-slate-600 dark:text-slate-400">{kubectlCommand({ verb: 'explain', path })}</code>
       <h2 className="font-mono font-semibold">
-        {explanation.field || explanation.kind} <span className="text-slate-500">&lt;{explanation.type}&gt;</span>
+        {explanation.field || explanation.kind} <span className="text-slate-600 dark:text-slate-400">&lt;{explanation.type}&gt;</span>
         {required ? <span className="ml-1 text-xs text-rose-700 dark:text-rose-300">-required-</span> : null}
       </h2>
       <p className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{explanation.description}</p>
@@ -26,7 +26,7 @@ export function ExplainPanel({ explanation, required }: { explanation?: Explanat
           {explanation.fields.map((f) => (
             <div key={f.name}>
               <dt className="font-mono text-xs">
-                {f.name} <span className="text-slate-500">&lt;{f.type}&gt;</span>
+                {f.name} <span className="text-slate-600 dark:text-slate-400">&lt;{f.type}&gt;</span>
                 {f.required ? <span className="ml-1 text-rose-700 dark:text-rose-300">-required-</span> : null}
               </dt>
               <dd className="line-clamp-2 text-xs text-slate-600 dark:text-slate-400">{f.description}</dd>

@@ -4,12 +4,13 @@ import { autocompletion, closeBrackets, type CompletionSource } from '@codemirro
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { yaml } from '@codemirror/lang-yaml';
-import { bracketMatching, defaultHighlightStyle, foldGutter, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers, type Tooltip } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { manifestChrome, manifestHighlightStyle } from './manifest-highlight';
 
 /** A problem to mark in the text. */
 export interface EditorMark {
@@ -74,7 +75,7 @@ export const ManifestEditor = forwardRef<ManifestEditorHandle, ManifestEditorPro
           bracketMatching(),
           closeBrackets(),
           highlightActiveLine(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(manifestHighlightStyle),
           language.current.of(json0 ? json() : yaml()),
           EditorState.tabSize.of(2),
           autocompletion({ override: [(context) => latest.current.complete?.(context) ?? null], activateOnTyping: true }),
@@ -96,7 +97,9 @@ export const ManifestEditor = forwardRef<ManifestEditorHandle, ManifestEditorPro
           }),
           Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (latest.current.onSubmit?.(), true) }])),
           keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
-          EditorView.contentAttributes.of({ 'aria-label': latest.current.label ?? 'Manifest' }),
+          // tabindex: the content is focusable anyway (contenteditable), but checkers such as axe only count
+          // tabindex, and a scrolling editor must show it can be reached by keyboard.
+          EditorView.contentAttributes.of({ 'aria-label': latest.current.label ?? 'Manifest', tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               const text = update.state.doc.toString();
@@ -109,6 +112,7 @@ export const ManifestEditor = forwardRef<ManifestEditorHandle, ManifestEditorPro
             if (update.selectionSet || update.docChanged) latest.current.onCursor?.(update.state.selection.main.head);
           }),
           theme,
+          manifestChrome,
         ],
       }),
     });

@@ -12,7 +12,7 @@ export function ProblemsList({ text, problems, onSelect, ready }: { text: string
   return (
     <section aria-labelledby="problems-heading" className="space-y-1">
       <h2 id="problems-heading" className="text-sm font-semibold">
-        Problems <span className="font-normal text-slate-500">({problems.length}){ready ? '' : ' · loading the cluster’s schemas…'}</span>
+        Problems <span className="font-normal text-slate-600 dark:text-slate-400">({problems.length}){ready ? '' : ' · loading the cluster’s schemas…'}</span>
       </h2>
       <ul aria-label="Problems" className="max-h-48 space-y-0.5 overflow-auto text-sm" data-validation={ready ? 'ready' : 'pending'}>
         {problems.map((p, i) => {
@@ -20,7 +20,7 @@ export function ProblemsList({ text, problems, onSelect, ready }: { text: string
           return (
             <li key={`${p.from}-${i}`}>
               <button type="button" onClick={() => onSelect(p.from)} className="w-full rounded px-1 text-left font-mono text-xs text-rose-800 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950">
-                <span className="text-slate-500">Ln {line}, Col {column}:</span> {p.message}
+                <span className="text-slate-600 dark:text-slate-400">Ln {line}, Col {column}:</span> {p.message}
               </button>
             </li>
           );
@@ -59,7 +59,7 @@ export function ManifestResults({ response, context, namespace, fileName }: { re
               <span className="font-medium">Document {r.index + 1}: </span>
               {href ? <Link href={href} className="text-sky-700 hover:underline dark:text-sky-300">{title}</Link> : title}{' '}
               <span className={r.outcome === 'failed' ? 'text-rose-700 dark:text-rose-300' : 'text-emerald-700 dark:text-emerald-300'}>{OUTCOME_WORDS[r.outcome]}</span>
-              {r.note ? <p className="text-xs text-slate-500">{r.note}</p> : null}
+              {r.note ? <p className="text-xs text-slate-600 dark:text-slate-400">{r.note}</p> : null}
               {r.status?.message ? <pre className="mt-1 whitespace-pre-wrap font-mono text-xs text-rose-800 dark:text-rose-300">{r.status.reason ? `${r.status.reason}: ` : ''}{r.status.message}</pre> : null}
             </li>
           );

@@ -46,14 +46,14 @@ function FieldTree({ schemas, path, depth, expandAll, query, hrefOf }: TreeProps
           <li key={f.name} data-explain-field={f.name} data-type={f.type} data-required={f.required} data-depth={depth}>
             <div className="flex items-baseline gap-2 font-mono text-sm">
               {hasChildren ? (
-                <button type="button" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${f.name}`} onClick={() => setOpen({ ...open, [f.name]: !expanded })} className="w-4 text-slate-500">
+                <button type="button" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${f.name}`} onClick={() => setOpen({ ...open, [f.name]: !expanded })} className="w-4 text-slate-600 dark:text-slate-400">
                   {expanded ? '▾' : '▸'}
                 </button>
               ) : (
                 <span className="w-4" />
               )}
               <Link href={hrefOf(child)} className="font-semibold text-sky-700 hover:underline dark:text-sky-300">{f.name}</Link>
-              <span className="text-slate-500">&lt;{f.type}&gt;</span>
+              <span className="text-slate-600 dark:text-slate-400">&lt;{f.type}&gt;</span>
               {f.required ? <span className="text-xs text-rose-700 dark:text-rose-300">-required-</span> : null}
             </div>
             {f.description ? <p data-description className="ml-6 whitespace-pre-wrap text-xs text-slate-600 dark:text-slate-400">{f.description}</p> : null}
@@ -118,7 +118,7 @@ export function ExplainView() {
           <input type="checkbox" checked={expandAll} onChange={(e) => setExpandAll(e.target.checked)} /> Expand all (--recursive)
         </label>
       </form>
-      <code className="block font-mono text-xs text-slate-500">{kubectlCommand({ verb: 'explain', path })}{expandAll ? ' --recursive' : ''}</code>
+      <code className="block font-mono text-xs text-slate-600 dark:text-slate-400">{kubectlCommand({ verb: 'explain', path })}{expandAll ? ' --recursive' : ''}</code>
       <nav aria-label="Path" className="flex flex-wrap gap-1 font-mono text-sm">
         {parents.map((segment, i) => (
           <span key={i}>
@@ -138,7 +138,7 @@ export function ExplainView() {
           <FieldTree key={`${path}:${expandAll}`} schemas={found.schemas} path={path} depth={0} expandAll={expandAll} query={query} hrefOf={hrefOf} />
         </section>
       ) : (
-        <p role="status" className="text-sm text-slate-500">{loading && !index.error ? 'Loading the cluster’s schemas…' : `the server doesn't have a resource type or field "${path}"`}</p>
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">{loading && !index.error ? 'Loading the cluster’s schemas…' : `the server doesn't have a resource type or field "${path}"`}</p>
       )}
     </div>
   );

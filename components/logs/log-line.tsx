@@ -58,12 +58,12 @@ export function LogLineText({ parts, truncated }: { parts: LinePart[]; truncated
           );
         }
         return (
-          <span key={i} style={style} className={part.timestamp ? 'text-slate-500 dark:text-slate-400' : undefined}>
+          <span key={i} style={style} className={part.timestamp ? 'text-slate-600 dark:text-slate-400' : undefined}>
             {part.text}
           </span>
         );
       })}
-      {truncated > 0 ? <span className="ml-2 text-slate-500 italic dark:text-slate-400">… {truncated.toLocaleString('en-US')} more characters (in Download)</span> : null}
+      {truncated > 0 ? <span className="ml-2 text-slate-600 italic dark:text-slate-400">… {truncated.toLocaleString('en-US')} more characters (in Download)</span> : null}
       {parts.length === 0 && truncated === 0 ? '\u00a0' : null}
     </>
   );

@@ -103,7 +103,7 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
                 className={`absolute left-0 top-0 flex min-w-full ${wrap ? 'w-full' : 'w-max'} ${seq === activeSeq ? 'bg-amber-50 ring-1 ring-amber-400 ring-inset dark:bg-amber-950/40' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT }}
               >
-                <span aria-hidden="true" className="w-16 shrink-0 select-none pr-3 text-right text-slate-400 tabular-nums dark:text-slate-600">
+                <span aria-hidden="true" className="w-16 shrink-0 select-none pr-3 text-right text-slate-600 tabular-nums dark:text-slate-400">
                   {buffer.lineNumber(seq)}
                 </span>
                 <span className={wrap ? 'min-w-0 flex-1 whitespace-pre-wrap break-all' : 'whitespace-pre pr-4'}>
@@ -118,7 +118,7 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
         <button
           type="button"
           onClick={() => setStick(true)}
-          className="absolute right-5 bottom-4 rounded-full bg-sky-600 px-3 py-1.5 text-xs font-medium text-white shadow-lg hover:bg-sky-700 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
+          className="absolute right-5 bottom-4 rounded-full bg-sky-700 px-3 py-1.5 text-xs font-medium text-white shadow-lg hover:bg-sky-800 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
         >
           Jump to latest <span aria-hidden="true">↓</span>
         </button>

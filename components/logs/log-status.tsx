@@ -107,5 +107,5 @@ export function EmptyLogMessage({ status }: { status: LogStreamStatus }) {
           : status.state === 'ended'
             ? 'The log is empty.'
             : 'No lines were read.';
-  return <p className="px-4 py-8 text-center text-sm text-slate-500 dark:text-slate-400">{text}</p>;
+  return <p className="px-4 py-8 text-center text-sm text-slate-600 dark:text-slate-400">{text}</p>;
 }

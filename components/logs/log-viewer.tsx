@@ -101,7 +101,7 @@ export function LogViewer(props: LogViewerProps) {
         </button>
       </div>
       <code className="block truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300" title={command}>
-        <span aria-hidden="true" className="select-none text-slate-400">$ </span>
+        <span aria-hidden="true" className="select-none text-slate-600 dark:text-slate-400">$ </span>
         {command}
       </code>
       {status.state === 'error' ? <LogErrorBanner status={status.status} previous={options.previous} onRetry={onRetry} /> : null}

@@ -123,7 +123,7 @@ export function NamespaceDetailView({ name }: { name: string }) {
             There is no namespace {name} (it may have been deleted). <Link href={listHref} className="text-sky-700 hover:underline dark:text-sky-300">Back to the list</Link>
           </EmptyState>
         ) : (
-          <p role="status" className="text-sm text-slate-500">Loading namespace…</p>
+          <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Loading namespace…</p>
         )}
       </>
     );
@@ -157,7 +157,7 @@ export function NamespaceDetailView({ name }: { name: string }) {
         </Section>
         <Section title="What is inside">
           {contents.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{contents.error.message}</p> : null}
-          {contents.data ? <Contents groups={contents.data} namespace={name} context={context} /> : contents.isPending ? <p role="status" className="text-sm text-slate-500">Looking through discovery…</p> : null}
+          {contents.data ? <Contents groups={contents.data} namespace={name} context={context} /> : contents.isPending ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Looking through discovery…</p> : null}
         </Section>
         <Section title="Labels" actions={<Button onClick={() => setDialog({ kind: 'labels', objects: [object] })} aria-label={`Edit labels of ${name}`}>Edit</Button>}>
           <Pairs values={namespace.metadata?.labels ?? {}} />

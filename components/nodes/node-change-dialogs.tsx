@@ -65,12 +65,12 @@ function TaintsDialog({ context, node, onClose }: { context?: string; node: Node
       <div className="space-y-4 text-sm">
         <section aria-label="Current taints">
           <h3 className="mb-2 font-medium">Current taints</h3>
-          {taints.length === 0 ? <p className="text-slate-500">No taints.</p> : null}
+          {taints.length === 0 ? <p className="text-slate-600 dark:text-slate-400">No taints.</p> : null}
           <ul className="space-y-1">
             {taints.map((taint) => (
               <li key={taintText(taint)} className="flex items-center gap-2">
                 <code className="min-w-0 flex-1 truncate font-mono text-xs">{taintText(taint)}</code>
-                <code className="hidden font-mono text-[11px] text-slate-500 md:inline">{kubectlCommand({ verb: 'taint', names: [name], taint, remove: true })}</code>
+                <code className="hidden font-mono text-[11px] text-slate-600 dark:text-slate-400 md:inline">{kubectlCommand({ verb: 'taint', names: [name], taint, remove: true })}</code>
                 <Button variant="ghost" aria-label={`Remove taint ${taintText(taint)}`} disabled={change.isPending} onClick={() => remove(taint)}>Remove</Button>
               </li>
             ))}

@@ -18,7 +18,7 @@ import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { nodeTone } from './node-columns';
 import { schedulingHref } from './node-links';
 
-const th = 'px-3 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400';
+const th = 'px-3 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400';
 const td = 'px-3 py-1.5 align-top';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -48,7 +48,7 @@ function Table({ label, head, rows }: { label: string; head: string[]; rows: Rea
 }
 
 function Pairs({ label, pairs }: { label: string; pairs: [string, string][] }) {
-  if (pairs.length === 0) return <p className="text-sm text-slate-500">&lt;none&gt;</p>;
+  if (pairs.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">&lt;none&gt;</p>;
   return (
     <dl aria-label={label} className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 font-mono text-xs">
       {pairs.map(([k, v]) => (
@@ -86,7 +86,7 @@ export function NodeDetailView({ name }: { name: string }) {
     return (
       <>
         {header}
-        {placement.nodesState === 'live' ? <EmptyState title="Node not found">There is no node {name}.</EmptyState> : <p role="status" className="text-sm text-slate-500">Loading node…</p>}
+        {placement.nodesState === 'live' ? <EmptyState title="Node not found">There is no node {name}.</EmptyState> : <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Loading node…</p>}
       </>
     );
   }
@@ -125,7 +125,7 @@ export function NodeDetailView({ name }: { name: string }) {
         />
       </Section>
       <Section title="Allocated resources">
-        <p className="text-xs text-slate-500">Total limits may be over 100 percent, i.e., overcommitted.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">Total limits may be over 100 percent, i.e., overcommitted.</p>
         <Table label="Allocated resources" head={['Resource', 'Requests', 'Limits']} rows={d.allocated.map((a) => [a.resource, amount(a.requests), amount(a.limits)])} />
       </Section>
       <Section title="Events">

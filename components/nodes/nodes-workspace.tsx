@@ -13,6 +13,7 @@ import { ListToolbar } from '@/components/resources/list-toolbar';
 import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
+import { RowActionsMenu } from '@/components/resources/row-actions';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
 import { NodeDialogs, type NodeDialog } from './node-change-dialogs';
@@ -71,15 +72,16 @@ export function NodesWorkspace() {
             columns={nodeColumns(Boolean(view.wide))}
             detailHref={(row) => nodeHref(row.name, context)}
             rowActions={(row) => (
-              <div className="flex justify-end gap-0.5 text-xs [&>button]:px-2 [&>button]:py-1 [&>button]:text-xs">
-                <Button variant="ghost" aria-label={`Edit labels of ${row.name}`} onClick={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}>Labels</Button>
-                <Button variant="ghost" aria-label={`Edit taints of ${row.name}`} onClick={() => setNodeDialog({ kind: 'taints', node: row.node })}>Taints</Button>
-                {row.node.spec?.unschedulable ? (
-                  <Button variant="ghost" aria-label={`Uncordon ${row.name}`} onClick={() => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: false })}>Uncordon</Button>
-                ) : (
-                  <Button variant="ghost" aria-label={`Cordon ${row.name}`} onClick={() => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: true })}>Cordon</Button>
-                )}
-              </div>
+              <RowActionsMenu
+                name={row.name}
+                actions={[
+                  { label: 'Edit labels…', onSelect: () => setDialog({ kind: 'labels', objects: [asObject(row)] }) },
+                  { label: 'Edit taints…', onSelect: () => setNodeDialog({ kind: 'taints', node: row.node }) },
+                  row.node.spec?.unschedulable
+                    ? { label: 'Uncordon…', onSelect: () => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: false }) }
+                    : { label: 'Cordon…', onSelect: () => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: true }) },
+                ]}
+              />
             )}
           />
         )}

@@ -9,9 +9,9 @@ export function ContainerCard({ container, kind }: { container: DescribeContaine
     <section aria-label={`${kind} ${container.name}`} className="rounded-md border border-slate-200 dark:border-slate-800">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
         <h4 className="font-mono text-sm font-semibold">{container.name}</h4>
-        {badge ? <StatusBadge status={badge} /> : <span className="text-xs text-slate-500 dark:text-slate-400">No status reported yet</span>}
+        {badge ? <StatusBadge status={badge} /> : <span className="text-xs text-slate-600 dark:text-slate-400">No status reported yet</span>}
         {container.ready !== undefined ? (
-          <span className={`text-xs ${container.ready ? 'text-emerald-700 dark:text-emerald-300' : 'text-slate-500 dark:text-slate-400'}`}>
+          <span className={`text-xs ${container.ready ? 'text-emerald-700 dark:text-emerald-300' : 'text-slate-600 dark:text-slate-400'}`}>
             {container.ready ? 'Ready' : 'Not ready'}
           </span>
         ) : null}

@@ -7,7 +7,7 @@ function Value({ value }: { value: DescribeRow['value'] }) {
   return (
     <div className="min-w-0">
       {lines.map((line, i) => (
-        <div key={i} className={`whitespace-pre-wrap break-words ${/^<[a-z ]+>$/.test(line) ? 'text-slate-400 dark:text-slate-500' : ''}`}>
+        <div key={i} className={`whitespace-pre-wrap break-words ${/^<[a-z ]+>$/.test(line) ? 'text-slate-600 dark:text-slate-400' : ''}`}>
           {line}
         </div>
       ))}
@@ -24,7 +24,7 @@ export function DescribeRows({ rows, className = '' }: { rows: DescribeRow[]; cl
     <dl className={`grid grid-cols-[minmax(8rem,max-content)_1fr] gap-x-6 gap-y-1 text-sm ${className}`}>
       {rows.map((row, i) => (
         <div key={`${row.label}-${i}`} className="col-span-2 grid grid-cols-subgrid">
-          <dt className="text-slate-500 dark:text-slate-400">{row.label}</dt>
+          <dt className="text-slate-600 dark:text-slate-400">{row.label}</dt>
           <dd className="min-w-0 font-mono text-xs leading-5 text-slate-900 dark:text-slate-100">
             <Value value={row.value} />
             {row.children?.length ? <DescribeRows rows={row.children} className="mt-1 border-l border-slate-200 pl-3 font-sans dark:border-slate-700" /> : null}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DescribeCondition, DescribeEvent } from '@/lib/k8s/describe-pod-model';
 
-const th = 'px-3 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400';
+const th = 'px-3 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400';
 const td = 'px-3 py-1.5 align-top';
 
 function Table({ label, head, children }: { label: string; head: string[]; children: ReactNode }) {
@@ -25,7 +25,7 @@ function Table({ label, head, children }: { label: string; head: string[]; child
 
 /** kubectl's Type/Status columns, with the reason, message and age kubectl leaves to `-o yaml`. */
 export function ConditionsTable({ conditions }: { conditions: DescribeCondition[] }) {
-  if (conditions.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No conditions reported yet: the pod has not been scheduled.</p>;
+  if (conditions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No conditions reported yet: the pod has not been scheduled.</p>;
   return (
     <Table label="Conditions" head={['Type', 'Status', 'Reason', 'Message', 'Last transition']}>
       {conditions.map((c) => (
@@ -43,11 +43,11 @@ export function ConditionsTable({ conditions }: { conditions: DescribeCondition[
 
 /** `Type Reason Age From Message`, oldest first as kubectl prints it; warnings stand out. */
 export function EventsTable({ events, state = 'ready' }: { events: DescribeEvent[]; state?: 'loading' | 'ready' | 'error' }) {
-  if (state === 'loading') return <p className="text-sm text-slate-500 dark:text-slate-400">Loading events…</p>;
+  if (state === 'loading') return <p className="text-sm text-slate-600 dark:text-slate-400">Loading events…</p>;
   if (state === 'error') return <p className="text-sm text-rose-700 dark:text-rose-300">Could not load events for this pod. They may not be readable with your access (events, list).</p>;
   if (events.length === 0) {
     return (
-      <p className="text-sm text-slate-500 dark:text-slate-400">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
         No events. The API server keeps events for one hour by default, so an older, quiet pod has none.
       </p>
     );

@@ -96,7 +96,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
             (it may have been deleted). <Link href={listHref} className="text-sky-700 hover:underline dark:text-sky-300">Back to the list</Link>
           </EmptyState>
         ) : (
-          <p role="status" className="text-sm text-slate-500">Loading pod…</p>
+          <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Loading pod…</p>
         )}
       </>
     );

@@ -12,7 +12,7 @@ export function PodManifest({ pod, format }: { pod: Pod; format: 'yaml' | 'json'
   return (
     <div className="space-y-2">
       <code className="block truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300">
-        <span aria-hidden="true" className="select-none text-slate-400">$ </span>
+        <span aria-hidden="true" className="select-none text-slate-600 dark:text-slate-400">$ </span>
         {kubectlCommand({ verb: 'get', resource: 'pod', names: [name], scope: namespace ? { namespace } : undefined, output: format })}
       </code>
       <CodeViewer object={pod} descriptor={pods} format={format} fileName={`${name}.${format}`} label={`Pod ${name} as ${format.toUpperCase()}`} />

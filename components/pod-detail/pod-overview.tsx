@@ -7,6 +7,7 @@ import { translateTimestampSince } from '@/lib/k8s/duration';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { podRestarts, summarizePod } from '@/lib/k8s/pod-status';
 import { StatusBadge } from '@/components/pods/status-badge';
+import { NoneText } from '@/components/resources/none-text';
 import { useNow } from '@/components/ui/use-now';
 import { ContainerCard } from './container-card';
 import { DescribeRows } from './describe-rows';
@@ -27,7 +28,7 @@ function Section({ title, children, count }: { title: string; children: ReactNod
     <section aria-label={title} className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-700 dark:text-slate-200">
         {title}
-        {count !== undefined ? <span className="ml-1.5 font-normal text-slate-500 dark:text-slate-400">({count})</span> : null}
+        {count !== undefined ? <span className="ml-1.5 font-normal text-slate-600 dark:text-slate-400">({count})</span> : null}
       </h3>
       {children}
     </section>
@@ -38,7 +39,7 @@ function Section({ title, children, count }: { title: string; children: ReactNod
 function Fact({ label, children, title }: { label: string; children: ReactNode; title?: string }) {
   return (
     <div className="min-w-0 rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
-      <div className="text-xs text-slate-500 dark:text-slate-400">{label}</div>
+      <div className="text-xs text-slate-600 dark:text-slate-400">{label}</div>
       <div title={title} className="mt-0.5 truncate text-sm font-medium">{children}</div>
     </div>
   );
@@ -63,12 +64,12 @@ export function PodOverview({ pod, events, eventsState = 'ready' }: PodOverviewP
         <Fact label="Ready">{`${summary.readyContainers}/${summary.totalContainers}`}</Fact>
         <Fact label="Restarts">{podRestarts(pod, now).text}</Fact>
         <Fact label="Age">{translateTimestampSince(pod.metadata?.creationTimestamp, now)}</Fact>
-        <Fact label="Node" title={pod.spec?.nodeName}>{pod.spec?.nodeName || <span className="text-slate-400">&lt;none&gt;</span>}</Fact>
+        <Fact label="Node" title={pod.spec?.nodeName}>{pod.spec?.nodeName || <NoneText />}</Fact>
         <Fact label="QoS Class">{typeof qos === 'string' ? qos : ''}</Fact>
       </div>
 
       <code className="block truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300">
-        <span aria-hidden="true" className="select-none text-slate-400">$ </span>
+        <span aria-hidden="true" className="select-none text-slate-600 dark:text-slate-400">$ </span>
         {kubectlCommand({ verb: 'describe', resource: 'pod', name, scope: { namespace } })}
       </code>
 
@@ -114,7 +115,7 @@ export function PodOverview({ pod, events, eventsState = 'ready' }: PodOverviewP
 
       <Section title="Volumes" count={description.volumes.length}>
         {description.volumes.length === 0 ? (
-          <p className="text-sm text-slate-500 dark:text-slate-400">&lt;none&gt;</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">&lt;none&gt;</p>
         ) : (
           <div className="grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3">
             {description.volumes.map((volume) => (

@@ -78,7 +78,7 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
             <option value={OTHER}>Other port…</option>
           </Select>
           {portChoice === OTHER ? (
-            <label className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+            <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
               <span>Port number</span>
               {/* Text, not type="number": a number input can show text ("8080e") whose value is empty. */}
               <input
@@ -96,20 +96,20 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
           <Select label="Method" value={method} onChange={(event) => setMethod(event.target.value)}>
             {METHODS.map((m) => <option key={m}>{m}</option>)}
           </Select>
-          <label className="flex min-w-64 flex-1 items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+          <label className="flex min-w-64 flex-1 items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
             <span>Path</span>
             <input type="text" aria-label="Path" value={path} onChange={(event) => setPath(event.target.value)} spellCheck={false} className={`${field} flex-1 font-mono`} placeholder="/" />
           </label>
           <button
             type="submit"
             disabled={!portValid || Boolean(parsedHeaders.error) || result.state === 'sending'}
-            className="rounded-md bg-sky-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-50 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
+            className="rounded-md bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400"
           >
             {result.state === 'sending' ? 'Sending…' : 'Send'}
           </button>
         </div>
         {ports.length === 0 ? (
-          <p className="text-xs text-slate-500 dark:text-slate-400">No container declares a TCP port; enter the port the application listens on.</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">No container declares a TCP port; enter the port the application listens on.</p>
         ) : null}
         {portProblem ? (
           <p id="request-port-problem" className="text-xs text-rose-700 dark:text-rose-300">{portProblem}</p>
@@ -117,12 +117,12 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
         <details>
           <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-300">Headers and body</summary>
           <div className="mt-2 grid gap-3 md:grid-cols-2">
-            <label className="flex flex-col gap-1 text-xs text-slate-500 dark:text-slate-400">
+            <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
               <span>Headers, one “Name: value” per line</span>
               <textarea aria-label="Headers" rows={4} value={headerText} onChange={(event) => setHeaderText(event.target.value)} spellCheck={false} className={`${field} font-mono text-xs`} aria-invalid={Boolean(parsedHeaders.error)} />
               {parsedHeaders.error ? <span className="text-rose-700 dark:text-rose-300">{parsedHeaders.error}</span> : null}
             </label>
-            <label className="flex flex-col gap-1 text-xs text-slate-500 dark:text-slate-400">
+            <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
               <span>Body{bodyAllowed ? '' : ` (not sent with ${method})`}</span>
               <textarea aria-label="Body" rows={4} value={body} disabled={!bodyAllowed} onChange={(event) => setBody(event.target.value)} spellCheck={false} className={`${field} font-mono text-xs disabled:opacity-50`} />
             </label>
@@ -132,24 +132,24 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
 
       <section aria-label="Equivalent commands" className="space-y-1">
         <div className="flex items-center justify-between">
-          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">The same from a terminal</h3>
+          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">The same from a terminal</h3>
           <CopyButton text={commands.join('\n')} label="Copy commands" />
         </div>
         <pre className="overflow-x-auto rounded bg-slate-100 px-3 py-2 font-mono text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300">
           {commands.map((command, i) => (
             <div key={i}>
-              <span aria-hidden="true" className="select-none text-slate-400">$ </span>
+              <span aria-hidden="true" className="select-none text-slate-600 dark:text-slate-400">$ </span>
               {command}
-              {i === 0 ? <span className="text-slate-400">{'   # in one terminal'}</span> : <span className="text-slate-400">{'   # in another'}</span>}
+              {i === 0 ? <span className="text-slate-600 dark:text-slate-400">{'   # in one terminal'}</span> : <span className="text-slate-600 dark:text-slate-400">{'   # in another'}</span>}
             </div>
           ))}
         </pre>
       </section>
 
       {result.state === 'idle' ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">Send a request to see the pod’s response here.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Send a request to see the pod’s response here.</p>
       ) : result.state === 'sending' ? (
-        <p role="status" className="text-sm text-slate-500 dark:text-slate-400">Waiting for the pod to answer…</p>
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Waiting for the pod to answer…</p>
       ) : (
         <>
           {/* The form may have changed since: say which request this answers, so its port is never taken for the field's. */}

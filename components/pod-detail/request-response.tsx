@@ -46,7 +46,7 @@ export function ResponseView({ response }: { response: PodResponse }) {
         </table>
       </details>
       <pre aria-label="Response body" tabIndex={0} className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap break-all dark:border-slate-800 dark:bg-slate-900">
-        {body === '' ? <span className="text-slate-400 italic">(empty body)</span> : body}
+        {body === '' ? <span className="italic text-slate-600 dark:text-slate-400">(empty body)</span> : body}
       </pre>
     </section>
   );

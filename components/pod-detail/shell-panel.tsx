@@ -67,13 +67,13 @@ export function ShellPanel({ pod, context }: { pod: Pod; context?: string }) {
             <option key={c} value={c}>{c}</option>
           ))}
         </Select>
-        <label className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+        <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
           <span>Command</span>
           <input type="text" aria-label="Command" value={commandText} onChange={(event) => setCommandText(event.target.value)} spellCheck={false} className={`${field} w-48 font-mono`} />
         </label>
         <button type="submit" className={button}>{live ? 'Restart' : 'Connect'}</button>
       </form>
-      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
         <code className="rounded bg-slate-100 px-2 py-1 font-mono text-slate-800 dark:bg-slate-800 dark:text-slate-100">{equivalent}</code>
         <CopyButton text={equivalent} label="Copy command" />
       </div>

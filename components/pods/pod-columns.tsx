@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { translateTimestampSince } from '@/lib/k8s/duration';
 import { isUnscheduled } from '@/lib/k8s/scheduling/preview-subject';
+import { podStatusDetailText } from '@/lib/k8s/pod-status-detail';
 import { schedulingHref } from '@/components/nodes/node-links';
+import { NoneText } from '@/components/resources/none-text';
 import type { PodListRow, PodRowSortKey } from '@/lib/k8s/pod-list-row';
 import type { ResourceColumn } from '@/components/resources/resource-table';
 import { StatusBadge } from './status-badge';
@@ -11,16 +13,39 @@ function restartsText(row: PodListRow, now: Date): string {
   return `${row.restarts} (${translateTimestampSince(row.lastRestart, now)} ago)`;
 }
 
-/** A pod the scheduler has not placed links to the scheduling preview, which says why. */
+/**
+ * STATUS, and under it why the pod is not running (the scheduler's or the kubelet's reason, which kubectl
+ * shows only in `describe`). The reason is text in the cell, so it is read with the row; a pod the
+ * scheduler has not placed links to the scheduling preview, described by that reason.
+ */
 function StatusCell({ row, context }: { row: PodListRow; context?: string }) {
-  if (!isUnscheduled(row.pod)) return <StatusBadge status={row.status} />;
+  const detail = row.statusDetail ? podStatusDetailText(row.statusDetail) : undefined;
+  const detailId = `status-detail-${row.uid}`;
+  const badge = <StatusBadge status={row.status} />;
   return (
-    <span className="inline-flex items-center gap-2">
-      <StatusBadge status={row.status} />
-      <Link href={schedulingHref({ context, namespace: row.namespace, pod: row.name })} prefetch={false} aria-label={`Why pending? ${row.name}`} className="text-xs text-sky-700 hover:underline dark:text-sky-300">
-        Why pending?
-      </Link>
-    </span>
+    <div className="py-1">
+      {isUnscheduled(row.pod) ? (
+        <span className="inline-flex items-center gap-2">
+          {badge}
+          <Link
+            href={schedulingHref({ context, namespace: row.namespace, pod: row.name })}
+            prefetch={false}
+            aria-label={`Why pending? ${row.name}`}
+            aria-describedby={detail ? detailId : undefined}
+            className="text-xs text-sky-700 hover:underline dark:text-sky-300"
+          >
+            Why pending?
+          </Link>
+        </span>
+      ) : (
+        badge
+      )}
+      {detail ? (
+        <p id={detailId} className="mt-0.5 max-w-xs whitespace-normal break-words text-xs text-slate-700 dark:text-slate-300">
+          {detail}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -30,6 +55,6 @@ export const podColumns = (context?: string): ResourceColumn<PodListRow & { name
   { label: 'Status', sortKey: 'status', cell: (row) => <StatusCell row={row} context={context} /> },
   { label: 'Restarts', sortKey: 'restarts', className: 'tabular-nums', cell: restartsText },
   { label: 'Age', sortKey: 'age', className: 'tabular-nums', cell: (row, now) => translateTimestampSince(row.created, now) },
-  { label: 'Node', sortKey: 'node', className: 'text-slate-600 dark:text-slate-400', cell: (row) => row.node || '<none>' },
-  { label: 'IP', sortKey: 'ip', className: 'font-mono text-xs text-slate-600 dark:text-slate-400', cell: (row) => row.ip || '<none>' },
+  { label: 'Node', sortKey: 'node', className: 'text-slate-600 dark:text-slate-400', cell: (row) => row.node || <NoneText /> },
+  { label: 'IP', sortKey: 'ip', className: 'font-mono text-xs text-slate-600 dark:text-slate-400', cell: (row) => row.ip || <NoneText /> },
 ];

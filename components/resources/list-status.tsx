@@ -11,7 +11,7 @@ export function ListStatus({ descriptor, state, error, children }: { descriptor:
   const noun = descriptor.resource;
   if (state === 'connecting') {
     return (
-      <p role="status" className="py-10 text-center text-sm text-slate-500">
+      <p role="status" className="py-10 text-center text-sm text-slate-600 dark:text-slate-400">
         Loading {noun}…
       </p>
     );

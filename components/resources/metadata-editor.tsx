@@ -84,11 +84,12 @@ export function MetadataEditor({ descriptor, map, targets, onApply, pending, err
       {single ? (
         <fieldset>
           <legend className="mb-2 font-medium">Current {map}</legend>
-          {Object.keys(single.values).length === 0 ? <p className="text-slate-500">No {map}.</p> : null}
+          {Object.keys(single.values).length === 0 ? <p className="text-slate-600 dark:text-slate-400">No {map}.</p> : null}
           <ul className="space-y-1">
             {Object.entries(single.values).map(([key, value]) => (
-              <li key={key} className="flex items-center gap-2">
-                <code className={`min-w-0 flex-1 truncate font-mono text-xs ${removed.has(key) ? 'text-slate-400 line-through' : ''}`}>{`${key}=${value}`}</code>
+              // min-h-7: rows of 13 px checkboxes need 24 px between them (WCAG 2.5.8 target size).
+              <li key={key} className="flex min-h-7 items-center gap-2">
+                <code className={`min-w-0 flex-1 truncate font-mono text-xs ${removed.has(key) ? 'text-slate-600 dark:text-slate-400 line-through' : ''}`}>{`${key}=${value}`}</code>
                 <label className="flex items-center gap-1 text-xs">
                   <input
                     type="checkbox"

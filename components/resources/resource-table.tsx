@@ -6,6 +6,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import { useNow } from '@/components/ui/use-now';
 import { LabelChip } from './label-chip';
+import { NoneText } from './none-text';
+import { useRevealAddedColumns } from './use-reveal-added-columns';
 
 /** What the table needs of every row; a kind's row type adds its own columns' data. */
 export interface ResourceRow {
@@ -45,11 +47,11 @@ export interface ResourceTableProps<R extends ResourceRow, S extends string> {
 const ROW_HEIGHT = 37;
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function SortHeader<S extends string>({ label, column, sort, onSort }: { label: string; column?: S; sort: { key: S; descending: boolean }; onSort: (key: S) => void }) {
-  if (!column) return <th scope="col" className="px-3 py-2 text-left font-medium uppercase tracking-wide">{label}</th>;
+function SortHeader<S extends string>({ label, column, sort, onSort, className = '' }: { label: string; column?: S; sort: { key: S; descending: boolean }; onSort: (key: S) => void; className?: string }) {
+  if (!column) return <th scope="col" className={`px-3 py-2 text-left font-medium uppercase tracking-wide ${className}`}>{label}</th>;
   const active = sort.key === column;
   return (
-    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="px-3 py-2 text-left font-medium">
+    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={`px-3 py-2 text-left font-medium ${className}`}>
       <button type="button" onClick={() => onSort(column)} className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900 dark:hover:text-white">
         {label}
         <span aria-hidden="true" className="text-[10px]">{active ? (sort.descending ? '▼' : '▲') : ''}</span>
@@ -58,7 +60,16 @@ function SortHeader<S extends string>({ label, column, sort, onSort }: { label: 
   );
 }
 
-const NONE = <span className="text-xs text-slate-500 dark:text-slate-400">&lt;none&gt;</span>;
+const NONE = <NoneText />;
+
+/**
+ * The checkbox and NAME stay pinned left while the other columns scroll under them (a row is read by its
+ * name); their backgrounds must be opaque for that, and follow the row's hover.
+ */
+const PINNED_HEAD = 'sticky z-[2] bg-slate-50 dark:bg-slate-900';
+const PINNED_CELL = 'sticky z-[1] bg-white group-hover:bg-slate-50 dark:bg-slate-950 dark:group-hover:bg-slate-900';
+const PINNED_EDGE = 'shadow-[inset_-1px_0_0] shadow-slate-200 dark:shadow-slate-800';
+const LABELS_COLUMN = ':labels';
 
 /**
  * The live table of any kind: named after the resource ("Pods"), sortable, selectable, with kubectl's
@@ -77,25 +88,28 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.uid));
+  const revealed = labelColumns.concat(showLabels ? [LABELS_COLUMN] : []);
+  useRevealAddedColumns(scroller, revealed);
   const columnCount = 3 + columns.length + (showNamespace ? 1 : 0) + labelColumns.length + (showLabels ? 1 : 0);
 
   return (
-    <div ref={scroller} className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
+    // `visible-scrollbar`: a table wider than the page says so with a scrollbar that does not fade away.
+    <div ref={scroller} className="visible-scrollbar max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
       <table aria-label={capitalized(descriptor.resource)} aria-rowcount={rows.length + 1} className="w-full border-collapse whitespace-nowrap text-sm">
         <thead className="sticky top-0 z-10 bg-slate-50 text-xs text-slate-600 shadow-[0_1px_0] shadow-slate-200 dark:bg-slate-900 dark:text-slate-400 dark:shadow-slate-800">
           <tr aria-rowindex={1}>
-            <th scope="col" className="w-8 px-3 py-2">
+            <th scope="col" className={`${PINNED_HEAD} left-0 w-10 min-w-10 px-3 py-2`}>
               <input type="checkbox" aria-label={`Select all ${descriptor.resource}`} checked={allSelected} onChange={(event) => onSelect(rows.map((row) => row.uid), event.target.checked)} />
             </th>
             {showNamespace ? <SortHeader label="Namespace" column={'namespace' as S} sort={sort} onSort={onSort} /> : null}
-            <SortHeader label="Name" column={'name' as S} sort={sort} onSort={onSort} />
+            <SortHeader label="Name" column={'name' as S} sort={sort} onSort={onSort} className={`${PINNED_HEAD} left-10 ${PINNED_EDGE}`} />
             {columns.map((column) => <SortHeader key={column.label} label={column.label} column={column.sortKey} sort={sort} onSort={onSort} />)}
             {labelColumns.map((key) => (
-              <th key={key} scope="col" className="px-3 py-2 text-left font-medium uppercase tracking-wide">{key}</th>
+              <th key={key} scope="col" data-column={key} className="px-3 py-2 text-left font-medium uppercase tracking-wide">{key}</th>
             ))}
-            {showLabels ? <th scope="col" className="px-3 py-2 text-left font-medium uppercase tracking-wide">Labels</th> : null}
-            {/* Pinned right: with label columns the table scrolls sideways, and the actions stay in reach. */}
-            <th scope="col" className="sticky right-0 bg-slate-50 px-3 py-2 shadow-[inset_1px_0_0] shadow-slate-200 dark:bg-slate-900 dark:shadow-slate-800"><span className="sr-only">Actions</span></th>
+            {showLabels ? <th scope="col" data-column={LABELS_COLUMN} className="px-3 py-2 text-left font-medium uppercase tracking-wide">Labels</th> : null}
+            {/* Pinned right, and one button wide: the actions stay in reach without hiding the columns. */}
+            <th scope="col" data-actions className="sticky right-0 w-px bg-slate-50 px-2 py-2 shadow-[inset_1px_0_0] shadow-slate-200 dark:bg-slate-900 dark:shadow-slate-800"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -103,12 +117,12 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
           {items.map((item) => {
             const row = rows[item.index];
             return (
-              <tr key={row.uid} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-900">
-                <td className="px-3">
+              <tr key={row.uid} ref={virtualizer.measureElement} data-index={item.index} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-900">
+                <td className={`${PINNED_CELL} left-0 w-10 min-w-10 px-3`}>
                   <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(row.uid)} onChange={(event) => onSelect([row.uid], event.target.checked)} />
                 </td>
                 {showNamespace ? <td className="px-3 text-slate-600 dark:text-slate-400">{row.namespace}</td> : null}
-                <td className="px-3 font-medium">
+                <td className={`${PINNED_CELL} left-10 px-3 font-medium ${PINNED_EDGE}`}>
                   <Link href={detailHref(row)} prefetch={false} className="text-sky-700 hover:underline dark:text-sky-300">{row.name}</Link>
                 </td>
                 {columns.map((column) => <td key={column.label} className={`px-3 ${column.className ?? ''}`}>{column.cell(row, now)}</td>)}
@@ -125,7 +139,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
                     </div>
                   </td>
                 ) : null}
-                <td className="sticky right-0 bg-white px-3 text-right shadow-[inset_1px_0_0] shadow-slate-100 group-hover:bg-slate-50 dark:bg-slate-950 dark:shadow-slate-800 dark:group-hover:bg-slate-900">{rowActions?.(row)}</td>
+                <td className="sticky right-0 bg-white px-2 text-right shadow-[inset_1px_0_0] shadow-slate-100 group-hover:bg-slate-50 dark:bg-slate-950 dark:shadow-slate-800 dark:group-hover:bg-slate-900">{rowActions?.(row)}</td>
               </tr>
             );
           })}

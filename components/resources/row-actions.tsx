@@ -1,12 +1,77 @@
-import { Button } from '@/components/ui/button';
+'use client';
 
-/** A row's Labels, Annotations and Delete buttons, named after the object for screen readers. */
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { useRef } from 'react';
+
+/** One entry of a row's actions menu. */
+export interface RowAction {
+  /** The item's text, e.g. `Edit labels…` (an ellipsis when it opens a dialog). */
+  label: string;
+  onSelect: () => void;
+  danger?: boolean;
+}
+
+/**
+ * A row's actions behind one button ("Actions for kubia-manual"), so a row is one tab stop, not one per
+ * action, and the pinned actions column stays narrow enough not to hide the columns it floats over.
+ * Radix gives the menu its keyboard model (Enter/Space/ArrowDown open, arrows move, Escape closes).
+ */
+export function RowActionsMenu({ name, actions }: { name: string; actions: RowAction[] }) {
+  const trigger = useRef<HTMLButtonElement>(null);
+  const chosen = useRef<RowAction | undefined>(undefined);
+  return (
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while it stays focusable (axe
+    // aria-hidden-focus), and a menu button needs no modality: Escape, Tab and a click outside close it.
+    <Menu.Root modal={false}>
+      <Menu.Trigger
+        ref={trigger}
+        aria-label={`Actions for ${name}`}
+        className="inline-flex h-7 w-7 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 data-[state=open]:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white dark:data-[state=open]:bg-slate-800"
+      >
+        <span aria-hidden="true" className="text-base leading-none">⋯</span>
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content
+          align="end"
+          sideOffset={4}
+          // The action runs once focus is back on the trigger, so the dialog it opens returns focus there.
+          onCloseAutoFocus={(event) => {
+            const action = chosen.current;
+            chosen.current = undefined;
+            if (!action) return;
+            event.preventDefault();
+            trigger.current?.focus();
+            action.onSelect();
+          }}
+          className="z-50 min-w-40 rounded-md border border-slate-200 bg-white p-1 text-sm text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        >
+          {actions.map((action) => (
+            <Menu.Item
+              key={action.label}
+              onSelect={() => {
+                chosen.current = action;
+              }}
+              className={`cursor-default rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800 ${action.danger ? 'text-rose-700 dark:text-rose-300' : ''}`}
+            >
+              {action.label}
+            </Menu.Item>
+          ))}
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}
+
+/** The actions every kind with metadata has: labels, annotations, delete. */
 export function RowActions({ name, onLabels, onAnnotations, onDelete }: { name: string; onLabels: () => void; onAnnotations: () => void; onDelete: () => void }) {
   return (
-    <div className="flex justify-end gap-0.5 text-xs [&>button]:px-2 [&>button]:py-1 [&>button]:text-xs">
-      <Button variant="ghost" aria-label={`Edit labels of ${name}`} onClick={onLabels}>Labels</Button>
-      <Button variant="ghost" aria-label={`Edit annotations of ${name}`} onClick={onAnnotations}>Annotations</Button>
-      <Button variant="ghost" aria-label={`Delete ${name}`} onClick={onDelete}>Delete</Button>
-    </div>
+    <RowActionsMenu
+      name={name}
+      actions={[
+        { label: 'Edit labels…', onSelect: onLabels },
+        { label: 'Edit annotations…', onSelect: onAnnotations },
+        { label: 'Delete…', onSelect: onDelete, danger: true },
+      ]}
+    />
   );
 }

@@ -53,7 +53,8 @@ export function PreviewVerdict({ preview, podName }: { preview: SchedulingPrevie
 /** Every node: fits or not (plugin and reason), then for those that fit the rank and each plugin's weighted score. */
 export function PreviewTable({ preview }: { preview: SchedulingPreview }) {
   return (
-    <div className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
+    // Focusable, as a scrolling region must be for keyboard users (WCAG 2.1.1): the table has no controls.
+    <div tabIndex={0} role="region" aria-label="Scheduling preview by node" className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
       <table aria-label="Scheduling preview" className="w-full border-collapse whitespace-nowrap text-sm">
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
           <tr>
@@ -73,7 +74,7 @@ export function PreviewTable({ preview }: { preview: SchedulingPreview }) {
               <tr key={node.name} className={`border-t border-slate-100 dark:border-slate-800/70 ${picked ? 'bg-emerald-50/60 dark:bg-emerald-950/40' : ''}`}>
                 <th scope="row" className="px-3 py-1.5 text-left font-medium">
                   {node.name}
-                  {picked ? <span className="ml-2 rounded bg-emerald-600 px-1.5 py-0.5 text-[11px] text-white dark:bg-emerald-500 dark:text-slate-950">pick</span> : null}
+                  {picked ? <span className="ml-2 rounded bg-emerald-700 px-1.5 py-0.5 text-[11px] text-white dark:bg-emerald-500 dark:text-slate-950">pick</span> : null}
                   {!picked && preview.pick?.tied.includes(node.name) ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-[11px] dark:bg-slate-700">tied</span> : null}
                 </th>
                 <td className="px-3"><FitCell preview={node} /></td>

@@ -142,7 +142,7 @@ export function SchedulingView() {
       {existing?.spec?.nodeName ? <p className="text-xs text-slate-600 dark:text-slate-400">{podName} is bound already; the preview shows where the scheduler would place it now if it were pending (without itself on {existing.spec.nodeName}).</p> : null}
 
       {placement.state === 'error' ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{placement.error?.message ?? 'The nodes or pods could not be listed.'}</p> : null}
-      {placement.state === 'connecting' ? <p role="status" className="text-sm text-slate-500">Loading nodes and pods…</p> : null}
+      {placement.state === 'connecting' ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Loading nodes and pods…</p> : null}
 
       {preview && shown ? (
         <>

@@ -16,6 +16,16 @@ interface DialogProps {
  */
 export function Dialog({ title, open, onClose, children, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // A dialog removed from the page while open (its owner stops rendering it) gets no focus restoration
+  // from the browser; focus goes back to what opened it (a row's menu button), so a keyboard user keeps
+  // their place. Declared before the effect that opens it, so the opener is read before showModal.
+  useEffect(() => {
+    if (!open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [open]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;

@@ -3,7 +3,7 @@ import type { SelectHTMLAttributes } from 'react';
 /** A labelled native select: keyboard and screen readers work without extra code. */
 export function Select({ label, className = '', ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: string }) {
   return (
-    <label className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+    <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
       <span>{label}</span>
       <select
         aria-label={label}

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DeleteDialog, MetadataDialog } from './pods-dialogs';
+import { chooseRowAction } from './row-actions';
 import { cellUnder } from './table-cell';
 
 /** `/namespaces`: create box, filter bar, table, row actions and dialogs. */
@@ -33,12 +34,12 @@ export class NamespacesPage {
   }
 
   async editLabels(name: string): Promise<MetadataDialog> {
-    await this.button(`Edit labels of ${name}`).click();
+    await chooseRowAction(this.page, name, 'Edit labels…');
     return new MetadataDialog(this.page, `Edit labels of ${name}`);
   }
 
   async openDelete(name: string): Promise<DeleteDialog> {
-    await this.button(`Delete ${name}`).click();
+    await chooseRowAction(this.page, name, 'Delete…');
     return new DeleteDialog(this.page, `Delete namespace ${name}`);
   }
 }

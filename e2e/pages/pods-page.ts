@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DeleteDialog, MetadataDialog } from './pods-dialogs';
+import { chooseRowAction } from './row-actions';
 import { cellUnder } from './table-cell';
 
 /** What `/pods` takes in its URL besides the namespace. */
@@ -68,13 +69,19 @@ export class PodsPage {
   }
 
   async editLabels(name: string): Promise<MetadataDialog> {
-    await this.button(`Edit labels of ${name}`).click();
+    await chooseRowAction(this.page, name, 'Edit labels…');
     return new MetadataDialog(this.page, `Edit labels of ${name}`);
   }
 
   async editAnnotations(name: string): Promise<MetadataDialog> {
-    await this.button(`Edit annotations of ${name}`).click();
+    await chooseRowAction(this.page, name, 'Edit annotations…');
     return new MetadataDialog(this.page, `Edit annotations of ${name}`);
+  }
+
+  /** Opens the delete dialog of one pod from its row's actions menu. */
+  async openRowDelete(name: string): Promise<DeleteDialog> {
+    await chooseRowAction(this.page, name, 'Delete…');
+    return new DeleteDialog(this.page, `Delete pod ${name}`);
   }
 
   /** Opens a delete dialog with one of the list's buttons and returns it by its title. */

@@ -24,6 +24,13 @@ test('a row carries the kubectl columns', () => {
   assert.deepEqual(row.labels, { app: 'kubia' });
 });
 
+test("a pending pod's row carries the scheduler's reason; a running one none", () => {
+  const pending = pod('gpu');
+  pending.status = { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.' }] };
+  assert.deepEqual(podListRow(pending).statusDetail, { source: 'scheduling', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.' });
+  assert.equal(podListRow(pod('kubia', { node: 'node-1' })).statusDetail, undefined);
+});
+
 test('rows are cached by object identity', () => {
   const p = pod('a');
   assert.equal(podListRow(p), podListRow(p));

@@ -1,5 +1,6 @@
 import { parseTimestamp } from '@/lib/k8s/duration';
 import { summarizePod } from '@/lib/k8s/pod-status';
+import { podStatusDetail, type PodStatusDetail } from '@/lib/k8s/pod-status-detail';
 import type { Pod } from '@/lib/k8s/types';
 
 /** What a pods list shows of one pod, computed once per pod object (not per render). */
@@ -11,6 +12,8 @@ export interface PodListRow {
   readyContainers: number;
   totalContainers: number;
   status: string;
+  /** Why it is not running, when STATUS alone does not say: the scheduler's or the kubelet's reason. */
+  statusDetail?: PodStatusDetail;
   restarts: number;
   lastRestart?: Date;
   created?: Date;
@@ -36,6 +39,7 @@ export function podListRow(pod: Pod): PodListRow {
     readyContainers: summary.readyContainers,
     totalContainers: summary.totalContainers,
     status: summary.reason,
+    statusDetail: podStatusDetail(pod),
     restarts: summary.restarts,
     lastRestart: summary.lastRestart,
     created: parseTimestamp(pod.metadata?.creationTimestamp),
