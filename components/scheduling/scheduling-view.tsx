@@ -65,7 +65,7 @@ export function SchedulingView() {
   const events = useWatchedList<CoreEvent>(eventsTarget);
   const failed = useMemo(() => latestFailedScheduling((events.data?.items ?? []).filter((e) => !existing?.metadata?.uid || !e.involvedObject?.uid || e.involvedObject.uid === existing.metadata.uid)), [events.data, existing]);
 
-  const subject = useMemo(() => (pod ? previewSubject(pod, placement.podsByNode) : undefined), [pod, placement.podsByNode]);
+  const subject = useMemo(() => (pod && placement.loaded ? previewSubject(pod, placement.podsByNode) : undefined), [pod, placement.loaded, placement.podsByNode]);
   const preview = useMemo(() => (subject ? previewScheduling({ pod: subject.pod, nodes: placement.nodes, podsByNode: subject.podsByNode }) : undefined), [subject, placement.nodes]);
   const parsedChange = view.change ? parseNodeChange(view.change) : undefined;
   const change = parsedChange?.ok ? parsedChange.change : undefined;
