@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { reduceList, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
-import { groupPodsByNode, PodsByNodeIndex, type PodsByNode } from '@/lib/k8s/scheduling/pods-by-node';
+import { groupPodsByNode, PodsByNodeIndex, runningPods, type PodsByNode } from '@/lib/k8s/scheduling/pods-by-node';
 import type { Pod } from '@/lib/k8s/types';
 
 const pod = (name: string, nodeName?: string, phase?: string): Pod => ({ metadata: { name }, spec: { nodeName, containers: [] }, status: phase ? { phase } : undefined });
@@ -103,5 +103,19 @@ describe('PodsByNodeIndex', () => {
     assert.deepEqual(sorted(index.podsByNode), { n2: ['b'] });
     index.apply([{ type: 'DELETED', object: bound('a', 'n1') }]);
     assert.deepEqual(sorted(index.podsByNode), { n2: ['b'] });
+  });
+});
+
+describe('runningPods', () => {
+  const p = (name: string, phase?: string): Pod => ({ metadata: { name }, status: phase ? { phase } : undefined });
+  it('drops finished pods, remembered per array', () => {
+    const pods = [p('a', 'Running'), p('b', 'Succeeded'), p('c', 'Failed'), p('d')];
+    const running = runningPods(pods);
+    assert.deepEqual(running.map((x) => x.metadata?.name), ['a', 'd']);
+    assert.equal(runningPods(pods), running);
+  });
+  it('is the very array when nothing is dropped', () => {
+    const pods = [p('a', 'Running')];
+    assert.equal(runningPods(pods), pods);
   });
 });
