@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   }
 
   log('the scheduling preview in Chromium, 1,000 nodes and 50,000 pods...');
-  const browserPreview = await benchSchedulingInBrowser({ nodes: 1_000, pods: Number(process.env.BENCH_SCHEDULING_PODS ?? 50_000), runs: 10, log });
+  const browserPreview = await benchSchedulingInBrowser({ nodes: 1_000, pods: Number(process.env.BENCH_SCHEDULING_PODS ?? 50_000), runs: 20, log });
   process.stdout.write(`\n${schedulingBrowserReport(browserPreview)}\n`);
 }
 

@@ -171,7 +171,8 @@ export function schedulingBrowserReport(r: SchedulingBrowserResult): string {
     '',
     '| Measure | target | measured | |',
     '| --- | ---: | ---: | --- |',
-    `| quick-form change to results on screen, median of ${r.runs} (max) | < ${previewMs} ms | ${r.previewP50Ms} ms (${r.previewMaxMs} ms) | ${verdict(r.previewMaxMs < previewMs)} |`,
+    `| quick-form change to results on screen, median of ${r.runs} | < ${previewMs} ms | ${r.previewP50Ms} ms | ${verdict(r.previewP50Ms < previewMs)} |`,
+    `| the same, slowest of ${r.runs} | < ${previewMs} ms | ${r.previewMaxMs} ms | ${verdict(r.previewMaxMs < previewMs)} |`,
     `| longest task while previewing (tasks over ${longTaskMs} ms) | < ${longTaskMs} ms | ${r.longestTaskMs} ms (${r.tasksOverTarget}) | ${verdict(r.longestTaskMs < longTaskMs)} |`,
     `| switching to the existing-pod input, its picker over all ${r.pods} pods (longest task) | | ${r.pickerMs} ms (${r.pickerLongestTaskMs} ms) | |`,
     `| navigation to the first preview, both snapshots loaded | | ${r.firstPreviewMs} ms | |`,
@@ -181,7 +182,7 @@ export function schedulingBrowserReport(r: SchedulingBrowserResult): string {
 
 if (process.argv[1]?.endsWith('scheduling-browser-bench.ts')) {
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  benchSchedulingInBrowser({ nodes: Number(process.env.BENCH_NODES ?? 1_000), pods: Number(process.env.BENCH_SCHEDULING_PODS ?? 50_000), runs: 10, log }).then(
+  benchSchedulingInBrowser({ nodes: Number(process.env.BENCH_NODES ?? 1_000), pods: Number(process.env.BENCH_SCHEDULING_PODS ?? 50_000), runs: Number(process.env.BENCH_RUNS ?? 20), log }).then(
     (result) => {
       process.stdout.write(`${schedulingBrowserReport(result)}\n`);
       process.exit(0);

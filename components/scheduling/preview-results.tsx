@@ -107,7 +107,7 @@ function PreviewRow({ preview, node, index, measure }: { preview: SchedulingPrev
       </th>
       <td className="px-3"><FitCell preview={node} /></td>
       <td className="px-3 font-mono text-xs">{node.fit.fits ? '' : node.fit.plugin}</td>
-      <td className="whitespace-normal px-3 text-xs">{node.fit.fits ? '' : node.fit.reasons.join(', ')}</td>
+      <td className="min-w-56 whitespace-normal px-3 text-xs">{node.fit.fits ? '' : node.fit.reasons.join(', ')}</td>
       <td className="px-3 tabular-nums">{node.rank ?? ''}</td>
       <td className="px-3 font-medium tabular-nums">{node.score ? node.score.total : ''}</td>
       {PLUGINS.map((plugin) => {
