@@ -3,7 +3,8 @@
  * Running pods in 10 namespaces). Starts the cluster in this process, the console as `npm start` runs it
  * (production build, `.next` must exist) in a child process with a kubeconfig for the cluster, then measures:
  * list time through the BFF vs straight; event latency from an API write to 100 socket.io subscribers;
- * log lines per second through socket.io vs straight; the scheduling preview on 1,000 nodes and 50,000 pods.
+ * log lines per second through socket.io vs straight; the scheduling preview on 1,000 nodes and 50,000 pods,
+ * in Node and then in Chromium (on a cluster of its own with that seed, once the first one is stopped).
  * Prints a Markdown report for docs/benchmarks.md.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { benchEventLatency } from './event-bench';
 import { benchLists } from './list-bench';
 import { benchLogThroughput } from './log-bench';
 import { benchSchedulingPreview } from './scheduling-bench';
+import { benchSchedulingInBrowser, schedulingBrowserReport } from './scheduling-browser-bench';
 import { benchPodsPage } from './ui-bench';
 import { benchEditor } from './editor-bench';
 import { namespaces, pods } from '@/lib/k8s/resources';
@@ -120,6 +122,10 @@ async function main(): Promise<void> {
     direct.close();
     await cluster.stop();
   }
+
+  log('the scheduling preview in Chromium, 1,000 nodes and 50,000 pods...');
+  const browserPreview = await benchSchedulingInBrowser({ nodes: 1_000, pods: Number(process.env.BENCH_SCHEDULING_PODS ?? 50_000), runs: 20, log });
+  process.stdout.write(`\n${schedulingBrowserReport(browserPreview)}\n`);
 }
 
 main().then(

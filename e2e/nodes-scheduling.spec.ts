@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures/test';
 import { DEMO_NODES, NodesApi } from './fixtures/nodes-api';
+import { screenshotThemes } from './fixtures/screenshots';
 import { MetadataDialog } from './pages/pods-dialogs';
 import { chooseRowAction, openRowActions } from './pages/row-actions';
 import { SchedulingPage } from './pages/scheduling-page';
@@ -25,7 +26,7 @@ test.describe('nodes and the scheduling preview', () => {
     await nodesApi.restore(LEFTOVERS);
   });
 
-  test("the chapter's story: kubia-gpu waits, the preview says why, a what-if label fixes it, applying it schedules the pod", async ({ page, api, namespace }) => {
+  test("the chapter's story: kubia-gpu waits, the preview says why, a what-if label fixes it, applying it schedules the pod", async ({ page, api, namespace }, testInfo) => {
     for (const name of DEMO_NODES) expect((await nodesApi.node(name)).metadata?.labels?.gpu).toBeUndefined();
     await api.apply([kubiaGpu], namespace);
     const preview = new SchedulingPage(page);
@@ -38,6 +39,10 @@ test.describe('nodes and the scheduling preview', () => {
       await row.getByRole('link', { name: 'kubia-gpu', exact: true }).click();
       await page.getByRole('link', { name: 'Why pending?' }).click();
       await expect(page).toHaveURL(new RegExp(`/scheduling\\?.*pod=${namespace}%2Fkubia-gpu`));
+      // The picker offers pending pods first, and typing narrows it (a large cluster has too many for one list).
+      await page.getByRole('searchbox', { name: 'Find a pod' }).fill(`${namespace}/kubia`);
+      await expect(page.getByRole('combobox', { name: 'Pod' }).getByRole('option')).toHaveText(['Choose a pod (pending ones first)', `${namespace}/kubia-gpu (Pending)`]);
+      await expect(page.getByRole('combobox', { name: 'Pod' })).toHaveValue(`${namespace}/kubia-gpu`);
     });
 
     await test.step('every node fails the node selector, and the summary is the cluster\'s own FailedScheduling message', async () => {
@@ -57,6 +62,7 @@ test.describe('nodes and the scheduling preview', () => {
       await expect(page.getByLabel('kubectl equivalent', { exact: true })).toHaveText(`kubectl label node ${GPU_NODE} gpu=true`);
       expect((await nodesApi.node(GPU_NODE)).metadata?.labels?.gpu).toBeUndefined();
       await expect(page).toHaveURL(/change=gpu%3Dtrue/);
+      await screenshotThemes(page, testInfo, 'scheduling-what-if');
     });
 
     await test.step('applying labels the node, and the pod is scheduled there and starts, live', async () => {
@@ -175,7 +181,7 @@ test.describe('nodes and the scheduling preview', () => {
     await expect(allocated.getByRole('row').filter({ hasText: /^cpu/ }).getByRole('cell').nth(1)).toHaveText(new RegExp(`^${cpu % 1000 === 0 ? cpu / 1000 : `${cpu}m`} \\(${Math.trunc((cpu / 1930) * 100)}%\\)$`));
   });
 
-  test('with a preferred node affinity, the pod lands on the node the preview ranked first', async ({ page, api, namespace }) => {
+  test('with a preferred node affinity, the pod lands on the node the preview ranked first', async ({ page, api, namespace }, testInfo) => {
     const manifest = {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -194,6 +200,7 @@ test.describe('nodes and the scheduling preview', () => {
     await expect(preview.verdict()).toContainText(`The scheduler would bind prefers to ${OTHER_NODE}.`);
     await expect(preview.verdict()).not.toContainText('Tied');
     await expect(preview.row(OTHER_NODE).getByRole('cell').nth(3)).toHaveText('1');
+    await screenshotThemes(page, testInfo, 'scheduling-ranked');
     await api.apply([manifest], namespace);
     await expect.poll(async () => ((await api.pod(namespace, 'prefers')) as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName, { timeout: 15_000 }).toBe(OTHER_NODE);
   });

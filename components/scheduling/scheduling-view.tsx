@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { parseSchedulingView, schedulingViewSearch, type SchedulingView as View } from '@/lib/contract/scheduling-view';
 import type { WatchTarget } from '@/lib/contract/watch';
 import type { CoreEvent } from '@/lib/k8s/describe-pod-types';
@@ -10,7 +10,7 @@ import { summarizePod } from '@/lib/k8s/pod-status';
 import { manifestPod } from '@/lib/k8s/scheduling/manifest-pod';
 import { parseNodeChange } from '@/lib/k8s/scheduling/node-change-text';
 import { PREVIEW_MODEL, previewScheduling } from '@/lib/k8s/scheduling/preview';
-import { latestFailedScheduling, previewCandidates, previewSubject } from '@/lib/k8s/scheduling/preview-subject';
+import { latestFailedScheduling, previewSubject } from '@/lib/k8s/scheduling/preview-subject';
 import { quickFormErrors, quickFormPod } from '@/lib/k8s/scheduling/quick-form';
 import { previewWhatIf } from '@/lib/k8s/scheduling/what-if';
 import type { Pod } from '@/lib/k8s/types';
@@ -19,6 +19,7 @@ import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { useWatchedList } from '@/lib/client/use-watched-list';
 import { StatusBadge } from '@/components/pods/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { PodPicker } from './pod-picker';
 import { PreviewTable, PreviewVerdict } from './preview-results';
 import { QuickFormFields } from './quick-form-fields';
 import { WhatIfPanel } from './what-if-panel';
@@ -52,20 +53,21 @@ export function SchedulingView() {
   const context = scope.context?.name;
   const placement = useClusterPlacement(context);
 
-  const candidates = useMemo(() => previewCandidates(placement.pods), [placement.pods]);
-  const existing = view.input === 'pod' && view.pod ? placement.pods.find((p) => podKey(p) === view.pod) : undefined;
+  const existing = useMemo(() => (view.input === 'pod' && view.pod ? placement.pods.find((p) => podKey(p) === view.pod) : undefined), [view.input, view.pod, placement.pods]);
   const pasted = useMemo(() => (view.input === 'manifest' && manifest.trim() ? manifestPod(manifest) : undefined), [view.input, manifest]);
   const formErrors = view.input === 'form' ? quickFormErrors(view.form) : [];
   const formPod = useMemo(() => quickFormPod(view.form), [view.form]);
   const pod = view.input === 'pod' ? existing : view.input === 'manifest' ? (pasted?.ok ? pasted.pod : undefined) : formErrors.length ? undefined : formPod;
-  const podName = pod?.metadata?.name ?? 'the pod';
+  // The preview of 1,000 nodes renders after the input has: typing never waits for it.
+  const previewed = useDeferredValue(pod);
+  const podName = previewed?.metadata?.name ?? pod?.metadata?.name ?? 'the pod';
 
   const eventsTarget: WatchTarget | null =
     context && existing ? { context, version: 'v1', resource: 'events', namespace: existing.metadata?.namespace, fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${existing.metadata?.name}` } : null;
   const events = useWatchedList<CoreEvent>(eventsTarget);
   const failed = useMemo(() => latestFailedScheduling((events.data?.items ?? []).filter((e) => !existing?.metadata?.uid || !e.involvedObject?.uid || e.involvedObject.uid === existing.metadata.uid)), [events.data, existing]);
 
-  const subject = useMemo(() => (pod ? previewSubject(pod, placement.podsByNode) : undefined), [pod, placement.podsByNode]);
+  const subject = useMemo(() => (previewed && placement.loaded ? previewSubject(previewed, placement.podsByNode) : undefined), [previewed, placement.loaded, placement.podsByNode]);
   const preview = useMemo(() => (subject ? previewScheduling({ pod: subject.pod, nodes: placement.nodes, podsByNode: subject.podsByNode }) : undefined), [subject, placement.nodes]);
   const parsedChange = view.change ? parseNodeChange(view.change) : undefined;
   const change = parsedChange?.ok ? parsedChange.change : undefined;
@@ -102,13 +104,7 @@ export function SchedulingView() {
 
       {view.input === 'pod' ? (
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <label className="flex items-center gap-2">
-            Pod
-            <select aria-label="Pod" value={view.pod ?? ''} onChange={(e) => setView({ pod: e.target.value || undefined, change: undefined })} className="max-w-md rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
-              <option value="">Choose a pod (pending ones first)</option>
-              {candidates.map((p) => <option key={podKey(p)} value={podKey(p)}>{`${podKey(p)} (${summarizePod(p).reason})`}</option>)}
-            </select>
-          </label>
+          <PodPicker pods={placement.pods} selected={existing} onPick={(key) => setView({ pod: key, change: undefined })} />
           {existing ? (
             <span className="flex items-center gap-2" aria-label="Pod status">
               <StatusBadge status={status ?? ''} />

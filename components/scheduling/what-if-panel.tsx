@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { parseNodeChange } from '@/lib/k8s/scheduling/node-change-text';
 import type { SchedulingPreview } from '@/lib/k8s/scheduling/preview';
@@ -60,6 +60,8 @@ export function WhatIfPanel(props: {
   const committed = changeText ? parseNodeChange(changeText) : undefined;
   const change = committed?.ok ? committed.change : undefined;
   const node = nodes.find((n) => n.metadata?.name === nodeName);
+  // The same elements on every render until the nodes change: React then skips a thousand options.
+  const options = useMemo(() => nodes.map((n) => <option key={n.metadata?.name} value={n.metadata?.name}>{n.metadata?.name}</option>), [nodes]);
   const existing = change?.kind === 'label' && change.value !== null ? node?.metadata?.labels?.[change.key] : undefined;
   const needsOverwrite = existing !== undefined && change?.kind === 'label' && existing !== change.value;
 
@@ -71,7 +73,7 @@ export function WhatIfPanel(props: {
           Node
           <select aria-label="What-if node" value={nodeName ?? ''} onChange={(e) => onChange({ node: e.target.value || undefined })} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
             <option value="">Choose a node</option>
-            {nodes.map((n) => <option key={n.metadata?.name} value={n.metadata?.name}>{n.metadata?.name}</option>)}
+            {options}
           </select>
         </label>
         <label className="flex min-w-72 flex-1 items-center gap-2">

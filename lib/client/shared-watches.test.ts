@@ -78,3 +78,34 @@ test('a refused subscription is an error with the server\'s Status', () => {
   assert.equal(member.health().error?.message, 'namespaces is forbidden');
   member.leave();
 });
+
+test('a tap hears the whole list, then each batch of events, and an empty list when it leaves', () => {
+  const { socket, emitted, serve } = fakeSocket();
+  const queryClient = new QueryClient();
+  const heard: string[] = [];
+  const names = (items: readonly { metadata?: unknown }[]) => items.map((item) => (item.metadata as { name: string }).name).join(',');
+  const tapOf = (who: string) => ({
+    reset: (items: readonly { metadata?: unknown }[]) => heard.push(`${who} reset [${names(items)}]`),
+    apply: (events: readonly { type: string; object: { metadata?: unknown } }[]) => heard.push(`${who} apply ${events.map((e) => `${e.type} ${names([e.object])}`).join(',')}`),
+  });
+  const first = joinWatch({ queryClient, socket, target, tap: tapOf('first') });
+  const id = emitted.find((e) => e.event === 'watch:subscribe')!.payload.id;
+  // Events before the snapshot are ignored by the cache, and so by the taps.
+  serve('watch:events', { id, events: [{ type: 'ADDED', object: { metadata: { uid: 'x', name: 'early' } } }], resourceVersion: '0' });
+  serve('watch:snapshot', { id, items: [{ metadata: { uid: 'a', name: 'default' } }], resourceVersion: '1' });
+  serve('watch:events', { id, events: [{ type: 'ADDED', object: { metadata: { uid: 'b', name: 'web' } } }], resourceVersion: '2' });
+  // A tap joining later starts from what the cache holds.
+  const second = joinWatch({ queryClient, socket, target, tap: tapOf('second') });
+  serve('watch:events', { id, events: [{ type: 'DELETED', object: { metadata: { uid: 'a', name: 'default' } } }], resourceVersion: '3' });
+  first.leave();
+  second.leave();
+  assert.deepEqual(heard, [
+    'first reset [default]',
+    'first apply ADDED web',
+    'second reset [default,web]',
+    'first apply DELETED default',
+    'second apply DELETED default',
+    'first reset []',
+    'second reset []',
+  ]);
+});

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { K8sStatus } from '@/lib/contract/status';
 import type { WatchTarget } from '@/lib/contract/watch';
-import { reduceList, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
+import { reduceList, type ListItem, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
 import { ApiError } from '@/lib/client/api-fetch';
 import { watchedKey } from '@/lib/client/query-keys';
 import type { ConsoleSocket } from '@/lib/client/socket';
@@ -16,10 +16,22 @@ export interface WatchHealth {
   error?: ApiError;
 }
 
+/**
+ * Follows a shared watch's list beside the query cache, for an index kept up to date in time proportional
+ * to the changes (the pods by node of 50,000 pods): it hears the whole list (the snapshot, or what the
+ * cache holds when it joins, or an empty list when it leaves), then every batch of events the list reducer
+ * applies, before the cache's subscribers hear of it.
+ */
+export interface WatchTap<T extends ListItem = ListItem> {
+  reset(items: readonly T[]): void;
+  apply(events: readonly WatchEvent<T>[]): void;
+}
+
 interface SharedWatch {
   refs: number;
   health: WatchHealth;
   listeners: Set<() => void>;
+  taps: Set<WatchTap>;
   stop: () => void;
 }
 
@@ -41,25 +53,28 @@ export function targetId(target: WatchTarget): string {
  * and closing it when the last leaves. Its snapshot and events go into the query cache under the target's
  * key (through the pure list reducer), so every member reads the same list; its health is shared too.
  */
-export function joinWatch(options: { queryClient: QueryClient; socket: ConsoleSocket; target: WatchTarget }) {
-  const { queryClient, socket, target } = options;
+export function joinWatch(options: { queryClient: QueryClient; socket: ConsoleSocket; target: WatchTarget; tap?: WatchTap }) {
+  const { queryClient, socket, target, tap } = options;
   let registry = registries.get(queryClient);
   if (!registry) registries.set(queryClient, (registry = new Map()));
   const id = targetId(target);
   let shared = registry.get(id);
+  const key = watchedKey(target);
   if (!shared) {
-    const key = watchedKey(target);
-    const entry: SharedWatch = { refs: 0, health: CONNECTING, listeners: new Set(), stop: () => {} };
+    const entry: SharedWatch = { refs: 0, health: CONNECTING, listeners: new Set(), taps: new Set(), stop: () => {} };
     const report = (state: WatchedListState, status?: K8sStatus) => {
       entry.health = { state, error: status ? new ApiError(status) : undefined };
       for (const listener of entry.listeners) listener();
     };
     entry.stop = subscribeWatch(socket, target, {
       snapshot: ({ items, resourceVersion }) => {
+        for (const each of entry.taps) each.reset(items);
         queryClient.setQueryData<WatchedList>(key, { items, resourceVersion });
         report('live');
       },
       events: ({ events, resourceVersion }) => {
+        // Before the snapshot the cache ignores events; so do the taps.
+        if (queryClient.getQueryData(key)) for (const each of entry.taps) each.apply(events as WatchEvent[]);
         queryClient.setQueryData<WatchedList>(key, (old) => (old ? reduceList(old, events as WatchEvent[], resourceVersion) : old));
       },
       status: (status) => {
@@ -72,6 +87,11 @@ export function joinWatch(options: { queryClient: QueryClient; socket: ConsoleSo
   }
   const joined = shared;
   joined.refs += 1;
+  if (tap) {
+    joined.taps.add(tap);
+    const cached = queryClient.getQueryData<WatchedList>(key);
+    if (cached) tap.reset(cached.items);
+  }
   let left = false;
   return {
     health: () => joined.health,
@@ -84,6 +104,10 @@ export function joinWatch(options: { queryClient: QueryClient; socket: ConsoleSo
       if (left) return;
       left = true;
       joined.refs -= 1;
+      if (tap) {
+        joined.taps.delete(tap);
+        tap.reset([]);
+      }
       if (joined.refs === 0) {
         joined.stop();
         if (registry.get(id) === joined) registry.delete(id);

@@ -5,7 +5,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { WatchTarget } from '@/lib/contract/watch';
 import type { ListItem, WatchedList } from '@/lib/k8s/list-reducer';
 import { watchedKey } from '@/lib/client/query-keys';
-import { joinWatch, targetId, watchHealth, type WatchHealth } from '@/lib/client/shared-watches';
+import { joinWatch, targetId, watchHealth, type WatchHealth, type WatchTap } from '@/lib/client/shared-watches';
 import { getSocket } from '@/lib/client/socket';
 
 export type { WatchedListState } from '@/lib/client/shared-watches';
@@ -33,9 +33,10 @@ const CONNECTING: WatchHealth = { state: 'connecting' };
 
 /**
  * A live list: joins the page's one subscription of `target` (every component watching the same target
- * shares it, its cache entry and its health). `target` null pauses (nothing subscribed).
+ * shares it, its cache entry and its health). `target` null pauses (nothing subscribed). `tap`, the same
+ * object for the component's life, follows the list's changes as they come (see `WatchTap`).
  */
-export function useWatchedList<T extends ListItem = ListItem>(target: WatchTarget | null): WatchedListResult<T> {
+export function useWatchedList<T extends ListItem = ListItem>(target: WatchTarget | null, tap?: WatchTap<T>): WatchedListResult<T> {
   const queryClient = useQueryClient();
   const { data } = useQuery(watchedListQueryOptions<T>(target ?? PAUSED));
   // Join again only when the target's identity changes, not on every render's new object.
@@ -43,7 +44,7 @@ export function useWatchedList<T extends ListItem = ListItem>(target: WatchTarge
   const subscribe = useCallback(
     (onChange: () => void) => {
       if (!id) return () => {};
-      const watch = joinWatch({ queryClient, socket: getSocket(), target: target! });
+      const watch = joinWatch({ queryClient, socket: getSocket(), target: target!, tap: tap as WatchTap | undefined });
       const stop = watch.onHealth(onChange);
       onChange();
       return () => {
@@ -51,7 +52,7 @@ export function useWatchedList<T extends ListItem = ListItem>(target: WatchTarge
         watch.leave();
       };
     },
-    // `target` is read only when its identity (`id`) changes.
+    // `target` is read only when its identity (`id`) changes; `tap` is fixed for the component's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [id, queryClient],
   );

@@ -9,7 +9,7 @@
 import { nodeNamesFromAffinity, podMatchesNodeAffinity } from '@/lib/k8s/scheduling/node-affinity';
 import { hostPortsFree } from '@/lib/k8s/scheduling/node-ports';
 import { insufficientResources } from '@/lib/k8s/scheduling/node-resources';
-import { isTerminalPod } from '@/lib/k8s/scheduling/pods-by-node';
+import { runningPods } from '@/lib/k8s/scheduling/pods-by-node';
 import { findUntoleratedTaint, tolerationsTolerateTaint } from '@/lib/k8s/scheduling/tolerations';
 import type { Node, Pod } from '@/lib/k8s/types';
 
@@ -114,8 +114,8 @@ function preemptionOutcome(pod: Pod, node: Node, rejection: Rejection, podsOnNod
  * strings when it cannot.
  */
 export function fitsNode(pod: Pod, node: Node, { podsOnNode }: FitOptions): FitResult {
-  // Copy only when there is something to drop: the list `groupPodsByNode` made is what node-usage remembers.
-  const running = podsOnNode.some(isTerminalPod) ? podsOnNode.filter((p) => !isTerminalPod(p)) : podsOnNode;
+  // The list `groupPodsByNode` made is what node-usage remembers: copied only when something is dropped.
+  const running = runningPods(podsOnNode);
 
   // NodeAffinity's PreFilter narrows the candidate nodes before any filter runs.
   const allowedNames = nodeNamesFromAffinity(pod);

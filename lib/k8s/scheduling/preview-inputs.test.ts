@@ -89,8 +89,17 @@ describe('previewSubject', () => {
   });
 
   it('offers pending pods first', () => {
-    const names = previewCandidates([pod({ name: 'b', nodeName: 'n' }), pod({ name: 'z' }), pod({ name: 'a', nodeName: 'n' })]).map((p) => p.metadata?.name);
+    const names = previewCandidates([pod({ name: 'b', nodeName: 'n' }), pod({ name: 'z' }), pod({ name: 'a', nodeName: 'n' })]).pods.map((p) => p.metadata?.name);
     assert.deepEqual(names, ['z', 'a', 'b']);
+  });
+
+  it('offers at most `limit` pods, pending ones first, narrowed by a filter on namespace/name', () => {
+    const pods = [pod({ name: 'web-1', nodeName: 'n' }), pod({ name: 'web-2', nodeName: 'n' }), pod({ name: 'db-1', nodeName: 'n' }), pod({ name: 'web-3' }), pod({ name: 'db-2' })];
+    const names = (r: { pods: { metadata?: { name?: string } }[]; matched: number }) => [r.pods.map((p) => p.metadata?.name), r.matched];
+    assert.deepEqual(names(previewCandidates(pods, { limit: 3 })), [['db-2', 'web-3', 'web-1'], 5]);
+    assert.deepEqual(names(previewCandidates(pods, { limit: 1 })), [['db-2'], 5]);
+    assert.deepEqual(names(previewCandidates(pods, { filter: ' WEB ', limit: 10 })), [['web-3', 'web-1', 'web-2'], 3]);
+    assert.deepEqual(names(previewCandidates(pods, { filter: 'nothing' })), [[], 0]);
   });
 
   it('finds the latest FailedScheduling event', () => {

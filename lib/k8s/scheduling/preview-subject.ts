@@ -34,11 +34,32 @@ export function latestFailedScheduling(events: readonly CoreEvent[]): CoreEvent 
   return latest;
 }
 
+const podKey = (p: Pod) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`;
+const byKey = (a: Pod, b: Pod) => {
+  const [x, y] = [podKey(a), podKey(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
 /**
- * Pods the preview offers to pick, pending ones first (the ones a person asks "why?" about), then by
- * namespace and name.
+ * Pods the preview offers to pick: the unscheduled ones first (the ones a person asks "why?" about), then
+ * the others, each group by namespace and name; only those whose `namespace/name` contains `filter`
+ * (ignoring case), and at most `limit` of them, since a cluster's 50,000 pods would make 50,000 options.
+ * Past the limit the others offered are the first in list order (an API list comes in namespace/name
+ * order), so a change does not sort every pod of the cluster. `matched` counts every pod that matched.
  */
-export function previewCandidates(pods: readonly Pod[]): Pod[] {
-  const key = (p: Pod) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`;
-  return [...pods].sort((a, b) => Number(isUnscheduled(b)) - Number(isUnscheduled(a)) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+export function previewCandidates(pods: readonly Pod[], options: { filter?: string; limit?: number } = {}): { pods: Pod[]; matched: number } {
+  const filter = options.filter?.trim().toLowerCase() ?? '';
+  const limit = options.limit ?? Infinity;
+  const pending: Pod[] = [];
+  const others: Pod[] = [];
+  let matched = 0;
+  for (const pod of pods) {
+    if (filter && !podKey(pod).toLowerCase().includes(filter)) continue;
+    matched++;
+    if (isUnscheduled(pod)) pending.push(pod);
+    else if (others.length < limit) others.push(pod);
+  }
+  pending.sort(byKey);
+  const shown = pending.slice(0, limit);
+  return { pods: [...shown, ...others.slice(0, limit - shown.length).sort(byKey)], matched };
 }

@@ -7,7 +7,7 @@
  * False PodScheduled condition and a FailedScheduling event with the preview's summary, and waits
  * among the unschedulable pods until a node or a placed pod changes.
  */
-import { groupPodsByNode } from '@/lib/k8s/scheduling/pods-by-node';
+import { PodsByNodeIndex } from '@/lib/k8s/scheduling/pods-by-node';
 import { DEFAULT_SCHEDULER_NAME, previewScheduling } from '@/lib/k8s/scheduling/preview';
 import type { Node, Pod } from '@/lib/k8s/types';
 import { sleep } from '../clock';
@@ -52,6 +52,10 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
   const { registry, clock, recorder: events } = ctx;
   const podInformer = ctx.informers.for('pods');
   const nodeInformer = ctx.informers.for('nodes');
+  // The scheduler cache's pods by node, kept from the informer's events (it fires them synchronously,
+  // after its own store): a cycle no longer regroups every pod of the cluster.
+  const podsByNode = new PodsByNodeIndex(podInformer.list() as Pod[]);
+  const stopIndex = podInformer.onChange((event) => podsByNode.apply([{ type: event.type, object: event.object as Pod }]));
   const stopping = new AbortController();
   const signal = stopping.signal;
   const active = new Set<string>();
@@ -94,7 +98,7 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
       writeCondition(pod, { status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates' });
       return;
     }
-    const preview = previewScheduling({ pod: pod as Pod, nodes: nodeInformer.list() as Node[], podsByNode: groupPodsByNode(podInformer.list() as Pod[]) });
+    const preview = previewScheduling({ pod: pod as Pod, nodes: nodeInformer.list() as Node[], podsByNode: podsByNode.podsByNode });
     if (!preview.pick) {
       const rejectedBy = new Set(preview.nodes.flatMap((n) => (n.fit.fits ? [] : [n.fit.plugin])));
       fail(pod, key, { message: preview.summary ?? '', rejectedBy });
@@ -175,6 +179,7 @@ export function startScheduler(ctx: ControllerContext): Scheduler {
   return {
     stop() {
       stopping.abort();
+      stopIndex();
       stopPods();
       stopNodes();
     },
