@@ -37,6 +37,8 @@ export interface ResourceTableProps<R extends ResourceRow, S extends string> {
   selected: ReadonlySet<string>;
   onSelect: (uids: string[], selected: boolean) => void;
   onPickLabel: (name: string, value: string) => void;
+  /** Rows just changed (by uid), marked for a moment. */
+  highlighted?: ReadonlySet<string>;
   /** Per-row actions (delete, …), rendered in the last cell. */
   rowActions?: (row: R) => ReactNode;
   detailHref: (row: R) => string;
@@ -67,7 +69,7 @@ const NONE = <span className="text-xs text-slate-500 dark:text-slate-400">&lt;no
  * per object, so an event re-renders one row's data, not the list's.
  */
 export function ResourceTable<R extends ResourceRow, S extends string>(props: ResourceTableProps<R, S>) {
-  const { descriptor, rows, columns, showNamespace = false, showLabels, labelColumns, sort, onSort, selected, onSelect, onPickLabel, rowActions, detailHref } = props;
+  const { descriptor, rows, columns, showNamespace = false, showLabels, labelColumns, sort, onSort, selected, onSelect, onPickLabel, highlighted, rowActions, detailHref } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
   // TanStack Virtual returns fresh functions each render by design; nothing here is memoized on them.
@@ -103,7 +105,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
           {items.map((item) => {
             const row = rows[item.index];
             return (
-              <tr key={row.uid} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-900">
+              <tr key={row.uid} aria-rowindex={item.index + 2} data-highlighted={highlighted?.has(row.uid) || undefined} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 transition-colors duration-700 hover:bg-slate-50 data-highlighted:bg-amber-100 dark:border-slate-800/70 dark:hover:bg-slate-900 dark:data-highlighted:bg-amber-900/40">
                 <td className="px-3">
                   <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(row.uid)} onChange={(event) => onSelect([row.uid], event.target.checked)} />
                 </td>
