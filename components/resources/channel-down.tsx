@@ -22,8 +22,8 @@ export function ChannelDown({ noun, offline }: { noun: string; offline: OfflineL
         <h2 id="channel-down-title" className="font-medium">Not live: the console&apos;s live channel cannot connect</h2>
         <p className="mt-1">
           The browser cannot open the socket.io connection to this console&apos;s server (<code className="font-mono text-xs">/socket.io/</code>)
-          {channel.error ? <>: <span className="font-mono text-xs">{channel.error}</span></> : null}. Check that the Pilothouse server is running and
-          reachable, and that any proxy in front of it passes WebSocket upgrades on <code className="font-mono text-xs">/socket.io/</code>.
+          {channel.error ? <>; the last attempt ended with <span className="font-mono text-xs">{channel.error}</span></> : null}. Check that the Pilothouse
+          server is running and reachable, and that any proxy in front of it passes WebSocket upgrades on <code className="font-mono text-xs">/socket.io/</code>.
         </p>
         <p className="mt-1">
           {fetchedAt

@@ -105,7 +105,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
           {items.map((item) => {
             const row = rows[item.index];
             return (
-              <tr key={row.uid} aria-rowindex={item.index + 2} data-highlighted={highlighted?.has(row.uid) || undefined} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 transition-colors duration-700 hover:bg-slate-50 data-highlighted:bg-amber-100 dark:border-slate-800/70 dark:hover:bg-slate-900 dark:data-highlighted:bg-amber-900/40">
+              <tr key={row.uid} aria-rowindex={item.index + 2} data-highlighted={highlighted?.has(row.uid) || undefined} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 data-highlighted:bg-amber-100 dark:border-slate-800/70 dark:hover:bg-slate-900 dark:data-highlighted:bg-amber-900/40">
                 <td className="px-3">
                   <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(row.uid)} onChange={(event) => onSelect([row.uid], event.target.checked)} />
                 </td>
