@@ -69,6 +69,8 @@ test('an invalid field selector turns the same actions off', async ({ page, api,
   await page.getByRole('textbox', { name: 'Field selector' }).fill('metadata.name');
   const reason = /^The field selector is not valid: .+/;
   await expect(page.getByRole('status', { name: 'Selector not applied' })).toContainText('The field selector is not valid');
+  await expect(pods.count()).toHaveCount(0);
+  await expect(page.getByText('not applied', { exact: true })).toBeVisible();
   await expectSelectorActionsOff(page, reason, ['Copy as kubectl', 'Copy link', 'Copy kubectl equivalent']);
   await page.getByRole('textbox', { name: 'Field selector' }).fill('metadata.name=rc-devel');
   await pods.expectNames(['rc-devel']);

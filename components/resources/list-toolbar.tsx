@@ -45,7 +45,7 @@ export function ListToolbar<S extends string>(props: ListToolbarProps<S>) {
   return (
     <div className="mb-3 space-y-2">
       <div className="flex items-start gap-2">
-        <SelectorBar value={view.labelSelector} onChange={(labelSelector) => onChange({ labelSelector })} labelIndex={labelIndex} matched={matched} total={total} onProblem={labelProblem} />
+        <SelectorBar value={view.labelSelector} onChange={(labelSelector) => onChange({ labelSelector })} labelIndex={labelIndex} matched={matched} total={total} countStale={Boolean(fieldProblem)} onProblem={labelProblem} />
         <Button variant="ghost" aria-expanded={fieldOpen} aria-controls="field-selector" onClick={() => setFieldOpen(!fieldOpen)}>
           Field selector {fieldOpen ? '▴' : '▾'}
         </Button>

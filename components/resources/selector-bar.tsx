@@ -14,6 +14,8 @@ interface SelectorBarProps {
   /** "12 of 340": how many listed objects match. */
   matched?: number;
   total?: number;
+  /** The count is not of what the boxes say (another box, the field selector, does not parse). */
+  countStale?: boolean;
   /** Told what is wrong with the text in the box (with where), or `undefined` once it parses. */
   onProblem?: (message: string | undefined) => void;
 }
@@ -29,7 +31,7 @@ const NONE_ACTIVE = -1;
  * Keyboard as the WAI-ARIA combobox with list autocomplete: nothing is pre-selected, so Enter keeps exactly
  * what was typed and Tab just moves on; ArrowDown/ArrowUp pick an option, Enter or a click takes it.
  */
-export function SelectorBar({ value, onChange, labelIndex, matched, total, onProblem }: SelectorBarProps) {
+export function SelectorBar({ value, onChange, labelIndex, matched, total, countStale, onProblem }: SelectorBarProps) {
   const [draft, typeDraft] = useDraft({ value, onValue: onChange, isValid: (text) => parseLabelSelector(text).ok });
   const [caret, setCaret] = useState(value.length);
   const [open, setOpen] = useState(false);
@@ -131,7 +133,7 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total, onPro
         {total !== undefined ? (
           // While the text does not parse, the rows below are not what it says: no count for them.
           <span className="shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-400" aria-live="polite">
-            {error ? 'not applied' : `${matched ?? total} of ${total}`}
+            {error || countStale ? 'not applied' : `${matched ?? total} of ${total}`}
           </span>
         ) : null}
       </div>
