@@ -38,8 +38,17 @@ test('a live channel that cannot connect is explained, retried with a countdown,
   await expect(countdown).toBeVisible({ timeout: 15_000 });
   await screenshotThemes(page, testInfo, 'live-channel-down');
 
-  await test.step('Retry now reconnects once the channel is back, and the list is live again', async () => {
+  await test.step('the one-off list is not live; Retry now lists again over HTTP while the channel stays down', async () => {
     await api.createPods(namespace, [{ name: 'kubia-late' }]);
+    // A live list would show it within a second or so; this one waits for a retry.
+    await page.waitForTimeout(1500);
+    await expect(pods.names()).toHaveText(['kubia-gpu', 'kubia-manual']);
+    await banner(page).getByRole('button', { name: 'Retry now' }).click();
+    await expect(pods.names()).toHaveText(['kubia-gpu', 'kubia-late', 'kubia-manual']);
+    await expect(banner(page)).toBeVisible();
+  });
+
+  await test.step('Retry now reconnects once the channel is back, and the list is live again', async () => {
     channel.restore();
     await banner(page).getByRole('button', { name: 'Retry now' }).click();
     await expect(banner(page)).toBeHidden();

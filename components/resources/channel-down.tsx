@@ -10,7 +10,8 @@ const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour1
 
 /**
  * Said when the live channel has not connected for a few seconds: what is wrong, what to do, when the next
- * attempt is (with a way to try now), and that the list below was fetched once and does not update.
+ * attempt is (with a way to try now, which lists again over HTTP too), and that the list below was fetched
+ * once and does not update.
  */
 export function ChannelDown({ noun, offline }: { noun: string; offline: OfflineList }) {
   const now = useNow(500).getTime();
@@ -37,7 +38,14 @@ export function ChannelDown({ noun, offline }: { noun: string; offline: OfflineL
         <span className="tabular-nums" aria-live="off">
           {next === undefined ? 'Connecting…' : `Retrying in ${secondsUntil(next, now)} s (attempt ${channel.attempts + 1})`}
         </span>
-        <Button onClick={retryChannelNow}>Retry now</Button>
+        <Button
+          onClick={() => {
+            retryChannelNow();
+            offline.refetch();
+          }}
+        >
+          Retry now
+        </Button>
       </div>
     </section>
   );

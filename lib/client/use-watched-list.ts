@@ -21,6 +21,8 @@ export interface OfflineList {
   fetchedAt?: number;
   /** Why the one-off list could not be fetched either. */
   fetchError?: ApiError;
+  /** Fetches the one-off list again (with a "Retry now"). */
+  refetch: () => void;
 }
 
 export interface WatchedListResult<T extends ListItem> extends WatchHealth {
@@ -80,7 +82,12 @@ export function useWatchedList<T extends ListItem = ListItem>(target: WatchTarge
   const once = useQuery({ ...oneOffListQueryOptions<T>(target ?? PAUSED, channel.downSince ?? 0), enabled: down });
   if (!target) return { data: undefined, state: health.state, error: health.error };
   if (!down) return { data, state: health.state, error: health.error };
-  const offline: OfflineList = { channel, fetchedAt: once.data ? once.dataUpdatedAt : undefined, fetchError: (once.error as ApiError | null) ?? undefined };
+  const offline: OfflineList = {
+    channel,
+    fetchedAt: once.data ? once.dataUpdatedAt : undefined,
+    fetchError: (once.error as ApiError | null) ?? undefined,
+    refetch: () => void once.refetch(),
+  };
   // The one-off list is newer than whatever the watch held when the channel went.
   const shown = once.data ?? data;
   if (shown) return { data: shown, state: 'live', offline };
