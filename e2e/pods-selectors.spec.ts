@@ -72,9 +72,10 @@ test('an invalid selector is marked invalid, explained, and kept out of the URL'
   await expect(message).toHaveText("Expected ',' or ')' after a value but found end of input (at character 13)");
   await expect(message).toHaveRole('alert');
   await expect(pods.selector()).toHaveAccessibleDescription(/Expected ',' or '\)'/);
-  // The last valid selector stays in effect, in the URL and in the rows.
+  // The URL keeps the last valid selector; its rows stay in view, dimmed and inert, under a notice.
   expect(page.url()).toBe(before);
-  await pods.expectNames(['manual-prod']);
+  await expect(page.getByRole('status', { name: 'Selector not applied' })).toBeVisible();
+  await expect(page.locator('[inert] table a')).toHaveText(['manual-prod']);
 
   await pods.selector().pressSequentially(',devel)');
   await expect(pods.selector()).not.toHaveAttribute('aria-invalid');
@@ -105,6 +106,8 @@ test('suggestions offer the keys and values that exist, and choosing one complet
     await pods.selector().press('End');
     await pods.selector().pressSequentially(',env in (');
     await expect(pods.suggestions().getByRole('option')).toHaveText(['debug', 'devel', 'prod']);
+    // Nothing is pre-selected: the first ArrowDown selects the first option, the second the next.
+    await pods.selector().press('ArrowDown');
     await pods.selector().press('ArrowDown');
     await expect(pods.suggestions().getByRole('option', { name: 'devel' })).toHaveAttribute('aria-selected', 'true');
     await pods.selector().press('Enter');

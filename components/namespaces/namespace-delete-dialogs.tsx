@@ -2,6 +2,7 @@
 
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
+import { deleteOutcome } from '@/lib/k8s/kubectl-outcome';
 import { PROTECTED_NAMESPACES, protectedNamespaceMessage } from '@/lib/k8s/namespace-row';
 import { describeChain, groupByController, willBeRecreated } from '@/lib/k8s/owner-references';
 import { namespaces } from '@/lib/k8s/resources';
@@ -9,6 +10,7 @@ import { useDeleteGroups, useDeletePreview, useDeleteTargets } from '@/lib/clien
 import { namespaceContentsQueryOptions, useNamespaceContents, type ContentGroup } from '@/lib/client/namespace-contents';
 import { DeletePanel, type DeleteGroup } from '@/components/resources/delete-panel';
 import { previewState } from '@/components/resources/resource-dialogs';
+import type { ChangeOutcome } from '@/components/resources/use-change-notice';
 import { Dialog } from '@/components/ui/dialog';
 
 /** Content groups of one or several namespaces, merged by resource, as the preview lists them. */
@@ -29,7 +31,7 @@ function mergeContents(lists: ContentGroup[][], note?: (group: ContentGroup) => 
  * `kubectl delete namespace a [b ...]`: the namespaces from a server dry run (which already carries the
  * server's refusal of a protected one), and everything inside each, found through discovery.
  */
-export function DeleteNamespacesDialog({ context, names, onClose, onDone }: { context?: string; names: string[]; onClose: () => void; onDone: () => void }) {
+export function DeleteNamespacesDialog({ context, names, onClose, onDone }: { context?: string; names: string[]; onClose: () => void; onDone: (outcome: ChangeOutcome) => void }) {
   const queryClient = useQueryClient();
   const preview = useDeletePreview(context, namespaces, { kind: 'objects', objects: names.map((name) => ({ name })) });
   const contents = useQueries({
@@ -55,7 +57,11 @@ export function DeleteNamespacesDialog({ context, names, onClose, onDone }: { co
         onCancel={onClose}
         pending={remove.isPending}
         error={remove.error?.message}
-        onDelete={(deleteOptions) => remove.mutate({ targets: preview.data ?? [], deleteOptions }, { onSuccess: onDone })}
+        onDelete={(deleteOptions) => {
+          const targets = preview.data ?? [];
+          const outcome = { lines: targets.map((target) => deleteOutcome(namespaces, target.name)), objects: targets };
+          remove.mutate({ targets, deleteOptions }, { onSuccess: () => onDone(outcome) });
+        }}
       />
     </Dialog>
   );

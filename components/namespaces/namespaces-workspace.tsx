@@ -7,6 +7,7 @@ import { namespaces, pods } from '@/lib/k8s/resources';
 import type { Namespace, Pod } from '@/lib/k8s/types';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { useWatchedList } from '@/lib/client/use-watched-list';
+import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
 import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
@@ -30,7 +31,7 @@ export function NamespacesWorkspace() {
   const podCounts = useMemo(() => countPods(podList.data?.items ?? []), [podList.data]);
   const sortRows = useCallback((rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean) => sortNamespaceRows(rows, key, descending, podCounts), [podCounts]);
   const list = useResourceList<Namespace, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, toRow: namespaceListRow, sortRows });
-  const { view, setView, rows, allRows, selectedRows } = list;
+  const { rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [deleting, setDeleting] = useState<string[]>();
   const columns = useMemo(() => namespaceColumns(podCounts), [podCounts]);
@@ -42,8 +43,8 @@ export function NamespacesWorkspace() {
   return (
     <>
       <CreateNamespace context={context} />
-      <ListToolbar view={view} onChange={setView} labelIndex={list.labelIndex} matched={rows.length} total={allRows.length} fieldExample="status.phase=Active,metadata.name=default" onCopyLink={() => void list.copy('link')} onCopyCommand={() => void list.copy('command')} copied={list.copied} />
-      <div className="mb-3"><CommandLine command={list.command} /></div>
+      <ListToolbar {...list.toolbarProps} fieldExample="status.phase=Active,metadata.name=default" />
+      <div className="mb-3"><CommandLine command={list.command} disabledReason={list.selectorProblem} /></div>
       {selectedRows.length > 0 ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
@@ -51,7 +52,7 @@ export function NamespacesWorkspace() {
           <Button variant="danger" onClick={() => setDeleting(selectedRows.map((row) => row.name))}>Delete selected</Button>
         </div>
       ) : null}
-      <ListStatus descriptor={namespaces} state={list.state} error={list.error}>
+      <ListStatus descriptor={namespaces} {...list.statusProps}>
         {rows.length === 0 ? (
           <NoResources descriptor={namespaces} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
             <p className="mt-1">Create one above.</p>
@@ -76,8 +77,9 @@ export function NamespacesWorkspace() {
       {list.state === 'error' && list.error?.code === 403 ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">You can still type a namespace you may use into the header&apos;s Namespace box and work in it.</p>
       ) : null}
-      <ResourceDialogs context={context} descriptor={namespaces} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
-      {deleting ? <DeleteNamespacesDialog context={context} names={deleting} onClose={() => setDeleting(undefined)} onDone={() => { list.clearSelection(); setDeleting(undefined); }} /> : null}
+      <ResourceDialogs context={context} descriptor={namespaces} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ChangeNotice {...list.noticeProps} />
+      {deleting ? <DeleteNamespacesDialog context={context} names={deleting} onClose={() => setDeleting(undefined)} onDone={(outcome) => { list.changed(outcome); setDeleting(undefined); }} /> : null}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { nodes } from '@/lib/k8s/resources';
 import type { Node, Pod } from '@/lib/k8s/types';
 import { useClusterPlacement } from '@/lib/client/use-cluster-placement';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
+import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
 import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
@@ -43,9 +44,9 @@ export function NodesWorkspace() {
 
   return (
     <>
-      <ListToolbar view={view} onChange={setView} labelIndex={list.labelIndex} matched={rows.length} total={allRows.length} fieldExample="spec.unschedulable=true,metadata.name=node-1" onCopyLink={() => void list.copy('link')} onCopyCommand={() => void list.copy('command')} copied={list.copied} />
+      <ListToolbar {...list.toolbarProps} fieldExample="spec.unschedulable=true,metadata.name=node-1" />
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <div className="min-w-0 flex-1"><CommandLine command={list.command} /></div>
+        <div className="min-w-0 flex-1"><CommandLine command={list.command} disabledReason={list.selectorProblem} /></div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" role="switch" aria-checked={Boolean(view.wide)} checked={Boolean(view.wide)} onChange={(event) => setView({ wide: event.target.checked })} />
           <span>Wide columns (<code className="font-mono text-xs">-o wide</code>)</span>
@@ -60,7 +61,7 @@ export function NodesWorkspace() {
           <Button onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: false })}>Uncordon selected</Button>
         </div>
       ) : null}
-      <ListStatus descriptor={nodes} state={list.state} error={list.error}>
+      <ListStatus descriptor={nodes} {...list.statusProps}>
         {rows.length === 0 ? (
           <NoResources descriptor={nodes} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
             <p className="mt-1">Nodes register themselves: a cluster without nodes runs no pods.</p>
@@ -86,7 +87,8 @@ export function NodesWorkspace() {
           />
         )}
       </ListStatus>
-      <ResourceDialogs context={context} descriptor={nodes} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
+      <ResourceDialogs context={context} descriptor={nodes} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ChangeNotice {...list.noticeProps} />
       <NodeDialogs context={context} dialog={liveNodeDialog} onClose={() => setNodeDialog(undefined)} />
     </>
   );

@@ -6,6 +6,7 @@ import { podListRow, sortPodRows, type PodListRow } from '@/lib/k8s/pod-list-row
 import { pods } from '@/lib/k8s/resources';
 import type { Pod } from '@/lib/k8s/types';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
+import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
 import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
@@ -25,7 +26,7 @@ export function PodsWorkspace() {
   const context = scope.context?.name;
   const namespace = scope.namespace ?? 'default';
   const list = useResourceList<Pod, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, toRow: podListRow, sortRows: sortPodRows });
-  const { view, setView, allNamespaces, rows, allRows, selectedRows } = list;
+  const { view, allNamespaces, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
 
   const detailHref = (row: PodListRow) => `/pods/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
@@ -34,8 +35,8 @@ export function PodsWorkspace() {
 
   return (
     <>
-      <ListToolbar view={view} onChange={setView} labelIndex={list.labelIndex} matched={rows.length} total={allRows.length} fieldExample="status.phase=Running,spec.nodeName=node-1" onCopyLink={() => void list.copy('link')} onCopyCommand={() => void list.copy('command')} copied={list.copied} />
-      <div className="mb-3"><CommandLine command={list.command} /></div>
+      <ListToolbar {...list.toolbarProps} fieldExample="status.phase=Running,spec.nodeName=node-1" />
+      <div className="mb-3"><CommandLine command={list.command} disabledReason={list.selectorProblem} /></div>
       <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
         {selectedRows.length > 0 ? (
           <>
@@ -45,15 +46,15 @@ export function PodsWorkspace() {
           </>
         ) : null}
         <div className="ml-auto flex gap-2">
-          {view.labelSelector && list.selectorValid ? (
-            <Button onClick={() => setDialog({ kind: 'delete', scope: { kind: 'selector', namespace: allNamespaces ? undefined : namespace, labelSelector: view.labelSelector, fieldSelector: view.fieldSelector || undefined } })}>
+          {view.labelSelector ? (
+            <Button disabledReason={list.selectorProblem} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'selector', namespace: allNamespaces ? undefined : namespace, labelSelector: view.labelSelector, fieldSelector: view.fieldSelector || undefined } })}>
               Delete matching…
             </Button>
           ) : null}
           {!allNamespaces && allRows.length > 0 ? <Button onClick={() => setDialog({ kind: 'delete', scope: { kind: 'all', namespace } })}>Delete all in {namespace}…</Button> : null}
         </div>
       </div>
-      <ListStatus descriptor={pods} state={list.state} error={list.error}>
+      <ListStatus descriptor={pods} {...list.statusProps}>
         {rows.length === 0 ? (
           <NoResources descriptor={pods} namespace={namespace} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors} />
         ) : (
@@ -74,7 +75,8 @@ export function PodsWorkspace() {
           />
         )}
       </ListStatus>
-      <ResourceDialogs context={context} descriptor={pods} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.clearSelection} />
+      <ResourceDialogs context={context} descriptor={pods} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ChangeNotice {...list.noticeProps} />
     </>
   );
 }

@@ -1,13 +1,37 @@
 import type { ReactNode } from 'react';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import type { ApiError } from '@/lib/client/api-fetch';
-import type { WatchedListState } from '@/lib/client/use-watched-list';
+import type { OfflineList, WatchedListState } from '@/lib/client/use-watched-list';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ChannelDown } from './channel-down';
 
 type Noun = Pick<ResourceDescriptor, 'resource' | 'singular' | 'namespaced'>;
 
-/** The banner or panel for a list that is not simply showing rows: loading, failed, forbidden, reconnecting. */
-export function ListStatus({ descriptor, state, error, children }: { descriptor: Noun; state: WatchedListState; error?: ApiError; children?: ReactNode }) {
+interface ListStatusProps {
+  descriptor: Noun;
+  state: WatchedListState;
+  error?: ApiError;
+  /** Why the rows are not what the filter boxes say (a selector that does not parse): they are dimmed and inert. */
+  invalidSelector?: string;
+  /** Set while the live channel is down (the rows, if any, were fetched once). */
+  offline?: OfflineList;
+  children?: ReactNode;
+}
+
+/** The banner or panel for a list that is not simply showing rows: loading, failed, forbidden, reconnecting, unfiltered. */
+export function ListStatus(props: ListStatusProps) {
+  const { descriptor, offline } = props;
+  if (!offline) return <ListState {...props} />;
+  return (
+    <>
+      <ChannelDown noun={descriptor.resource} offline={offline} />
+      {/* The banner says why the list failed (no channel, nor HTTP): no second error panel. */}
+      {props.state === 'error' ? null : <ListState {...props} />}
+    </>
+  );
+}
+
+function ListState({ descriptor, state, error, invalidSelector, children }: ListStatusProps) {
   const noun = descriptor.resource;
   if (state === 'connecting') {
     return (
@@ -37,7 +61,16 @@ export function ListStatus({ descriptor, state, error, children }: { descriptor:
           Reconnecting to the cluster{error ? ` (${error.message})` : ''}… the list below may be out of date.
         </p>
       ) : null}
-      {children}
+      {invalidSelector ? (
+        <>
+          <p role="status" aria-label="Selector not applied" className="mb-2 rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+            {invalidSelector}. Until it is fixed, nothing uses it: the dimmed {noun} below are those of the last valid selector, and the actions that use the selector are off.
+          </p>
+          <div inert className="select-none opacity-40">{children}</div>
+        </>
+      ) : (
+        children
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { splitColumns, type ListView } from '@/lib/contract/list-view';
 import { parseFieldSelector } from '@/lib/k8s/field-selector';
 import type { LabelIndex } from '@/lib/k8s/selector-suggestions';
@@ -19,10 +19,17 @@ interface ListToolbarProps<S extends string> {
   onCopyLink: () => void;
   onCopyCommand: () => void;
   copied?: 'link' | 'command';
+  /** Why the view's selectors cannot be shared or acted on now (the text in a box does not parse). */
+  selectorProblem?: string;
+  /** Told what is wrong with the text of the label or the field selector box, `undefined` once it parses. */
+  onSelectorProblem: (box: SelectorBox, message: string | undefined) => void;
 }
 
+export type SelectorBox = 'label' | 'field';
+
 /** The filter bar, the field selector, the label display options, and the share buttons of a list page. */
-export function ListToolbar<S extends string>({ view, onChange, labelIndex, matched, total, fieldExample, onCopyLink, onCopyCommand, copied }: ListToolbarProps<S>) {
+export function ListToolbar<S extends string>(props: ListToolbarProps<S>) {
+  const { view, onChange, labelIndex, matched, total, fieldExample, onCopyLink, onCopyCommand, copied, selectorProblem, onSelectorProblem } = props;
   const [fieldOpen, setFieldOpen] = useState(view.fieldSelector !== '');
   const [fieldText, typeField] = useDraft({ value: view.fieldSelector, onValue: (fieldSelector) => onChange({ fieldSelector }), isValid: (text) => parseFieldSelector(text).ok });
   const [columnsText, typeColumns] = useDraft({
@@ -31,11 +38,14 @@ export function ListToolbar<S extends string>({ view, onChange, labelIndex, matc
     normalize: (text) => splitColumns(text).join(','),
   });
   const fieldParsed = parseFieldSelector(fieldText);
+  const fieldProblem = fieldParsed.ok ? undefined : fieldParsed.message;
+  useEffect(() => onSelectorProblem('field', fieldProblem), [fieldProblem, onSelectorProblem]);
+  const labelProblem = useCallback((message: string | undefined) => onSelectorProblem('label', message), [onSelectorProblem]);
 
   return (
     <div className="mb-3 space-y-2">
       <div className="flex items-start gap-2">
-        <SelectorBar value={view.labelSelector} onChange={(labelSelector) => onChange({ labelSelector })} labelIndex={labelIndex} matched={matched} total={total} />
+        <SelectorBar value={view.labelSelector} onChange={(labelSelector) => onChange({ labelSelector })} labelIndex={labelIndex} matched={matched} total={total} countStale={Boolean(fieldProblem)} onProblem={labelProblem} />
         <Button variant="ghost" aria-expanded={fieldOpen} aria-controls="field-selector" onClick={() => setFieldOpen(!fieldOpen)}>
           Field selector {fieldOpen ? '▴' : '▾'}
         </Button>
@@ -74,8 +84,8 @@ export function ListToolbar<S extends string>({ view, onChange, labelIndex, matc
           />
         </label>
         <div className="ml-auto flex gap-2">
-          <Button onClick={onCopyLink}>{copied === 'link' ? 'Link copied' : 'Copy link'}</Button>
-          <Button onClick={onCopyCommand}>{copied === 'command' ? 'Command copied' : 'Copy as kubectl'}</Button>
+          <Button onClick={onCopyLink} disabledReason={selectorProblem}>{copied === 'link' ? 'Link copied' : 'Copy link'}</Button>
+          <Button onClick={onCopyCommand} disabledReason={selectorProblem}>{copied === 'command' ? 'Command copied' : 'Copy as kubectl'}</Button>
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
+import { deleteOutcome, metadataOutcome } from '@/lib/k8s/kubectl-outcome';
 import type { ObjectMeta } from '@/lib/k8s/types';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import { useDeletePreview, useDeleteTargets, type DeleteOptions, type DeleteScope } from '@/lib/client/delete-resources';
@@ -10,6 +11,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { DeletePanel, type DeletePreviewState } from './delete-panel';
 import { OwnedNotice, type OwnerDelete } from './owned-notice';
 import { MetadataEditor } from './metadata-editor';
+import type { ChangeOutcome } from './use-change-notice';
 
 /** An object as the dialogs need it: its name, namespace and current metadata. */
 export interface DialogObject {
@@ -58,7 +60,7 @@ interface DeleteDialogProps {
   descriptor: ResourceDescriptor;
   scope: DeleteScope;
   onClose: () => void;
-  onDone: () => void;
+  onDone: (outcome: ChangeOutcome) => void;
 }
 
 /** A delete, or, once the user chose it from the warning that owned objects come back, their owner's delete instead. */
@@ -92,13 +94,17 @@ function DeleteConfirm({ context, descriptor, scope, onClose, onDone, note, onDe
         onCancel={onClose}
         pending={remove.isPending}
         error={remove.error?.message}
-        onDelete={(deleteOptions) => remove.mutate({ targets: preview.data ?? [], deleteOptions }, { onSuccess: onDone })}
+        onDelete={(deleteOptions) => {
+          const targets = preview.data ?? [];
+          const outcome = { lines: targets.map((target) => deleteOutcome(descriptor, target.name)), objects: targets };
+          remove.mutate({ targets, deleteOptions }, { onSuccess: () => onDone(outcome) });
+        }}
       />
     </Dialog>
   );
 }
 
-function MetadataDialog({ context, descriptor, map, objects, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; map: 'labels' | 'annotations'; objects: DialogObject[]; onClose: () => void; onDone: () => void }) {
+function MetadataDialog({ context, descriptor, map, objects, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; map: 'labels' | 'annotations'; objects: DialogObject[]; onClose: () => void; onDone: (outcome: ChangeOutcome) => void }) {
   const patch = useMetadataPatch(context, descriptor);
   const title = objects.length === 1 ? `Edit ${map} of ${objects[0].name}` : `Edit ${map} of ${objects.length} ${descriptor.resource}`;
   return (
@@ -110,7 +116,13 @@ function MetadataDialog({ context, descriptor, map, objects, onClose, onDone }: 
         onCancel={onClose}
         pending={patch.isPending}
         error={patch.error?.message}
-        onApply={(edits) => patch.mutate({ map, objects: objects.map((o) => o.object), edits }, { onSuccess: onDone })}
+        onApply={(edits) => {
+          const outcome = {
+            lines: objects.map((o) => metadataOutcome({ kind: descriptor, name: o.name, map, current: o.object.metadata?.[map], edits })),
+            objects: objects.map(({ name, namespace }) => ({ name, namespace })),
+          };
+          patch.mutate({ map, objects: objects.map((o) => o.object), edits }, { onSuccess: () => onDone(outcome) });
+        }}
       />
     </Dialog>
   );
@@ -118,11 +130,11 @@ function MetadataDialog({ context, descriptor, map, objects, onClose, onDone }: 
 
 /**
  * The label/annotation editor and the delete confirmation of one kind, as modal dialogs over its list.
- * `onDone` runs after a write succeeded (the dialog closes with it).
+ * `onDone` runs after a write succeeded, with what kubectl would print (the dialog closes with it).
  */
-export function ResourceDialogs({ context, descriptor, dialog, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; dialog?: ResourceDialog; onClose: () => void; onDone: () => void }) {
-  const done = () => {
-    onDone();
+export function ResourceDialogs({ context, descriptor, dialog, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; dialog?: ResourceDialog; onClose: () => void; onDone: (outcome: ChangeOutcome) => void }) {
+  const done = (outcome: ChangeOutcome) => {
+    onDone(outcome);
     onClose();
   };
   if (!dialog) return <Dialog title="" open={false} onClose={onClose}>{null}</Dialog>;

@@ -39,6 +39,8 @@ export interface ResourceTableProps<R extends ResourceRow, S extends string> {
   selected: ReadonlySet<string>;
   onSelect: (uids: string[], selected: boolean) => void;
   onPickLabel: (name: string, value: string) => void;
+  /** Rows just changed (by uid), marked for a moment. */
+  highlighted?: ReadonlySet<string>;
   /** Per-row actions (delete, …), rendered in the last cell. */
   rowActions?: (row: R) => ReactNode;
   detailHref: (row: R) => string;
@@ -67,7 +69,8 @@ const NONE = <NoneText />;
  * name); their backgrounds must be opaque for that, and follow the row's hover.
  */
 const PINNED_HEAD = 'sticky z-[2] bg-slate-50 dark:bg-slate-900';
-const PINNED_CELL = 'sticky z-[1] bg-white group-hover:bg-slate-50 dark:bg-slate-950 dark:group-hover:bg-slate-900';
+// Pinned cells paint their own background (the scrolled columns pass under them), so they follow the row's hover and highlight.
+const PINNED_CELL = 'sticky z-[1] bg-white group-hover:bg-slate-50 group-data-highlighted:bg-amber-100 dark:bg-slate-950 dark:group-hover:bg-slate-900 dark:group-data-highlighted:bg-amber-900/40';
 const PINNED_EDGE = 'shadow-[inset_-1px_0_0] shadow-slate-200 dark:shadow-slate-800';
 const LABELS_COLUMN = ':labels';
 
@@ -78,7 +81,7 @@ const LABELS_COLUMN = ':labels';
  * per object, so an event re-renders one row's data, not the list's.
  */
 export function ResourceTable<R extends ResourceRow, S extends string>(props: ResourceTableProps<R, S>) {
-  const { descriptor, rows, columns, showNamespace = false, showLabels, labelColumns, sort, onSort, selected, onSelect, onPickLabel, rowActions, detailHref } = props;
+  const { descriptor, rows, columns, showNamespace = false, showLabels, labelColumns, sort, onSort, selected, onSelect, onPickLabel, highlighted, rowActions, detailHref } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
   // TanStack Virtual returns fresh functions each render by design; nothing here is memoized on them.
@@ -117,7 +120,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
           {items.map((item) => {
             const row = rows[item.index];
             return (
-              <tr key={row.uid} ref={virtualizer.measureElement} data-index={item.index} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800/70 dark:hover:bg-slate-900">
+              <tr key={row.uid} ref={virtualizer.measureElement} data-index={item.index} aria-rowindex={item.index + 2} data-highlighted={highlighted?.has(row.uid) || undefined} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 data-highlighted:bg-amber-100 dark:border-slate-800/70 dark:hover:bg-slate-900 dark:data-highlighted:bg-amber-900/40">
                 <td className={`${PINNED_CELL} left-0 w-10 min-w-10 px-3`}>
                   <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(row.uid)} onChange={(event) => onSelect([row.uid], event.target.checked)} />
                 </td>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { parseLabelSelector } from '@/lib/k8s/label-selector';
 import { suggestSelector, type LabelIndex, type Suggestions } from '@/lib/k8s/selector-suggestions';
 import { useDraft } from '@/components/ui/use-draft';
@@ -14,19 +14,28 @@ interface SelectorBarProps {
   /** "12 of 340": how many listed objects match. */
   matched?: number;
   total?: number;
+  /** The count is not of what the boxes say (another box, the field selector, does not parse). */
+  countStale?: boolean;
+  /** Told what is wrong with the text in the box (with where), or `undefined` once it parses. */
+  onProblem?: (message: string | undefined) => void;
 }
 
 const NO_SUGGESTIONS: Suggestions = { from: 0, to: 0, options: [] };
 
+/** No option is active: Enter applies the text as typed. */
+const NONE_ACTIVE = -1;
+
 /**
  * The label-selector filter: the full Kubernetes grammar through the shared parser, with the failing
  * character underlined and the reason tied to the box, and suggestions from the labels that exist.
+ * Keyboard as the WAI-ARIA combobox with list autocomplete: nothing is pre-selected, so Enter keeps exactly
+ * what was typed and Tab just moves on; ArrowDown/ArrowUp pick an option, Enter or a click takes it.
  */
-export function SelectorBar({ value, onChange, labelIndex, matched, total }: SelectorBarProps) {
+export function SelectorBar({ value, onChange, labelIndex, matched, total, countStale, onProblem }: SelectorBarProps) {
   const [draft, typeDraft] = useDraft({ value, onValue: onChange, isValid: (text) => parseLabelSelector(text).ok });
   const [caret, setCaret] = useState(value.length);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(NONE_ACTIVE);
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
   const listId = useId();
@@ -41,7 +50,8 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total }: Sel
   const update = (text: string, at: number) => {
     typeDraft(text);
     setCaret(at);
-    setActive(0);
+    setOpen(true);
+    setActive(NONE_ACTIVE);
   };
 
   const accept = (index: number) => {
@@ -54,20 +64,32 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total }: Sel
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (!showList) {
-      if (event.key === 'ArrowDown') setOpen(true);
+    const count = suggestions.options.length;
+    if (event.key === 'Tab') {
+      // Tab moves focus and never takes an option.
+      setOpen(false);
       return;
     }
-    const count = suggestions.options.length;
-    if (event.key === 'ArrowDown') setActive((active + 1) % count);
-    else if (event.key === 'ArrowUp') setActive((active - 1 + count) % count);
-    else if (event.key === 'Enter' || event.key === 'Tab') accept(active);
-    else if (event.key === 'Escape') setOpen(false);
-    else return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const down = event.key === 'ArrowDown';
+      if (!showList) {
+        setOpen(true);
+        setActive(NONE_ACTIVE);
+      } else if (active === NONE_ACTIVE) setActive(down ? 0 : count - 1);
+      else setActive((active + (down ? 1 : -1) + count) % count);
+    } else if (event.key === 'Enter') {
+      if (showList && active !== NONE_ACTIVE) accept(active);
+      else setOpen(false);
+    } else if (event.key === 'Escape' && showList) {
+      setOpen(false);
+      setActive(NONE_ACTIVE);
+    } else return;
     event.preventDefault();
   };
 
   const error = parsed.ok ? undefined : parsed.error;
+  const problem = error ? `${error.message} (at character ${error.position + 1})` : undefined;
+  useEffect(() => onProblem?.(problem), [problem, onProblem]);
 
   return (
     <div className="relative min-w-0 flex-1">
@@ -92,7 +114,7 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total }: Sel
             aria-expanded={showList}
             aria-controls={listId}
             aria-autocomplete="list"
-            aria-activedescendant={showList ? `${listId}-${active}` : undefined}
+            aria-activedescendant={showList && active !== NONE_ACTIVE ? `${listId}-${active}` : undefined}
             autoComplete="off"
             spellCheck={false}
             placeholder="Label selector, e.g. env in (prod,devel),tier!=cache"
@@ -100,20 +122,24 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total }: Sel
             onChange={(event) => update(event.target.value, event.target.selectionStart ?? event.target.value.length)}
             onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? draft.length)}
             onFocus={() => setOpen(true)}
-            onBlur={() => setOpen(false)}
+            onBlur={() => {
+              setOpen(false);
+              setActive(NONE_ACTIVE);
+            }}
             onKeyDown={onKeyDown}
             className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-1.5 font-mono text-sm aria-invalid:border-rose-500 dark:border-slate-700 dark:aria-invalid:border-rose-400"
           />
         </div>
         {total !== undefined ? (
+          // While the text does not parse, the rows below are not what it says: no count for them.
           <span className="shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-400" aria-live="polite">
-            {matched ?? total} of {total}
+            {error || countStale ? 'not applied' : `${matched ?? total} of ${total}`}
           </span>
         ) : null}
       </div>
       {error ? (
         <p id={errorId} role="alert" className="mt-1 text-xs text-rose-700 dark:text-rose-300">
-          {error.message} (at character {error.position + 1})
+          {problem}
         </p>
       ) : null}
       <ul
@@ -137,6 +163,12 @@ export function SelectorBar({ value, onChange, labelIndex, matched, total }: Sel
             className="cursor-pointer px-3 py-1 aria-selected:bg-sky-100 dark:aria-selected:bg-sky-900"
           >
             {option.label}
+            {option.hint ? (
+              <>
+                {' '}
+                <span className="ml-2 font-sans text-xs text-slate-600 dark:text-slate-400">{option.hint}</span>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { listViewCommand, type ListViewSpec } from '@/lib/contract/list-view';
 import { ALL_NAMESPACES } from '@/lib/contract/scope';
 import type { WatchTarget } from '@/lib/contract/watch';
@@ -11,7 +11,9 @@ import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import { indexLabels } from '@/lib/k8s/selector-suggestions';
 import { useListView } from '@/lib/client/use-list-view';
 import { useWatchedList } from '@/lib/client/use-watched-list';
+import type { SelectorBox } from './list-toolbar';
 import type { ResourceRow } from './resource-table';
+import { useChangeNotice, type ChangeOutcome } from './use-change-notice';
 
 /** Adds `key=value` to a selector unless it is already there. */
 export function withLabel(selector: string, key: string, value: string): string {
@@ -51,7 +53,7 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
         fieldSelector: view.fieldSelector || undefined,
       }
     : null;
-  const { data, state, error } = useWatchedList<T>(target);
+  const { data, state, error, offline } = useWatchedList<T>(target);
   const [pageSelection, setPageSelection] = useState<Set<string>>(() => new Set());
   const [copied, setCopied] = useState<'link' | 'command'>();
 
@@ -60,6 +62,19 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
   const labelIndex = useMemo(() => indexLabels(allRows.map((row) => row.labels)), [allRows]);
   // The filter bar only passes valid selectors to the URL, but a hand-edited link may not be.
   const parsedSelector = useMemo(() => parseLabelSelector(view.labelSelector), [view.labelSelector]);
+  // What the filter boxes hold but cannot apply: the URL (and so rows, command, link) keeps the last valid one.
+  const [problems, setProblems] = useState<Partial<Record<SelectorBox, string>>>({});
+  const onSelectorProblem = useCallback(
+    (box: SelectorBox, message: string | undefined) => setProblems((current) => (current[box] === message ? current : { ...current, [box]: message })),
+    [],
+  );
+  const selectorProblem = problems.label
+    ? `The label selector is not valid: ${problems.label}`
+    : problems.field
+      ? `The field selector is not valid: ${problems.field}`
+      : !parsedSelector.ok
+        ? `The label selector is not valid: ${parsedSelector.error.message}`
+        : undefined;
   const rows = useMemo(() => {
     const parsed = parsedSelector;
     const matching = parsed.ok ? allRows.filter((row) => matchesLabels(parsed.selector, row.labels)) : [];
@@ -77,9 +92,12 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     setView({ selected: allRows.filter((row) => uids.has(row.uid)).map((row) => row.name) });
   };
   const selectedRows = rows.filter((row) => selected.has(row.uid));
+  const clearSelection = () => setSelected(() => new Set());
+  const changes = useChangeNotice(allRows);
 
   const command = kubectlCommand(listViewCommand(descriptor, view, namespace));
   const copy = async (what: 'link' | 'command') => {
+    if (selectorProblem) return;
     await navigator.clipboard.writeText(what === 'link' ? window.location.href : command);
     setCopied(what);
     setTimeout(() => setCopied(undefined), 1500);
@@ -102,20 +120,43 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     allNamespaces,
     state,
     error,
+    /** What `ListStatus` takes from the list (the page adds the descriptor). */
+    statusProps: { state, error, offline, invalidSelector: selectorProblem },
     allRows,
     rows,
     rowsByUid,
     labelIndex,
-    selectorValid: parsedSelector.ok,
+    /** Set while a filter box holds text that does not parse: the rows, command and link are not what it says. */
+    selectorProblem,
     filtered: view.labelSelector !== '' || view.fieldSelector !== '',
     selected,
     selectedRows,
     command,
     copied,
     copy,
+    /** What `ListToolbar` takes from the list (the page adds its field example). */
+    toolbarProps: {
+      view,
+      onChange: setView,
+      labelIndex,
+      matched: rows.length,
+      total: allRows.length,
+      onCopyLink: () => void copy('link'),
+      onCopyCommand: () => void copy('command'),
+      copied,
+      selectorProblem,
+      onSelectorProblem,
+    },
     /** What `ResourceTable` takes from the list: rows, view options, sort, selection, label picks. */
-    tableProps: { rows, showLabels: view.showLabels, labelColumns: view.labelColumns, sort: view.sort, onSort, selected, onSelect, onPickLabel: pickLabel },
-    clearSelection: () => setSelected(() => new Set()),
+    tableProps: { rows, showLabels: view.showLabels, labelColumns: view.labelColumns, sort: view.sort, onSort, selected, onSelect, onPickLabel: pickLabel, highlighted: changes.highlighted },
+    clearSelection,
+    /** After a write: clears the selection, says what changed in kubectl's words and marks the rows. */
+    changed: (outcome: ChangeOutcome) => {
+      clearSelection();
+      changes.announce(outcome);
+    },
+    /** What `ChangeNotice` takes. */
+    noticeProps: { notice: changes.notice, onDismiss: changes.dismiss },
     clearSelectors: () => setView({ labelSelector: '', fieldSelector: '' }),
   };
 }

@@ -9,11 +9,23 @@ const VARIANTS: Record<Variant, string> = {
   ghost: 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100',
 };
 
-export function Button({ variant = 'secondary', className = '', type = 'button', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: Variant;
+  /**
+   * Why the button does nothing now. It stays focusable (`aria-disabled`, not `disabled`) so the reason,
+   * its description, can be read and hovered.
+   */
+  disabledReason?: string;
+}
+
+export function Button({ variant = 'secondary', className = '', type = 'button', disabledReason, onClick, ...props }: ButtonProps) {
   return (
     <button
       type={type}
-      className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 ${VARIANTS[variant]} ${className}`}
+      aria-disabled={disabledReason ? true : undefined}
+      title={disabledReason}
+      onClick={disabledReason ? (event) => event.preventDefault() : onClick}
       {...props}
     />
   );

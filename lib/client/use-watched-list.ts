@@ -5,13 +5,30 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { WatchTarget } from '@/lib/contract/watch';
 import type { ListItem, WatchedList } from '@/lib/k8s/list-reducer';
 import { watchedKey } from '@/lib/client/query-keys';
+import type { ApiError } from '@/lib/client/api-fetch';
+import type { ChannelState } from '@/lib/client/live-channel';
+import { oneOffListQueryOptions } from '@/lib/client/one-off-list';
 import { joinWatch, targetId, watchHealth, type WatchHealth, type WatchTap } from '@/lib/client/shared-watches';
 import { getSocket } from '@/lib/client/socket';
+import { useLiveChannel } from '@/lib/client/use-live-channel';
 
 export type { WatchedListState } from '@/lib/client/shared-watches';
 
+/** A list shown while the live channel is down: fetched once over HTTP, not updated. */
+export interface OfflineList {
+  channel: ChannelState;
+  /** When the one-off list arrived (absent while it is fetched, or when that failed). */
+  fetchedAt?: number;
+  /** Why the one-off list could not be fetched either. */
+  fetchError?: ApiError;
+  /** Fetches the one-off list again (with a "Retry now"). */
+  refetch: () => void;
+}
+
 export interface WatchedListResult<T extends ListItem> extends WatchHealth {
   data: WatchedList<T> | undefined;
+  /** Set while the live channel is down: `data` then comes from one fetch and does not update. */
+  offline?: OfflineList;
 }
 
 /**
@@ -61,5 +78,20 @@ export function useWatchedList<T extends ListItem = ListItem>(target: WatchTarge
     () => (target ? watchHealth(queryClient, target) : CONNECTING),
     () => CONNECTING,
   );
-  return { data: target ? data : undefined, state: health.state, error: health.error };
+  const channel = useLiveChannel();
+  const down = Boolean(target) && channel.status === 'down';
+  const once = useQuery({ ...oneOffListQueryOptions<T>(target ?? PAUSED, channel.downSince ?? 0), enabled: down });
+  if (!target) return { data: undefined, state: health.state, error: health.error };
+  if (!down) return { data, state: health.state, error: health.error };
+  const offline: OfflineList = {
+    channel,
+    fetchedAt: once.data ? once.dataUpdatedAt : undefined,
+    fetchError: (once.error as ApiError | null) ?? undefined,
+    refetch: () => void once.refetch(),
+  };
+  // The one-off list is newer than whatever the watch held when the channel went.
+  const shown = once.data ?? data;
+  if (shown) return { data: shown, state: 'live', offline };
+  if (once.error) return { data: undefined, state: 'error', error: once.error as ApiError, offline };
+  return { data: undefined, state: 'connecting', offline };
 }

@@ -19,7 +19,7 @@ test('indexLabels collects keys and their values', () => {
 const cases: [string, string, string[]][] = [
   ['empty input offers every key', '', ['creation_method', 'env', 'run']],
   ['a key prefix narrows the keys', 'e', ['env']],
-  ['a complete key offers operators', 'env', ['env=', 'env!=', 'env in (', 'env notin (']],
+  ['a complete key offers has, lacks and the operators', 'env', ['env', '!env', 'env=', 'env!=', 'env in (', 'env notin (']],
   ['negation offers negated keys', '!r', ['!run']],
   ['after = come the values', 'env=', ['devel', 'prod']],
   ['a value prefix narrows them', 'env=p', ['prod']],
@@ -44,4 +44,19 @@ test('suggestions replace just the partial token', () => {
 
 test('the caret position, not the end of the input, picks the clause', () => {
   assert.deepEqual(labels('e,run=kubia', 1), ['env']);
+});
+
+test('the existence forms say what they mean', () => {
+  const options = suggestSelector('env', 3, index).options;
+  assert.deepEqual(options.slice(0, 2), [
+    { label: 'env', insert: 'env', hint: 'has the label' },
+    { label: '!env', insert: '!env', hint: 'lacks the label' },
+  ]);
+  assert.equal(suggestSelector('!e', 2, index).options[0].hint, 'lacks the label');
+});
+
+test('the lacks form replaces the whole key', () => {
+  const { from, to, options } = suggestSelector('run=kubia, env', 14, index);
+  const lacks = options.find((o) => o.label === '!env')!;
+  assert.equal('run=kubia, env'.slice(0, from) + lacks.insert + 'run=kubia, env'.slice(to), 'run=kubia, !env');
 });

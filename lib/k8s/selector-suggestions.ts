@@ -12,6 +12,8 @@ export interface Suggestion {
   label: string;
   /** The text that replaces `[from, to)` of the input. */
   insert: string;
+  /** What the option means, when its text alone does not say (`!env`: lacks the label). */
+  hint?: string;
 }
 
 export interface Suggestions {
@@ -44,6 +46,18 @@ function clauseStart(input: string, caret: number): number {
     else if (c === ',' && depth === 0) start = i + 1;
   }
   return start;
+}
+
+const HAS = 'has the label';
+const LACKS = 'lacks the label';
+
+/** The clauses a complete key can start: `key` and `!key` (exists, does not exist), then the operators. */
+function keyForms(key: string): Suggestion[] {
+  return [
+    { label: key, insert: key, hint: HAS },
+    { label: `!${key}`, insert: `!${key}`, hint: LACKS },
+    ...['=', '!=', ' in (', ' notin ('].map((op) => ({ label: `${key}${op}`, insert: `${key}${op}` })),
+  ];
 }
 
 const sorted = (values: Iterable<string>) => [...values].sort((a, b) => a.localeCompare(b));
@@ -80,12 +94,10 @@ export function suggestSelector(input: string, caret: number, index: LabelIndex)
   if (key) {
     const [, bang, partial] = key;
     const keys = sorted(index.keys()).filter((k) => k.startsWith(partial) && k !== partial);
-    if (bang) return { from, to: caret, options: keys.slice(0, LIMIT).map((k) => ({ label: `!${k}`, insert: `!${k}` })) };
-    const options = keys.slice(0, LIMIT).map((k) => ({ label: k, insert: k }));
-    // A complete key: offer the ways to continue it.
-    if (index.has(partial)) {
-      for (const op of ['=', '!=', ' in (', ' notin (']) options.push({ label: `${partial}${op}`, insert: `${partial}${op}` });
-    }
+    if (bang) return { from, to: caret, options: keys.slice(0, LIMIT).map((k) => ({ label: `!${k}`, insert: `!${k}`, hint: LACKS })) };
+    const options: Suggestion[] = keys.slice(0, LIMIT).map((k) => ({ label: k, insert: k }));
+    // A complete key: offer every form of clause on it, the bare existence tests first.
+    if (index.has(partial)) options.push(...keyForms(partial));
     return { from, to: caret, options };
   }
 

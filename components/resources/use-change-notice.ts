@@ -1,0 +1,52 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+/** What a write did: kubectl's line per object, and the objects, to point at them in the list. */
+export interface ChangeOutcome {
+  lines: string[];
+  objects: { namespace?: string; name: string }[];
+}
+
+export interface ChangeNotice extends ChangeOutcome {
+  id: number;
+}
+
+/** How long the changed rows stay marked, and the notice in view (long enough to be read). */
+const HIGHLIGHT_MS = 4000;
+const NOTICE_MS = 12_000;
+
+let nextId = 0;
+const objectKey = (o: { namespace?: string; name: string }) => `${o.namespace ?? ''}/${o.name}`;
+
+/**
+ * The last change's notice and which rows it touched: the rows are marked briefly, the notice stays a
+ * little longer (or until dismissed). A new change replaces the previous one.
+ */
+export function useChangeNotice<R extends { uid: string; name: string; namespace?: string }>(rows: readonly R[]) {
+  const [notice, setNotice] = useState<ChangeNotice>();
+  const [marking, setMarking] = useState(false);
+
+  useEffect(() => {
+    if (!notice) return;
+    const unmark = setTimeout(() => setMarking(false), HIGHLIGHT_MS);
+    const dismiss = setTimeout(() => setNotice((current) => (current?.id === notice.id ? undefined : current)), NOTICE_MS);
+    return () => {
+      clearTimeout(unmark);
+      clearTimeout(dismiss);
+    };
+  }, [notice]);
+
+  const keys = new Set(marking && notice ? notice.objects.map(objectKey) : []);
+  const highlighted = new Set(rows.filter((row) => keys.has(objectKey(row))).map((row) => row.uid));
+
+  return {
+    notice,
+    highlighted,
+    announce: (outcome: ChangeOutcome) => {
+      setNotice({ ...outcome, id: ++nextId });
+      setMarking(true);
+    },
+    dismiss: () => setNotice(undefined),
+  };
+}

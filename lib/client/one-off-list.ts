@@ -1,0 +1,41 @@
+'use client';
+
+import { queryOptions } from '@tanstack/react-query';
+import type { WatchTarget } from '@/lib/contract/watch';
+import type { ListItem, WatchedList } from '@/lib/k8s/list-reducer';
+import { resourcePath } from '@/lib/k8s/resource-path';
+import { apiFetch, k8sUrl } from '@/lib/client/api-fetch';
+import { watchedKey } from '@/lib/client/query-keys';
+
+interface ListAnswer<T> {
+  items?: T[];
+  metadata?: { resourceVersion?: string };
+}
+
+/** `GET` the target's list once, through the BFF's HTTP proxy: what a page shows while its live channel is down. */
+export async function fetchListOnce<T extends ListItem>(target: WatchTarget): Promise<WatchedList<T>> {
+  const path = resourcePath({
+    group: target.group ?? '',
+    version: target.version,
+    resource: target.resource,
+    namespace: target.namespace,
+    query: { labelSelector: target.labelSelector || undefined, fieldSelector: target.fieldSelector || undefined },
+  });
+  const list = await apiFetch<ListAnswer<T>>(k8sUrl(target.context, path));
+  return { items: list.items ?? [], resourceVersion: list.metadata?.resourceVersion ?? '' };
+}
+
+/**
+ * One fetch per outage (`since`: when the channel was lost), under the target's resource so a write's
+ * invalidation fetches it again; never refetched on its own, since nothing would say it is current.
+ */
+export function oneOffListQueryOptions<T extends ListItem>(target: WatchTarget, since: number) {
+  return queryOptions<WatchedList<T>>({
+    queryKey: [...watchedKey(target), 'once', since],
+    queryFn: () => fetchListOnce<T>(target),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}
