@@ -3,9 +3,11 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { AppHeader } from '@/components/shell/app-header';
+import { NoLoginBanner } from '@/components/shell/no-login-banner';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { themeBootScript } from '@/lib/client/theme';
 import { nonceOf } from '@/lib/server/http/security-headers';
+import { getRuntime } from '@/lib/server/runtime';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -27,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen antialiased">
         <Providers>
           <div className="flex min-h-screen flex-col">
+            {getRuntime()?.auth?.exposedWithoutLogin && <NoLoginBanner />}
             <AppHeader />
             <div className="flex flex-1">
               <aside className="w-52 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">

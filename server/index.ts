@@ -20,6 +20,11 @@ const VERSION = process.env.npm_package_version ?? '0.1.0';
 
 async function main(): Promise<void> {
   const config = readServerConfig();
+  // Team mode: until the session gate is in place, a login mode would be a promise the console does not keep.
+  if (config.auth.mode !== 'none') throw new Error(`PILOTHOUSE_AUTH=${config.auth.mode} is not built yet: use none, on a loopback HOST`);
+  if (config.auth.exposedWithoutLogin) {
+    console.warn(`WARNING: PILOTHOUSE_AUTH=none on HOST=${config.host}: anyone who reaches this console acts with its cluster credentials. Set PILOTHOUSE_AUTH=token or proxy.`);
+  }
   const httpServer = createServer();
   // Longer than the idle timeout of the proxies and load balancers in front (often 60 s): with Node's default
   // of 5 s, a client reusing a pooled connection races the server closing it and gets ECONNRESET.
@@ -47,7 +52,7 @@ async function main(): Promise<void> {
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
     log: console,
   });
-  setRuntime({ contexts, hosts, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
+  setRuntime({ contexts, hosts, auth: { mode: config.auth.mode, exposedWithoutLogin: config.auth.exposedWithoutLogin }, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
   const io = attachSocketHub(httpServer, VERSION, hosts);
   // socket.io answers its path from a 'request' listener of its own; the front door goes before it.
   const socketListeners = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
