@@ -8,6 +8,7 @@ import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { themeBootScript } from '@/lib/client/theme';
 import { nonceOf } from '@/lib/server/http/security-headers';
 import { getRuntime } from '@/lib/server/runtime';
+import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,7 +20,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The custom server puts this request's policy, with its script nonce, on the request; Next gives its own
   // scripts the same nonce, and the theme script needs it too. Reading it renders every page per request,
   // which a nonce requires anyway.
-  const nonce = nonceOf((await headers()).get('content-security-policy'));
+  const requestHeaders = await headers();
+  const nonce = nonceOf(requestHeaders.get('content-security-policy'));
+  // In a team mode only the login page renders without a session, and it gets no shell: the shell's
+  // pickers and live channel would all be refused.
+  const runtime = getRuntime();
+  const bare = (runtime?.auth?.mode ?? 'none') !== 'none' && !requestHeaders.get(IDENTITY_REF_HEADER);
   return (
     // The theme script sets the `dark` class before React hydrates; that difference is expected.
     <html lang="en" suppressHydrationWarning>
@@ -28,16 +34,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen antialiased">
         <Providers>
-          <div className="flex min-h-screen flex-col">
-            {getRuntime()?.auth?.exposedWithoutLogin && <NoLoginBanner />}
-            <AppHeader />
-            <div className="flex flex-1">
-              <aside className="w-52 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
-                <SidebarNav />
-              </aside>
-              <main className="min-w-0 flex-1 p-6">{children}</main>
+          {bare ? (
+            <main className="flex min-h-screen flex-col p-6">{children}</main>
+          ) : (
+            <div className="flex min-h-screen flex-col">
+              {runtime?.auth?.exposedWithoutLogin && <NoLoginBanner />}
+              <AppHeader />
+              <div className="flex flex-1">
+                <aside className="w-52 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+                  <SidebarNav />
+                </aside>
+                <main className="min-w-0 flex-1 p-6">{children}</main>
+              </div>
             </div>
-          </div>
+          )}
         </Providers>
       </body>
     </html>

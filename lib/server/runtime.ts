@@ -1,4 +1,5 @@
 import type { AuthMode } from '@/lib/contract/auth';
+import type { Identity } from '@/lib/server/auth/identity';
 import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import type { ManifestDocument } from '@/lib/k8s/manifest-documents';
@@ -19,6 +20,8 @@ export interface PilothouseRuntime {
   parseManifest?: (text: string) => Promise<ManifestDocument[]>;
   /** How users are known (`PILOTHOUSE_AUTH`); absent means `none`. */
   auth?: { mode: AuthMode; exposedWithoutLogin: boolean };
+  /** The identities of in-flight requests, by the reference the gate put in `IDENTITY_REF_HEADER`. */
+  identities?: { get(ref: string): Identity | undefined };
 }
 
 const KEY = Symbol.for('pilothouse.runtime');
