@@ -5,6 +5,7 @@ import { Providers } from '@/components/providers';
 import { AppHeader } from '@/components/shell/app-header';
 import { NoLoginBanner } from '@/components/shell/no-login-banner';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
+import { ThemeSwitch } from '@/components/shell/theme-switch';
 import { themeBootScript } from '@/lib/client/theme';
 import { nonceOf } from '@/lib/server/http/security-headers';
 import { getRuntime } from '@/lib/server/runtime';
@@ -25,7 +26,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // In a team mode only the login page renders without a session, and it gets no shell: the shell's
   // pickers and live channel would all be refused.
   const runtime = getRuntime();
-  const bare = (runtime?.auth?.mode ?? 'none') !== 'none' && !requestHeaders.get(IDENTITY_REF_HEADER);
+  const mode = runtime?.auth?.mode ?? 'none';
+  const ref = requestHeaders.get(IDENTITY_REF_HEADER);
+  const identity = ref ? runtime?.identities?.get(ref) : undefined;
+  const bare = mode !== 'none' && !identity;
+  const account = identity && { mode, username: identity.username, groups: identity.groups, ...(identity.email ? { email: identity.email } : {}) };
   return (
     // The theme script sets the `dark` class before React hydrates; that difference is expected.
     <html lang="en" suppressHydrationWarning>
@@ -35,11 +40,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen antialiased">
         <Providers>
           {bare ? (
-            <main className="flex min-h-screen flex-col p-6">{children}</main>
+            <main className="flex min-h-screen flex-col p-6">
+              <div className="flex justify-end">
+                <ThemeSwitch />
+              </div>
+              {children}
+            </main>
           ) : (
             <div className="flex min-h-screen flex-col">
               {runtime?.auth?.exposedWithoutLogin && <NoLoginBanner />}
-              <AppHeader />
+              <AppHeader account={account} />
               <div className="flex flex-1">
                 <aside className="w-52 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
                   <SidebarNav />
