@@ -95,6 +95,9 @@ export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy;
       if (config.mode === 'proxy' && !hosts.isTrustedProxy(req.socket.remoteAddress)) {
         for (const name of Object.values(config.headers)) delete req.headers[name];
       }
+      // A team console reached over HTTPS must never be reached over plain HTTP again: the session cookie
+      // would travel in clear text on a downgraded connection.
+      if (authenticator.isHttps(req)) res.setHeader('strict-transport-security', 'max-age=31536000');
       const path = rawPath(req.url ?? '/');
       if (AUTH_ROUTES.includes(path)) {
         await handleAuthRoute(req, res, path, { config, authenticator, sealer, hosts, contexts: options.contexts, onSessionEnded: (sid) => gate.onSessionEnded(sid) });

@@ -28,7 +28,8 @@ before(async () => {
   cluster = await startTestCluster({ seed: { name: 'demo' } });
   const common = { KUBECONFIG: cluster.kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false', PILOTHOUSE_SESSION_SECRET: SECRET };
   [tokenConsole, proxyConsole] = await Promise.all([
-    startConsole({ ...common, PILOTHOUSE_AUTH: 'token' }),
+    // 127.0.0.1 is also a proxy here, so a test can say the request came over HTTPS.
+    startConsole({ ...common, PILOTHOUSE_AUTH: 'token', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
     // Only 127.0.0.1 is the proxy: the tests speak as someone else from 127.0.0.2.
     startConsole({ ...common, PILOTHOUSE_AUTH: 'proxy', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
   ]);
@@ -57,8 +58,8 @@ function request(
   });
 }
 
-async function login(token: string, next?: string): Promise<{ cookie: string; body: Loose; setCookie: string }> {
-  const res = await request(tokenConsole.url, LOGIN_PATH, { method: 'POST', headers: { ...WRITE, origin: tokenConsole.url }, body: JSON.stringify({ token, next }) });
+async function login(token: string, next?: string, headers: Record<string, string> = {}): Promise<{ cookie: string; body: Loose; setCookie: string }> {
+  const res = await request(tokenConsole.url, LOGIN_PATH, { method: 'POST', headers: { ...WRITE, origin: tokenConsole.url, ...headers }, body: JSON.stringify({ token, next }) });
   assert.equal(res.status, 200, res.text);
   const setCookie = [res.headers['set-cookie'] ?? []].flat()[0];
   assert.ok(setCookie, 'a session cookie');
@@ -163,6 +164,18 @@ describe('token mode', () => {
     assert.ok(!whoami.text.includes(token));
     assert.ok(!tokenConsole.output().includes(token));
     assert.ok(!cookie.includes(token));
+  });
+
+  test('under HTTPS (as a trusted proxy says) the cookie is Secure and answers carry HSTS; not over plain HTTP', async () => {
+    const { setCookie } = await login(cluster.cluster.tokens.viewer, undefined, { 'x-forwarded-proto': 'https' });
+    assert.match(setCookie, /; Secure/);
+    const page = await request(tokenConsole.url, '/pods', { headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(page.headers['strict-transport-security'], 'max-age=31536000');
+    const plain = await request(tokenConsole.url, '/pods');
+    assert.equal(plain.headers['strict-transport-security'], undefined);
+    // From an address that is no proxy, the header is not believed.
+    const forged = await request(tokenConsole.url, '/pods', { headers: { 'x-forwarded-proto': 'https' }, from: '127.0.0.2' });
+    assert.equal(forged.headers['strict-transport-security'], undefined);
   });
 
   test('a token the cluster does not accept is refused with its reason; a login from another site is refused', async () => {
