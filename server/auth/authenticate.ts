@@ -21,6 +21,11 @@ export interface Authenticator {
   isHttps(req: IncomingMessage): boolean;
   /** Sessions ended by logout on this replica, so a copied cookie dies with it (until its own expiry). */
   revoke(session: Session): void;
+  /**
+   * When the session was last used over HTTP on this replica (or, if not since, when its cookie says): a
+   * socket of an idle session is closed, as its next page load would be refused.
+   */
+  lastUse(session: Session): number;
 }
 
 const values = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -39,6 +44,8 @@ export function createAuthenticator(options: { config: AuthConfig; hosts: HostPo
   const { config, hosts, sealer } = options;
   const now = options.now ?? Date.now;
   const revoked = new Map<string, number>();
+  const used = new Map<string, number>();
+  let prunedAt = now();
   const isHttps = (req: IncomingMessage) =>
     options.publicUrl?.startsWith('https:') ||
     (req.socket as { encrypted?: boolean }).encrypted === true ||
@@ -47,6 +54,7 @@ export function createAuthenticator(options: { config: AuthConfig; hosts: HostPo
 
   return {
     isHttps,
+    lastUse: (session) => Math.max(session.seenAt, used.get(session.sid) ?? 0),
     revoke(session) {
       for (const [sid, until] of revoked) if (until <= now()) revoked.delete(sid);
       revoked.set(session.sid, sealer.endsAt(session));
@@ -61,6 +69,14 @@ export function createAuthenticator(options: { config: AuthConfig; hosts: HostPo
       const session = await sealer.open(readSessionCookie(values(req.headers.cookie).join('; ')));
       if (!session?.token || revoked.has(session.sid)) return null;
       let current = session;
+      if (res) {
+        // One entry per session used recently; once a minute those idle past expiry go.
+        if (now() - prunedAt >= 60_000) {
+          prunedAt = now();
+          for (const [sid, at] of used) if (prunedAt - at >= config.idleMs) used.delete(sid);
+        }
+        used.set(session.sid, now());
+      }
       if (res && sealer.needsRefresh(session)) {
         current = { ...session, seenAt: now() };
         res.appendHeader('set-cookie', sessionCookie(await sealer.seal(current), { secure: isHttps(req), maxAgeMs: sealer.endsAt(current) - now() }));

@@ -28,6 +28,8 @@ export interface AuthGate {
   identities: { get(ref: string): Identity | undefined };
   sealer: SessionSealer;
   authenticator: Authenticator;
+  /** `PILOTHOUSE_SESSION_IDLE_MS`. */
+  idleMs: number;
   /** Set by `attachSocketSessions`: closes a session's sockets when it ends. */
   onSessionEnded: (sid: string) => void;
 }
@@ -82,6 +84,7 @@ export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy;
     identities,
     sealer,
     authenticator,
+    idleMs: config.idleMs,
     onSessionEnded: () => {},
     handshake: (req) => handshakes.get(req),
     async authenticateHandshake(req) {
@@ -104,7 +107,8 @@ export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy;
         return true;
       }
       if (isPublic(path, config)) return false;
-      const authenticated = await authenticator.authenticate(req, res);
+      // socket.io's own requests (long polling) are not use: they would keep an unattended session alive.
+      const authenticated = await authenticator.authenticate(req, path.startsWith(SOCKET_PATH) ? undefined : res);
       if (!authenticated) {
         refuse(req, res, config);
         return true;

@@ -7,8 +7,8 @@ const room = (sid: string) => `session:${sid}`;
 
 /**
  * Gives every socket the identity its handshake authenticated (so every event acts as that user) and ties
- * it to its session: the socket is closed when the session ends by logout or reaches its absolute expiry,
- * and with it go its subscriptions, log streams and exec sessions (their `disconnect` handlers end them).
+ * it to its session: the socket is closed when the session ends by logout, reaches its absolute expiry,
+ * or goes unused over HTTP for the idle time, and with it go its subscriptions, log streams and exec sessions (their `disconnect` handlers end them).
  */
 export function attachSocketSessions(io: SocketHub, gate: AuthGate): void {
   io.use((socket, next) => {
@@ -21,7 +21,15 @@ export function attachSocketSessions(io: SocketHub, gate: AuthGate): void {
       void socket.join(room(session.sid));
       const timer = setTimeout(() => socket.disconnect(true), Math.min(MAX_TIMER_MS, Math.max(0, gate.sealer.endsAt(session) - Date.now())));
       timer.unref();
-      socket.once('disconnect', () => clearTimeout(timer));
+      // Idle: a live list watched with no page load for the idle time is an unattended screen.
+      const idle = setInterval(() => {
+        if (Date.now() - gate.authenticator.lastUse(session) >= gate.idleMs) socket.disconnect(true);
+      }, Math.min(60_000, Math.max(250, gate.idleMs / 4)));
+      idle.unref();
+      socket.once('disconnect', () => {
+        clearTimeout(timer);
+        clearInterval(idle);
+      });
     }
     next();
   });
