@@ -1,10 +1,11 @@
-import type { Socket } from 'socket.io';
+import type { DefaultEventsMap, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '@/lib/contract/socket-events';
 import { failureStatus, type K8sStatus } from '@/lib/contract/status';
 import { toStatus } from '@/lib/server/errors';
+import type { SocketData } from './socket-hub';
 
-export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
 type ClientEvent = keyof typeof CLIENT_EVENTS;
 type Spec<E extends ClientEvent> = (typeof CLIENT_EVENTS)[E];
 type PayloadOf<E extends ClientEvent> = Spec<E>['payload'] extends z.ZodType ? z.output<Spec<E>['payload']> : undefined;

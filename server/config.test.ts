@@ -2,19 +2,41 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readServerConfig } from './config';
 
-test('defaults: loopback only, port 3000, production, demo seed', () => {
-  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [] });
+const SECRET = 'a-session-secret-of-32-characters!';
+const DEFAULT_AUTH = {
+  mode: 'none',
+  exposedWithoutLogin: false,
+  idleMs: 3_600_000,
+  absoluteMs: 43_200_000,
+  headers: { user: 'x-forwarded-user', groups: 'x-forwarded-groups', email: 'x-forwarded-email' },
+};
+
+test('defaults: loopback only, port 3000, production, demo seed, no login', () => {
+  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH });
 });
 
 test('HOST, PORT, --dev and the seed are read from the environment', () => {
-  const config = readServerConfig({ HOST: '0.0.0.0', PORT: '8080', PILOTHOUSE_EMBEDDED_SEED: 'empty' }, ['node', 'server', '--dev']);
-  assert.deepEqual(config, { host: '0.0.0.0', port: 8080, dev: true, embeddedSeed: 'empty', trustedProxies: [] });
+  const config = readServerConfig({ HOST: '0.0.0.0', PORT: '8080', PILOTHOUSE_EMBEDDED_SEED: 'empty', PILOTHOUSE_AUTH: 'none' }, ['node', 'server', '--dev']);
+  assert.deepEqual(config, {
+    host: '0.0.0.0',
+    port: 8080,
+    dev: true,
+    embeddedSeed: 'empty',
+    trustedProxies: [],
+    auth: { ...DEFAULT_AUTH, exposedWithoutLogin: true },
+  });
 });
 
 test('bad values fail at start with a clear message', () => {
   assert.throws(() => readServerConfig({ PORT: 'eighty' }, []), /PORT must be a whole number from 0 to 65535, got "eighty"/);
   assert.throws(() => readServerConfig({ PORT: '70000' }, []), /PORT must be/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_EMBEDDED_SEED: 'scale' }, []), /PILOTHOUSE_EMBEDDED_SEED must be demo or empty, got "scale"/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'basic' }, []), /PILOTHOUSE_AUTH must be none, token or proxy, got "basic"/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'oidc' }, []), /PILOTHOUSE_AUTH=oidc is not built yet/);
+  const team = { PILOTHOUSE_AUTH: 'token', PILOTHOUSE_SESSION_SECRET: SECRET };
+  assert.throws(() => readServerConfig({ ...team, PILOTHOUSE_SESSION_IDLE_MS: '10m' }, []), /PILOTHOUSE_SESSION_IDLE_MS must be a whole number of milliseconds/);
+  assert.throws(() => readServerConfig({ ...team, PILOTHOUSE_SESSION_MAX_MS: '0' }, []), /PILOTHOUSE_SESSION_MAX_MS must be/);
+  assert.throws(() => readServerConfig({ ...team, PILOTHOUSE_PROXY_USER_HEADER: 'X User' }, []), /PILOTHOUSE_PROXY_USER_HEADER must be an HTTP header name/);
 });
 
 test('the public URL is kept as an origin, trusted proxies as a list', () => {
@@ -22,4 +44,39 @@ test('the public URL is kept as an origin, trusted proxies as a list', () => {
   assert.equal(config.publicUrl, 'https://console.example.com');
   assert.deepEqual(config.trustedProxies, ['10.0.0.1', '10.1.0.0/16']);
   assert.throws(() => readServerConfig({ PILOTHOUSE_PUBLIC_URL: 'console.example.com' }, []), /PILOTHOUSE_PUBLIC_URL must be an http or https URL/);
+});
+
+test('a HOST others can reach needs a login mode, or an explicit PILOTHOUSE_AUTH=none', () => {
+  for (const host of ['0.0.0.0', '::', '10.0.0.5', 'console.internal']) {
+    assert.throws(() => readServerConfig({ HOST: host }, []), /PILOTHOUSE_AUTH is not set.*Set PILOTHOUSE_AUTH=token .* or PILOTHOUSE_AUTH=proxy .* or PILOTHOUSE_AUTH=none/s, host);
+  }
+  for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]']) {
+    assert.equal(readServerConfig({ HOST: host }, []).auth.exposedWithoutLogin, false, host);
+  }
+  assert.equal(readServerConfig({ HOST: '0.0.0.0', PILOTHOUSE_AUTH: 'none' }, []).auth.exposedWithoutLogin, true);
+  assert.equal(readServerConfig({ HOST: '0.0.0.0', PILOTHOUSE_AUTH: 'token', PILOTHOUSE_SESSION_SECRET: SECRET }, []).auth.mode, 'token');
+});
+
+test('team modes need a session secret of at least 32 characters, and the secret is never in the message', () => {
+  assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'token' }, []), /PILOTHOUSE_AUTH=token needs PILOTHOUSE_SESSION_SECRET, at least 32 characters.*None is set/);
+  assert.throws(
+    () => readServerConfig({ PILOTHOUSE_AUTH: 'token', PILOTHOUSE_SESSION_SECRET: 'short-secret' }, []),
+    (error: Error) => /The one set has 12\./.test(error.message) && !error.message.includes('short-secret'),
+  );
+  const config = readServerConfig({ PILOTHOUSE_AUTH: 'token', PILOTHOUSE_SESSION_SECRET: SECRET, PILOTHOUSE_SESSION_IDLE_MS: '60000', PILOTHOUSE_SESSION_MAX_MS: '120000' }, []);
+  assert.deepEqual(config.auth, { ...DEFAULT_AUTH, mode: 'token', sessionSecret: SECRET, idleMs: 60_000, absoluteMs: 120_000 });
+  // Not kept where it is not used.
+  assert.equal(readServerConfig({ PILOTHOUSE_SESSION_SECRET: SECRET }, []).auth.sessionSecret, undefined);
+});
+
+test('proxy mode needs trusted proxies, parsed as the host policy parses them, and takes its header names', () => {
+  const proxy = { PILOTHOUSE_AUTH: 'proxy', PILOTHOUSE_SESSION_SECRET: SECRET };
+  assert.throws(() => readServerConfig(proxy, []), /PILOTHOUSE_AUTH=proxy needs PILOTHOUSE_TRUSTED_PROXIES/);
+  assert.throws(() => readServerConfig({ ...proxy, PILOTHOUSE_TRUSTED_PROXIES: '10.0.0.0/33' }, []), /PILOTHOUSE_TRUSTED_PROXIES must list IP addresses or CIDRs/);
+  const config = readServerConfig(
+    { ...proxy, PILOTHOUSE_TRUSTED_PROXIES: '10.0.0.1', PILOTHOUSE_PROXY_USER_HEADER: 'X-Auth-Request-User', PILOTHOUSE_PROXY_GROUPS_HEADER: 'X-Auth-Request-Groups' },
+    [],
+  );
+  assert.equal(config.auth.mode, 'proxy');
+  assert.deepEqual(config.auth.headers, { user: 'x-auth-request-user', groups: 'x-auth-request-groups', email: 'x-forwarded-email' });
 });

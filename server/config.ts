@@ -1,3 +1,4 @@
+import { readAuthConfig, type AuthConfig } from './auth/auth-config';
 import { isSeedName, type SeedName } from './embedded-cluster';
 
 /** The server's settings, read once from the environment. Each one is listed in the README. */
@@ -11,6 +12,8 @@ export interface ServerConfig {
   publicUrl?: string;
   /** `PILOTHOUSE_TRUSTED_PROXIES`: addresses or CIDRs whose `X-Forwarded-Host` is believed (none by default). */
   trustedProxies: string[];
+  /** `PILOTHOUSE_AUTH` and the session and proxy settings of the team modes. */
+  auth: AuthConfig;
 }
 
 function publicUrl(value: string | undefined): string | undefined {
@@ -38,13 +41,16 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535, got ${JSON.stringify(env.PORT)}`);
   }
+  // Secure by default: only this machine can reach the console unless HOST says otherwise.
+  const host = env.HOST || '127.0.0.1';
+  const trustedProxies = (env.PILOTHOUSE_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
   return {
-    // Secure by default: only this machine can reach the console unless HOST says otherwise.
-    host: env.HOST || '127.0.0.1',
+    host,
     port,
     dev: argv.includes('--dev') || env.NODE_ENV === 'development',
     embeddedSeed: embeddedSeed(env.PILOTHOUSE_EMBEDDED_SEED),
     ...(env.PILOTHOUSE_PUBLIC_URL ? { publicUrl: publicUrl(env.PILOTHOUSE_PUBLIC_URL) } : {}),
-    trustedProxies: (env.PILOTHOUSE_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean),
+    trustedProxies,
+    auth: readAuthConfig(env, host, trustedProxies),
   };
 }

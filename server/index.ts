@@ -15,11 +15,17 @@ import { attachLogChannel } from './log-streams/log-channel';
 import { attachWatchChannel } from './watch-hub/watch-channel';
 import { WatchHub } from './watch-hub/watch-hub';
 import { createManifestParser } from './manifest-parser/manifest-parser';
+import { writeStatus } from '@/lib/server/http/node-status';
+import { createAuthGate } from './auth/gate';
+import { attachSocketSessions } from './auth/socket-sessions';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
 async function main(): Promise<void> {
   const config = readServerConfig();
+  if (config.auth.exposedWithoutLogin) {
+    console.warn(`WARNING: PILOTHOUSE_AUTH=none on HOST=${config.host}: anyone who reaches this console acts with its cluster credentials. Set PILOTHOUSE_AUTH=token or proxy.`);
+  }
   const httpServer = createServer();
   // Longer than the idle timeout of the proxies and load balancers in front (often 60 s): with Node's default
   // of 5 s, a client reusing a pooled connection races the server closing it and gets ECONNRESET.
@@ -43,17 +49,20 @@ async function main(): Promise<void> {
     log: console,
   });
   const watchHub = new WatchHub({
-    resolveContext: (name) => contexts.resolve(name),
+    resolveContext: (name, identity) => contexts.resolve(name, identity),
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
     log: console,
   });
-  setRuntime({ contexts, hosts, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
-  const io = attachSocketHub(httpServer, VERSION, hosts);
+  // Team modes (PILOTHOUSE_AUTH=token|proxy): the session gate. Without login none of it exists.
+  const gate = config.auth.mode === 'none' ? undefined : createAuthGate({ config: config.auth, hosts, publicUrl: config.publicUrl, contexts });
+  const auth = { mode: config.auth.mode, exposedWithoutLogin: config.auth.exposedWithoutLogin };
+  setRuntime({ contexts, hosts, auth, identities: gate?.identities, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
+  const io = attachSocketHub(httpServer, VERSION, hosts, gate?.authenticateHandshake);
+  if (gate) attachSocketSessions(io, gate);
   // socket.io answers its path from a 'request' listener of its own; the front door goes before it.
   const socketListeners = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   httpServer.removeAllListeners('request');
-  httpServer.on('request', (req, res) => {
-    if (frontDoor(req, res, { hosts, dev: config.dev })) return;
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.startsWith(SOCKET_PATH)) {
       for (const listener of socketListeners) listener.call(httpServer, req, res);
       return;
@@ -64,10 +73,15 @@ async function main(): Promise<void> {
     }
     if (refuseUnsafeRawPath(req, res)) return;
     void handle(req, res);
+  };
+  httpServer.on('request', (req, res) => {
+    if (frontDoor(req, res, { hosts, dev: config.dev })) return;
+    if (!gate) return serve(req, res);
+    gate.handle(req, res).then((answered) => answered || serve(req, res), (error: unknown) => writeStatus(res, error));
   });
   attachWatchChannel(io, watchHub);
-  attachLogChannel(io, (name) => contexts.resolve(name));
-  attachExecChannel(io, (name) => contexts.resolve(name));
+  attachLogChannel(io, (name, identity) => contexts.resolve(name, identity));
+  attachExecChannel(io, (name, identity) => contexts.resolve(name, identity));
   installShutdown({ httpServer, io, log: console });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

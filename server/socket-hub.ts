@@ -1,14 +1,22 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type DefaultEventsMap } from 'socket.io';
 import {
   SOCKET_PATH,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@/lib/contract/socket-events';
+import type { Identity } from '@/lib/server/auth/identity';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import { onClientEvent } from './client-events';
 
-export type SocketHub = Server<ClientToServerEvents, ServerToClientEvents>;
+/** What the server knows about a socket: in a team mode, who opened it and under which session. */
+export interface SocketData {
+  identity?: Identity;
+  /** token mode: the session the handshake's cookie carried (its sockets close when it ends). */
+  sessionId?: string;
+}
+
+export type SocketHub = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
 
 /**
  * The handshake must be addressed to one of the console's names (a DNS-rebinding page is not) and, from a
@@ -21,13 +29,24 @@ export function isConsoleHandshake(req: IncomingMessage, hosts: HostPolicy): boo
   return origin === undefined || hosts.isAllowedOrigin(origin);
 }
 
-export function attachSocketHub(httpServer: HttpServer, version: string, hosts: HostPolicy): SocketHub {
+/**
+ * `authenticate` (team modes) must also accept the handshake: without a session no socket opens, and the
+ * session is then the socket's for as long as it lives (see server/auth/socket-sessions.ts).
+ */
+export function attachSocketHub(httpServer: HttpServer, version: string, hosts: HostPolicy, authenticate?: (req: IncomingMessage) => Promise<boolean>): SocketHub {
   const io: SocketHub = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
     // Next's dev server handles its own WebSocket upgrades on the same listener; leave those alone.
     destroyUpgrade: false,
-    allowRequest: (req, callback) => callback(null, isConsoleHandshake(req, hosts)),
+    allowRequest: (req, callback) => {
+      if (!isConsoleHandshake(req, hosts)) return callback(null, false);
+      if (!authenticate) return callback(null, true);
+      authenticate(req).then(
+        (ok) => callback(ok ? null : 'a session is required: log in first', ok),
+        () => callback('a session is required: log in first', false),
+      );
+    },
   });
   io.on('connection', (socket) => {
     socket.emit('server:hello', { version, connectedAt: new Date().toISOString() });

@@ -5,8 +5,11 @@ import { HeaderPickers } from './header-pickers';
 import { LiveStatus } from './live-status';
 import { NamespacePicker } from './namespace-picker';
 import { ThemeSwitch } from './theme-switch';
+import { UserMenu } from './user-menu';
+import type { WhoAmI } from '@/lib/contract/auth';
 
-export function AppHeader() {
+/** `account`: the signed-in user in a team mode (none without login). */
+export function AppHeader({ account }: { account?: WhoAmI } = {}) {
   return (
     <header className="flex h-14 items-center gap-6 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
       <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
@@ -26,6 +29,7 @@ export function AppHeader() {
       <div className="ml-auto flex shrink-0 items-center gap-4">
         <LiveStatus />
         <ThemeSwitch />
+        {account && <UserMenu account={account} />}
       </div>
     </header>
   );

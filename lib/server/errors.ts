@@ -11,6 +11,7 @@ export type BffErrorCode =
   | 'InvalidPath'
   | 'PathNotProxied'
   | 'LongRunningRequest'
+  | 'Unauthenticated'
   | 'CrossSiteRequest'
   | 'HostNotAllowed'
   | 'MethodNotAllowed'
@@ -28,6 +29,7 @@ export const ERROR_TABLE: Record<BffErrorCode, { code: number; reason: string }>
   InvalidPath: { code: 400, reason: 'BadRequest' },
   PathNotProxied: { code: 404, reason: 'NotFound' },
   LongRunningRequest: { code: 400, reason: 'BadRequest' },
+  Unauthenticated: { code: 401, reason: 'Unauthorized' },
   CrossSiteRequest: { code: 403, reason: 'Forbidden' },
   HostNotAllowed: { code: 403, reason: 'Forbidden' },
   MethodNotAllowed: { code: 405, reason: 'MethodNotAllowed' },

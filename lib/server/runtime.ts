@@ -1,3 +1,5 @@
+import type { AuthMode } from '@/lib/contract/auth';
+import type { Identity } from '@/lib/server/auth/identity';
 import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import type { ManifestDocument } from '@/lib/k8s/manifest-documents';
@@ -16,6 +18,10 @@ export interface PilothouseRuntime {
   hosts?: HostPolicy;
   /** Reads a manifest off the event loop (in a worker thread). */
   parseManifest?: (text: string) => Promise<ManifestDocument[]>;
+  /** How users are known (`PILOTHOUSE_AUTH`); absent means `none`. */
+  auth?: { mode: AuthMode; exposedWithoutLogin: boolean };
+  /** The identities of in-flight requests, by the reference the gate put in `IDENTITY_REF_HEADER`. */
+  identities?: { get(ref: string): Identity | undefined };
 }
 
 const KEY = Symbol.for('pilothouse.runtime');

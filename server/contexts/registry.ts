@@ -1,5 +1,6 @@
 import type { ClusterContext, ContextSource } from '@/lib/contract/contexts';
 import type { ContextRegistry, ResolvedContext } from '@/lib/server/contexts/registry-types';
+import { withIdentity } from '@/lib/server/contexts/with-identity';
 import { BffError } from '@/lib/server/errors';
 import { EMBEDDED_CONTEXT, EMBEDDED_VIEWER_CONTEXT, embeddedContexts, type EmbeddedHandle } from './embedded-contexts';
 import { kubeconfigFiles, loadInClusterContext, loadKubeconfigFiles, type LoadedContext } from './kubeconfig-sources';
@@ -67,7 +68,7 @@ export function createContextRegistry(options: RegistryOptions): ContextRegistry
   return {
     list: () => [...entries.values()].map((entry) => ({ ...entry.info, isDefault: entry.info.name === defaultName })),
     defaultContext: () => defaultName,
-    resolve(name) {
+    async resolve(name, identity) {
       const entry = entries.get(name);
       if (!entry) return Promise.reject(new BffError('ContextNotFound', `context ${JSON.stringify(name)} not found`));
       let promise = resolved.get(name);
@@ -76,7 +77,9 @@ export function createContextRegistry(options: RegistryOptions): ContextRegistry
         promise.catch(() => resolved.delete(name));
         resolved.set(name, promise);
       }
-      return promise;
+      if (!identity) return promise;
+      const context = await promise;
+      return { info: context.info, kubeConfig: withIdentity(context.kubeConfig, identity) };
     },
     async close() {
       const handle = embedded;

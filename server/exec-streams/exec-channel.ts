@@ -1,4 +1,5 @@
 import { failureStatus } from '@/lib/contract/status';
+import type { Identity } from '@/lib/server/auth/identity';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { toStatus } from '@/lib/server/errors';
 import { onClientEvent } from '../client-events';
@@ -13,7 +14,7 @@ import { startExecSession, type ExecSession } from './exec-session';
  * `exec:close` says how it ended (exit code, failure). Payloads and acks are checked by `onClientEvent` and the origin by the socket hub, as for every
  * event. In the cluster, exec is authorized as `create` on `pods/exec` for the context's user.
  */
-export function attachExecChannel(io: SocketHub, resolveContext: (name: string) => Promise<ResolvedContext>): void {
+export function attachExecChannel(io: SocketHub, resolveContext: (name: string, identity?: Identity) => Promise<ResolvedContext>): void {
   io.on('connection', (socket) => {
     const sessions = new Map<string, ExecSession | 'starting'>();
 
@@ -26,7 +27,7 @@ export function attachExecChannel(io: SocketHub, resolveContext: (name: string) 
       sessions.set(id, 'starting');
       let context: ResolvedContext;
       try {
-        context = await resolveContext(target.context);
+        context = await resolveContext(target.context, socket.data.identity);
       } catch (error) {
         sessions.delete(id);
         return reply({ ok: false, status: toStatus(error) });

@@ -1,4 +1,5 @@
 import { failureStatus } from '@/lib/contract/status';
+import type { Identity } from '@/lib/server/auth/identity';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { toStatus } from '@/lib/server/errors';
 import { onClientEvent } from '../client-events';
@@ -11,7 +12,7 @@ import { startLogStream } from './log-stream';
  * `log:lines`, each batch acked by the client before the next is sent; `log:end` or `log:error` closes it.
  * `log:unsubscribe` or a disconnect closes the upstream request at once.
  */
-export function attachLogChannel(io: SocketHub, resolveContext: (name: string) => Promise<ResolvedContext>): void {
+export function attachLogChannel(io: SocketHub, resolveContext: (name: string, identity?: Identity) => Promise<ResolvedContext>): void {
   io.on('connection', (socket) => {
     const streams = new Map<string, { stop(reason?: 'unsubscribed' | 'disconnected'): void } | 'starting'>();
 
@@ -23,7 +24,7 @@ export function attachLogChannel(io: SocketHub, resolveContext: (name: string) =
       streams.set(id, 'starting');
       let context: ResolvedContext;
       try {
-        context = await resolveContext(target.context);
+        context = await resolveContext(target.context, socket.data.identity);
       } catch (error) {
         streams.delete(id);
         return reply({ ok: false, status: toStatus(error) });

@@ -5,9 +5,9 @@ import type { WatchStatus, WatchSubscribeAck, WatchTarget } from '@/lib/contract
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A socket.io client as the console's pages open it (same origin, WebSocket). */
-export async function connectSocket(url: string): Promise<TestSocket> {
-  const socket: TestSocket = io(url, { path: '/socket.io/', transports: ['websocket'], extraHeaders: { origin: url }, forceNew: true });
+/** A socket.io client as the console's pages open it (same origin, WebSocket; `extraHeaders` e.g. a session cookie). */
+export async function connectSocket(url: string, extraHeaders: Record<string, string> = {}): Promise<TestSocket> {
+  const socket: TestSocket = io(url, { path: '/socket.io/', transports: ['websocket'], extraHeaders: { origin: url, ...extraHeaders }, forceNew: true });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

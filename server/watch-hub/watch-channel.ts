@@ -28,6 +28,7 @@ export function attachWatchChannel(io: SocketHub, hub: WatchHub): void {
       try {
         const unsubscribe = await hub.subscribe({
           target,
+          identity: socket.data.identity,
           onAccepted: () => reply({ ok: true }),
           sink: {
             snapshot: (items, resourceVersion) => socket.emit('watch:snapshot', { id, items, resourceVersion }),

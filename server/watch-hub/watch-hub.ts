@@ -1,13 +1,14 @@
 import type { ParsedWatchTarget } from '@/lib/contract/watch';
 import { resourcePath } from '@/lib/k8s/resource-path';
 import type { K8sStatus } from '@/lib/contract/status';
+import type { Identity } from '@/lib/server/auth/identity';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { isSecretResource } from '@/lib/server/secrets/redact-secrets';
 import { SharedWatch, type WatchSink } from './shared-watch';
 import { makeObjectFilter } from './subscriber-filter';
 
 export interface WatchHubOptions {
-  resolveContext: (name: string) => Promise<ResolvedContext>;
+  resolveContext: (name: string, identity?: Identity) => Promise<ResolvedContext>;
   batchMs?: number;
   idleMs?: number;
   backoff?: { initialMs: number; maxMs: number };
@@ -20,8 +21,10 @@ export function listPath(target: Pick<ParsedWatchTarget, 'group' | 'version' | '
 }
 
 /**
- * All shared upstream watches of this console, one per context and list path. Subscribing joins the
- * matching one (starting it if needed); the returned function leaves it.
+ * All shared upstream watches of this console, one per identity, context and list path. Subscribing joins
+ * the matching one (starting it if needed); the returned function leaves it. In a team mode the identity is
+ * part of the key: a watch opened with one user's rights never serves another user, so nobody sees what
+ * their own credentials could not list.
  */
 export class WatchHub {
   private readonly watches = new Map<string, SharedWatch>();
@@ -38,15 +41,17 @@ export class WatchHub {
    */
   async subscribe(options: {
     target: ParsedWatchTarget;
+    /** The subscriber's identity in a team mode; without it, the context's own credentials. */
+    identity?: Identity;
     sink: Omit<WatchSink, 'filter'>;
     onAccepted?: () => void;
   }): Promise<() => void> {
     const { target } = options;
     const made = makeObjectFilter({ resource: target.resource, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector });
     if (!made.ok) throw made.status as K8sStatus;
-    const context = await this.options.resolveContext(target.context);
+    const context = await this.options.resolveContext(target.context, options.identity);
     const path = listPath(target);
-    const key = `${target.context}\u0000${path}`;
+    const key = `${options.identity?.key ?? ''}\u0000${target.context}\u0000${path}`;
     let watch = this.watches.get(key);
     if (!watch) {
       const created: SharedWatch = new SharedWatch({

@@ -1,5 +1,6 @@
 import { contextNameSchema } from '@/lib/contract/contexts';
 import { BffError } from '@/lib/server/errors';
+import { requestIdentity, type HeaderSource } from '@/lib/server/auth/request-identity';
 import { getRuntime } from '@/lib/server/runtime';
 import type { ContextRegistry, ResolvedContext } from '@/lib/server/contexts/registry-types';
 
@@ -10,9 +11,13 @@ export function getContextRegistry(): ContextRegistry {
   return registry;
 }
 
-/** Validates a context name from a URL or a socket message and resolves it. */
-export async function resolveContext(name: unknown): Promise<ResolvedContext> {
+/**
+ * Validates a context name from a URL and resolves it for the user of `request` (in a team mode; with the
+ * context's own credentials without login). Taking the request makes forgetting whose request it is impossible.
+ */
+export async function resolveContext(name: unknown, request: HeaderSource): Promise<ResolvedContext> {
+  const identity = requestIdentity(request);
   const parsed = contextNameSchema.safeParse(name);
   if (!parsed.success) throw new BffError('InvalidInput', `invalid context name: ${parsed.error.issues[0]?.message}`);
-  return getContextRegistry().resolve(parsed.data);
+  return getContextRegistry().resolve(parsed.data, identity);
 }

@@ -12,7 +12,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
     assertSameOrigin(request);
     const { context } = await params;
     const body = await readJsonBody(request, createManifestsRequestSchema);
-    const resolved = await resolveContext(context);
+    const resolved = await resolveContext(context, request);
     return jsonResponse(await createManifests({ context: resolved, ...body }));
   } catch (error) {
     return errorResponse(error);

@@ -16,7 +16,7 @@ async function proxy(request: NextRequest, { params }: Params): Promise<Response
     const trailingSlash = request.nextUrl.pathname.endsWith('/');
     const { path, application } = checkProxyTarget(segments, request.nextUrl.searchParams, { trailingSlash });
     assertSameOrigin(request, { guardReads: application });
-    const resolved = await resolveContext(context);
+    const resolved = await resolveContext(context, request);
     const body = await readRequestBody(request);
     // Secrets pass without their values (lib/server/secrets); one value is read through its reveal route.
     const secrets = targetsSecrets(segments);

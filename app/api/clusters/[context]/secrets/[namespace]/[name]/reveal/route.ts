@@ -16,7 +16,7 @@ export async function POST(request: NextRequest, { params }: Params): Promise<Re
     assertSameOrigin(request);
     const { context, namespace, name } = await params;
     const { key } = await readJsonBody(request, secretRevealSchema);
-    const value = await readSecretValue(await resolveContext(context), { namespace, name, key });
+    const value = await readSecretValue(await resolveContext(context, request), { namespace, name, key });
     return jsonResponse(value, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     return errorResponse(error);

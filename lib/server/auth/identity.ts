@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Who a request acts for in a team mode, and how the API server learns it. Lives only in the console's
+ * memory: the token never goes into an answer, a log line or a header other than the API server's.
+ */
+export interface Identity {
+  username: string;
+  groups: string[];
+  email?: string;
+  /** token mode: the user's own bearer token. proxy mode: the console's credentials, impersonating the user. */
+  credential: { kind: 'token'; token: string } | { kind: 'impersonate' };
+  /**
+   * Equal for two identities only if the API server sees them as the same user: what shared upstream
+   * watches are keyed by, so no one joins a watch opened with someone else's rights. Never the token itself.
+   */
+  key: string;
+}
+
+/** The identity of a bearer token, as the cluster's SelfSubjectReview described it. */
+export function tokenIdentity(user: { username: string; groups: string[]; email?: string }, token: string): Identity {
+  // The token, hashed: two sessions of the same token share watches, two tokens of one user do not (one may
+  // be revoked or expire before the other).
+  const key = `token:${createHash('sha256').update(token).digest('hex')}`;
+  return { ...user, credential: { kind: 'token', token }, key };
+}
+
+/** The identity an authenticating proxy vouched for. */
+export function impersonatedIdentity(user: { username: string; groups: string[]; email?: string }): Identity {
+  const key = `impersonate:${JSON.stringify([user.username, [...new Set(user.groups)].sort()])}`;
+  return { ...user, credential: { kind: 'impersonate' }, key };
+}
+
+/**
+ * The request header through which the custom server hands a request's identity to Next's route handlers:
+ * an opaque reference into the server's table of in-flight requests. The server removes whatever a client
+ * sent under this name before setting it, so it cannot be forged.
+ */
+export const IDENTITY_REF_HEADER = 'x-pilothouse-identity-ref';

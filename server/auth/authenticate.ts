@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { impersonatedIdentity, tokenIdentity, type Identity } from '@/lib/server/auth/identity';
+import type { HostPolicy } from '@/lib/server/http/host-policy';
+import type { AuthConfig } from './auth-config';
+import { readSessionCookie, sessionCookie, type Session, type SessionSealer } from './session-cookie';
+
+/** Who a request is, and (token mode) the session that says so. */
+export interface Authenticated {
+  identity: Identity;
+  session?: Session;
+}
+
+export interface Authenticator {
+  /**
+   * The request's identity, or null. token mode: from the session cookie; when `res` is given and the
+   * session is due, the cookie is sealed again so its idle expiry moves on. proxy mode: from the identity
+   * headers, and only when the peer is a trusted proxy.
+   */
+  authenticate(req: IncomingMessage, res?: ServerResponse): Promise<Authenticated | null>;
+  /** True when the request arrived over HTTPS (directly, or as a trusted proxy says): cookies are then Secure. */
+  isHttps(req: IncomingMessage): boolean;
+  /** Sessions ended by logout on this replica, so a copied cookie dies with it (until its own expiry). */
+  revoke(session: Session): void;
+  /**
+   * When the session was last used over HTTP on this replica (or, if not since, when its cookie says): a
+   * socket of an idle session is closed, as its next page load would be refused.
+   */
+  lastUse(session: Session): number;
+}
+
+const values = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** proxy mode: the user and groups a trusted proxy put in the configured headers (groups: comma-separated or repeated). */
+function fromProxyHeaders(req: IncomingMessage, config: AuthConfig): Identity | null {
+  const headers = req.headersDistinct;
+  const username = values(headers[config.headers.user])[0]?.trim();
+  if (!username) return null;
+  const groups = values(headers[config.headers.groups]).flatMap((value) => value.split(',')).map((group) => group.trim()).filter(Boolean);
+  const email = values(headers[config.headers.email])[0]?.trim();
+  return impersonatedIdentity({ username, groups, ...(email ? { email } : {}) });
+}
+
+export function createAuthenticator(options: { config: AuthConfig; hosts: HostPolicy; publicUrl?: string; sealer: SessionSealer; now?: () => number }): Authenticator {
+  const { config, hosts, sealer } = options;
+  const now = options.now ?? Date.now;
+  const revoked = new Map<string, number>();
+  const used = new Map<string, number>();
+  let prunedAt = now();
+  const isHttps = (req: IncomingMessage) =>
+    options.publicUrl?.startsWith('https:') ||
+    (req.socket as { encrypted?: boolean }).encrypted === true ||
+    // The front door has already dropped X-Forwarded-Proto from anyone but a trusted proxy.
+    values(req.headers['x-forwarded-proto'])[0]?.split(',').at(-1)?.trim() === 'https';
+
+  return {
+    isHttps,
+    lastUse: (session) => Math.max(session.seenAt, used.get(session.sid) ?? 0),
+    revoke(session) {
+      for (const [sid, until] of revoked) if (until <= now()) revoked.delete(sid);
+      revoked.set(session.sid, sealer.endsAt(session));
+    },
+    async authenticate(req, res) {
+      if (config.mode === 'proxy') {
+        if (!hosts.isTrustedProxy(req.socket.remoteAddress)) return null;
+        const identity = fromProxyHeaders(req, config);
+        return identity ? { identity } : null;
+      }
+      if (config.mode !== 'token') return null;
+      const session = await sealer.open(readSessionCookie(values(req.headers.cookie).join('; ')));
+      if (!session?.token || revoked.has(session.sid)) return null;
+      let current = session;
+      if (res) {
+        // One entry per session used recently; once a minute those idle past expiry go.
+        if (now() - prunedAt >= 60_000) {
+          prunedAt = now();
+          for (const [sid, at] of used) if (prunedAt - at >= config.idleMs) used.delete(sid);
+        }
+        used.set(session.sid, now());
+      }
+      if (res && sealer.needsRefresh(session)) {
+        current = { ...session, seenAt: now() };
+        res.appendHeader('set-cookie', sessionCookie(await sealer.seal(current), { secure: isHttps(req), maxAgeMs: sealer.endsAt(current) - now() }));
+      }
+      const { username, groups, email } = current;
+      return { identity: tokenIdentity({ username, groups, ...(email ? { email } : {}) }, session.token), session: current };
+    },
+  };
+}

@@ -1,0 +1,293 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { io } from 'socket.io-client';
+import { LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH } from '@/lib/contract/auth';
+import { CLIENT_EVENTS, SOCKET_PATH } from '@/lib/contract/socket-events';
+import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
+import { startConsole, type ConsoleProcess } from '../testing/console-process';
+import { appRoutes } from '../testing/route-inventory';
+import { connectSocket, recordWatch } from '../watch-hub/socket-client';
+import { startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
+import { AUTH_ROUTES } from './auth-routes';
+
+// Test bodies are read field by field; a loose type keeps the assertions readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
+const SECRET = 'team-mode-test-secret-0123456789abcdef';
+const CONTEXT = 'relayed';
+const ROUTES = appRoutes({ params: { context: CONTEXT, namespace: 'default', name: 'kubia', path: 'api/v1/namespaces/default/pods' } });
+const WRITE = { 'content-type': 'application/json', 'x-pilothouse-request': '1' };
+
+let cluster: TestCluster;
+let tokenConsole: ConsoleProcess;
+let proxyConsole: ConsoleProcess;
+
+before(async () => {
+  cluster = await startTestCluster({ seed: { name: 'demo' } });
+  const common = { KUBECONFIG: cluster.kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false', PILOTHOUSE_SESSION_SECRET: SECRET };
+  [tokenConsole, proxyConsole] = await Promise.all([
+    // 127.0.0.1 is also a proxy here, so a test can say the request came over HTTPS.
+    startConsole({ ...common, PILOTHOUSE_AUTH: 'token', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
+    // Only 127.0.0.1 is the proxy: the tests speak as someone else from 127.0.0.2.
+    startConsole({ ...common, PILOTHOUSE_AUTH: 'proxy', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
+  ]);
+});
+
+after(async () => {
+  await Promise.all([tokenConsole?.stop('SIGKILL'), proxyConsole?.stop('SIGKILL')]);
+  await cluster?.stop();
+});
+
+/** A raw request (fetch cannot pick its source address or send a body with every method). */
+function request(
+  base: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string | string[]>; body?: string; from?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string; json: () => Loose }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers, localAddress: options.from }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as Loose }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+async function login(token: string, next?: string, headers: Record<string, string> = {}): Promise<{ cookie: string; body: Loose; setCookie: string }> {
+  const res = await request(tokenConsole.url, LOGIN_PATH, { method: 'POST', headers: { ...WRITE, origin: tokenConsole.url, ...headers }, body: JSON.stringify({ token, next }) });
+  assert.equal(res.status, 200, res.text);
+  const setCookie = [res.headers['set-cookie'] ?? []].flat()[0];
+  assert.ok(setCookie, 'a session cookie');
+  return { cookie: setCookie.split(';')[0], body: res.json(), setCookie };
+}
+
+const isStatus = (body: Loose, code: number, reason: string) => {
+  assert.equal(body.kind, 'Status');
+  assert.equal(body.code, code);
+  assert.equal(body.reason, reason);
+};
+
+describe('without a session nothing answers', () => {
+  test('the inventory found the pages and API routes of app/', () => {
+    const paths = ROUTES.map((route) => route.path);
+    for (const expected of ['/pods', '/pods/default/kubia', '/api/contexts', `/api/clusters/${CONTEXT}/manifests`]) assert.ok(paths.includes(expected), expected);
+  });
+
+  for (const [mode, server] of [['token', () => tokenConsole], ['proxy', () => proxyConsole]] as const) {
+    test(`${mode} mode: every page and API route of app/, with every method it takes, is refused`, async () => {
+      for (const route of ROUTES) {
+        for (const method of route.methods) {
+          const body = ['POST', 'PUT', 'PATCH'].includes(method) ? '{}' : undefined;
+          // A forged identity reference changes nothing: the gate replaces it.
+          const res = await request(server().url, route.path, { method, headers: { ...WRITE, [IDENTITY_REF_HEADER]: 'forged' }, body });
+          const where = `${method} ${route.path} (${route.file})`;
+          if (route.path === '/login' && mode === 'token') {
+            assert.equal(res.status, 200, `${where}: the login page is the one page without a session`);
+          } else if (route.kind === 'page' && mode === 'token') {
+            assert.equal(res.status, 303, where);
+            assert.equal(res.headers.location, `/login?next=${encodeURIComponent(route.path)}`, where);
+          } else {
+            assert.equal(res.status, 401, where);
+            if (method !== 'HEAD') isStatus(res.json(), 401, 'Unauthorized');
+          }
+        }
+      }
+    });
+
+    test(`${mode} mode: the console's own routes and socket.io's polling transport are refused`, async () => {
+      const whoami = await request(server().url, WHOAMI_PATH);
+      assert.equal(whoami.status, 401);
+      const polling = await request(server().url, `${SOCKET_PATH}?EIO=4&transport=polling`);
+      assert.equal(polling.status, 401);
+      const forgedSid = await request(server().url, `${SOCKET_PATH}?EIO=4&transport=polling&sid=AAAAAAAAAAAAAAAAAAAA`, { method: 'POST', body: '42["server:ping"]' });
+      assert.equal(forgedSid.status, 401);
+      // Only the login flow and /healthz answer.
+      assert.deepEqual(AUTH_ROUTES.sort(), [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH].sort());
+      assert.equal((await request(server().url, '/healthz')).status, 200);
+    });
+
+    test(`${mode} mode: the socket.io handshake is refused on both transports, so no event reaches a handler`, async () => {
+      for (const transport of ['websocket', 'polling'] as const) {
+        const socket = io(server().url, { path: SOCKET_PATH, transports: [transport], extraHeaders: { origin: server().url }, reconnection: false, forceNew: true });
+        try {
+          const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
+          assert.ok(error instanceof Error, transport);
+          // Every event the console handles, sent anyway: none is answered.
+          const answers = await Promise.allSettled(Object.keys(CLIENT_EVENTS).map((event) => (socket.timeout(200).emitWithAck as (e: string, p: unknown) => Promise<unknown>)(event, {})));
+          assert.ok(answers.every((answer) => answer.status === 'rejected'), transport);
+          assert.equal(socket.connected, false);
+        } finally {
+          socket.close();
+        }
+      }
+    });
+  }
+});
+
+describe('token mode', () => {
+  test('a shared link survives login: the page asked for is where the login returns', async () => {
+    const link = '/pods?context=relayed&namespace=team-a&labelSelector=app%3Dkubia';
+    const first = await request(tokenConsole.url, link);
+    assert.equal(first.status, 303);
+    const loginPage = first.headers.location!;
+    assert.equal(loginPage, `/login?next=${encodeURIComponent(link)}`);
+    const page = await request(tokenConsole.url, loginPage);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /Bearer token/);
+    const { body, cookie } = await login(cluster.cluster.tokens.alice, new URLSearchParams(loginPage.split('?')[1]).get('next')!);
+    assert.equal(body.next, link);
+    const back = await request(tokenConsole.url, link, { headers: { cookie } });
+    assert.equal(back.status, 200);
+    assert.match(back.text, /Pilothouse/);
+  });
+
+  test('a return path off the console is replaced by the start page', async () => {
+    for (const next of ['//evil.example/pods', 'https://evil.example/', '/\\evil.example']) assert.equal((await login(cluster.cluster.tokens.bob, next)).body.next, '/', next);
+  });
+
+  test('the cookie is httpOnly and SameSite=Lax; the token is in no answer and no log line', async () => {
+    const token = cluster.cluster.tokens.viewer;
+    const { setCookie, body, cookie } = await login(token);
+    assert.match(setCookie, /; HttpOnly/);
+    assert.match(setCookie, /; SameSite=Lax/);
+    assert.doesNotMatch(setCookie, /Secure/, 'plain HTTP');
+    assert.ok(!JSON.stringify(body).includes(token));
+    const whoami = await request(tokenConsole.url, WHOAMI_PATH, { headers: { cookie } });
+    assert.equal(whoami.status, 200);
+    assert.deepEqual(whoami.json(), { mode: 'token', username: 'viewer', groups: whoami.json().groups });
+    assert.ok(whoami.json().groups.includes('pilothouse:viewers'));
+    assert.ok(!whoami.text.includes(token));
+    assert.ok(!tokenConsole.output().includes(token));
+    assert.ok(!cookie.includes(token));
+  });
+
+  test('under HTTPS (as a trusted proxy says) the cookie is Secure and answers carry HSTS; not over plain HTTP', async () => {
+    const { setCookie } = await login(cluster.cluster.tokens.viewer, undefined, { 'x-forwarded-proto': 'https' });
+    assert.match(setCookie, /; Secure/);
+    const page = await request(tokenConsole.url, '/pods', { headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(page.headers['strict-transport-security'], 'max-age=31536000');
+    const plain = await request(tokenConsole.url, '/pods');
+    assert.equal(plain.headers['strict-transport-security'], undefined);
+    // From an address that is no proxy, the header is not believed.
+    const forged = await request(tokenConsole.url, '/pods', { headers: { 'x-forwarded-proto': 'https' }, from: '127.0.0.2' });
+    assert.equal(forged.headers['strict-transport-security'], undefined);
+  });
+
+  test('a token the cluster does not accept is refused with its reason; a login from another site is refused', async () => {
+    const bad = await request(tokenConsole.url, LOGIN_PATH, { method: 'POST', headers: WRITE, body: JSON.stringify({ token: 'not-a-token' }) });
+    assert.equal(bad.status, 401);
+    assert.match(bad.json().message, /the cluster did not accept this token/);
+    assert.equal(bad.headers['set-cookie'], undefined);
+    const crossSite = await request(tokenConsole.url, LOGIN_PATH, { method: 'POST', headers: { ...WRITE, origin: 'http://evil.example' }, body: JSON.stringify({ token: cluster.cluster.tokens.admin }) });
+    assert.equal(crossSite.status, 403);
+    assert.equal(crossSite.headers['set-cookie'], undefined);
+  });
+
+  test('each user acts with their own token: the cluster RBAC decides what they list', async () => {
+    const viewer = (await login(cluster.cluster.tokens.viewer)).cookie;
+    const bob = (await login(cluster.cluster.tokens.bob)).cookie;
+    const alice = (await login(cluster.cluster.tokens.alice)).cookie;
+    const pods = (cookie: string, namespace: string) => request(tokenConsole.url, `/api/clusters/${CONTEXT}/k8s/api/v1/namespaces/${namespace}/pods`, { headers: { cookie } });
+    const seen = await pods(viewer, 'default');
+    assert.equal(seen.status, 200);
+    assert.ok(seen.json().items.some((pod: Loose) => pod.metadata.name.startsWith('kubia')));
+    const refused = await pods(bob, 'default');
+    assert.equal(refused.status, 403);
+    assert.match(refused.json().message, /User "bob" cannot list resource "pods"/);
+    assert.equal((await pods(alice, 'team-a')).status, 200);
+    // A write goes out as the user too: bob may only view team-a.
+    const create = (cookie: string) =>
+      request(tokenConsole.url, `/api/clusters/${CONTEXT}/k8s/api/v1/namespaces/team-a/configmaps`, {
+        method: 'POST',
+        headers: { ...WRITE, cookie },
+        body: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `by-${Math.random().toString(36).slice(2, 8)}` } }),
+      });
+    assert.equal((await create(bob)).status, 403);
+    assert.equal((await create(alice)).status, 201);
+  });
+
+  test('a shared upstream watch never serves another identity: bob gets Forbidden where the viewer sees pods', async () => {
+    const viewer = await connectSocket(tokenConsole.url, { cookie: (await login(cluster.cluster.tokens.viewer)).cookie });
+    const bob = await connectSocket(tokenConsole.url, { cookie: (await login(cluster.cluster.tokens.bob)).cookie });
+    try {
+      const target = { context: CONTEXT, version: 'v1', resource: 'pods', namespace: 'default' };
+      const seen = await recordWatch(viewer, 'w', target);
+      assert.deepEqual(seen.ack, { ok: true });
+      await seen.until((r) => r.names().some((name) => name.startsWith('kubia')));
+      // Same context and path, while the viewer's watch is open: with a watch shared by path alone bob would join it.
+      const refused = await recordWatch(bob, 'w', target);
+      await refused.until((r) => r.statuses.some((s) => s.state === 'error') || !r.ack.ok);
+      assert.equal(refused.snapshots, 0);
+      assert.deepEqual(refused.names(), []);
+      const status = refused.ack.ok ? refused.statuses.find((s) => s.state === 'error')?.status : refused.ack.status;
+      assert.equal(status?.code, 403);
+    } finally {
+      viewer.close();
+      bob.close();
+    }
+  });
+
+  test('logout closes the session: its sockets are disconnected and the cookie no longer opens anything', async () => {
+    const { cookie } = await login(cluster.cluster.tokens.viewer);
+    const socket = await connectSocket(tokenConsole.url, { cookie });
+    const disconnected = new Promise<string>((resolve) => socket.on('disconnect', resolve));
+    try {
+      const crossSite = await request(tokenConsole.url, LOGOUT_PATH, { method: 'POST', headers: { cookie } });
+      assert.equal(crossSite.status, 403, 'logout needs the console header, like every write');
+      const out = await request(tokenConsole.url, LOGOUT_PATH, { method: 'POST', headers: { ...WRITE, cookie } });
+      assert.equal(out.status, 204);
+      assert.match([out.headers['set-cookie']].flat()[0] ?? '', /^pilothouse_session=; .*Max-Age=0/);
+      assert.equal(await disconnected, 'io server disconnect');
+      assert.equal((await request(tokenConsole.url, WHOAMI_PATH, { headers: { cookie } })).status, 401);
+      assert.equal((await request(tokenConsole.url, '/pods', { headers: { cookie } })).status, 303);
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+describe('proxy mode', () => {
+  const as = (user: string, groups?: string) => ({ 'x-forwarded-user': user, ...(groups ? { 'x-forwarded-groups': groups } : {}) });
+  const pods = (namespace: string, headers: Record<string, string>, from?: string) =>
+    request(proxyConsole.url, `/api/clusters/${CONTEXT}/k8s/api/v1/namespaces/${namespace}/pods`, { headers, from });
+
+  test('the user and groups from a trusted proxy are impersonated: the cluster RBAC decides', async () => {
+    assert.equal((await pods('team-a', as('alice', 'developers'))).status, 200);
+    // Without the group that grants it, alice may not: the groups really are sent.
+    assert.equal((await pods('team-a', as('alice'))).status, 403);
+    const bob = await pods('default', as('bob'));
+    assert.equal(bob.status, 403);
+    assert.match(bob.json().message, /User "bob" cannot list resource "pods"/);
+    const whoami = await request(proxyConsole.url, WHOAMI_PATH, { headers: { ...as('alice', 'developers, qa'), 'x-forwarded-email': 'alice@example.com' } });
+    assert.deepEqual(whoami.json(), { mode: 'proxy', username: 'alice', groups: ['developers', 'qa'], email: 'alice@example.com' });
+  });
+
+  test('a trusted proxy without the headers gets 401; the same headers from another address are ignored (401)', async () => {
+    assert.equal((await pods('team-a', {})).status, 401);
+    const forged = await pods('team-a', as('alice', 'developers'), '127.0.0.2');
+    assert.equal(forged.status, 401);
+    isStatus(forged.json(), 401, 'Unauthorized');
+    assert.equal((await request(proxyConsole.url, '/pods', { headers: as('admin', 'system:masters'), from: '127.0.0.2' })).status, 401);
+  });
+
+  test('the socket handshake takes the identity from the trusted proxy, and a watch acts as that user', async () => {
+    const alice = await connectSocket(proxyConsole.url, as('alice', 'developers'));
+    const bob = await connectSocket(proxyConsole.url, as('bob'));
+    try {
+      const seen = await recordWatch(alice, 'w', { context: CONTEXT, version: 'v1', resource: 'pods', namespace: 'team-a' });
+      assert.deepEqual(seen.ack, { ok: true });
+      await seen.until((r) => r.snapshots > 0);
+      const refused = await recordWatch(bob, 'w', { context: CONTEXT, version: 'v1', resource: 'pods', namespace: 'default' });
+      await refused.until((r) => r.statuses.some((s) => s.state === 'error') || !r.ack.ok);
+      assert.equal(refused.snapshots, 0);
+    } finally {
+      alice.close();
+      bob.close();
+    }
+  });
+});
