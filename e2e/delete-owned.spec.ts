@@ -52,6 +52,10 @@ test('deleting pods a ReplicaSet owns says they come back, names the Deployment,
   await expect(ownerDialog.getByRole('note')).toHaveText(`With it, the garbage collector deletes its ReplicaSet ${replicaSet} and its 2 pods.`);
   await expect(ownerDialog.getByLabel('kubectl equivalent', { exact: true })).toHaveText(`kubectl delete deployments kubernetes-bootcamp -n ${namespace}`);
   await screenshotThemes(page, testInfo, 'delete-owner-instead');
+  // There and back: the pods' delete is as it was, and the owner's delete can be opened again.
+  await ownerDialog.getByRole('button', { name: '← Back to deleting the pods' }).click();
+  await expect(notice).toContainText('They will come back');
+  await notice.getByRole('button', { name: 'Delete Deployment kubernetes-bootcamp instead…' }).click();
   await ownerDialog.getByRole('button', { name: /^Delete( \d+)?$/ }).click();
   await expect(ownerDialog).toBeHidden();
 

@@ -17,6 +17,8 @@ test('for a pod that declares no port, the commands name exactly the port the fi
   await expect(detail.panel().getByText('No container declares a TCP port')).toBeVisible();
   // Nothing typed yet: the field is empty and the command names no port either.
   await expect(detail.portNumber()).toHaveValue('');
+  // Not yet typed is not wrong: nothing is flagged before the user has written a port.
+  await expect(detail.portNumber()).toHaveAttribute('aria-invalid', 'false');
   await expect(portForward).toContainText(`kubectl port-forward kubia-undeclared -n ${namespace} 8888:PORT`);
   await expect(detail.send()).toBeDisabled();
   await screenshotThemes(page, testInfo, 'request-no-port');

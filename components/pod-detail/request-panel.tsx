@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import type { Pod } from '@/lib/k8s/types';
 import { CopyButton } from '@/components/code/copy-button';
@@ -37,6 +37,7 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
   const [headerText, setHeaderText] = useState('');
   const [body, setBody] = useState('');
   const [result, setResult] = useState<Outcome>({ state: 'idle' });
+  const portProblemId = useId();
 
   // The field, the request and both commands all read this one parse of what the field shows.
   const parsedPort = parsePort(portChoice === OTHER ? otherPort : portChoice);
@@ -88,8 +89,8 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
                 onChange={(event) => setOtherPort(event.target.value)}
                 placeholder="e.g. 8080"
                 className={`${field} w-24`}
-                aria-invalid={!portValid}
-                aria-describedby={portProblem ? 'request-port-problem' : undefined}
+                aria-invalid={Boolean(portProblem)}
+                aria-describedby={portProblem ? portProblemId : undefined}
               />
             </label>
           ) : null}
@@ -112,7 +113,7 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
           <p className="text-xs text-slate-600 dark:text-slate-400">No container declares a TCP port; enter the port the application listens on.</p>
         ) : null}
         {portProblem ? (
-          <p id="request-port-problem" className="text-xs text-rose-700 dark:text-rose-300">{portProblem}</p>
+          <p id={portProblemId} className="text-xs text-rose-700 dark:text-rose-300">{portProblem}</p>
         ) : null}
         <details>
           <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-300">Headers and body</summary>

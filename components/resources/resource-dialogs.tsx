@@ -7,6 +7,7 @@ import type { ObjectMeta } from '@/lib/k8s/types';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import { useDeletePreview, useDeleteTargets, type DeleteOptions, type DeleteScope } from '@/lib/client/delete-resources';
 import { useMetadataPatch } from '@/lib/client/patch-metadata';
+import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { DeletePanel, type DeletePreviewState } from './delete-panel';
 import { OwnedNotice, type OwnerDelete } from './owned-notice';
@@ -76,18 +77,36 @@ function DeleteDialog(props: DeleteDialogProps) {
       scope={{ kind: 'objects', objects: [{ namespace: descriptor.namespaced ? namespace : undefined, name: owner.name }] }}
       note={`With it, the garbage collector deletes ${dependents}.`}
       onDeleteOwner={setInstead}
+      back={{ label: `Back to deleting the ${props.descriptor.resource}`, onBack: () => setInstead(undefined) }}
     />
   );
 }
 
-function DeleteConfirm({ context, descriptor, scope, onClose, onDone, note, onDeleteOwner }: DeleteDialogProps & { note?: string; onDeleteOwner: (owner: OwnerDelete) => void }) {
+interface DeleteConfirmProps extends DeleteDialogProps {
+  /** Said under the previewed objects (what the garbage collector takes along). */
+  note?: string;
+  onDeleteOwner: (owner: OwnerDelete) => void;
+  /** Return to the delete this one replaced. */
+  back?: { label: string; onBack: () => void };
+}
+
+function DeleteConfirm({ context, descriptor, scope, onClose, onDone, note, onDeleteOwner, back }: DeleteConfirmProps) {
   const preview = useDeletePreview(context, descriptor, scope);
   const remove = useDeleteTargets(context, descriptor);
   return (
     <Dialog title={deleteTitle(descriptor, scope)} open onClose={onClose} wide>
       <DeletePanel
         preview={previewState(preview, (targets) => ({ state: 'ready', deleted: [{ resource: descriptor.resource, singular: descriptor.singular, targets, note }] }))}
-        notice={preview.data ? <OwnedNotice context={context} descriptor={descriptor} targets={preview.data} onDeleteOwner={onDeleteOwner} /> : undefined}
+        notice={
+          <>
+            {preview.data ? <OwnedNotice context={context} descriptor={descriptor} targets={preview.data} onDeleteOwner={onDeleteOwner} /> : null}
+            {back ? (
+              <Button variant="ghost" className="mt-2" onClick={back.onBack}>
+                ← {back.label}
+              </Button>
+            ) : null}
+          </>
+        }
         confirm={scope.kind === 'all' && scope.namespace ? { word: scope.namespace, label: 'Type the namespace name to confirm' } : undefined}
         timing={descriptor.gracefulDeletion}
         command={(options) => deleteCommand(descriptor, scope, options)}
