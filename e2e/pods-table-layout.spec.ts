@@ -49,6 +49,8 @@ for (const [size, viewport] of Object.entries(viewports)) {
     await api.waitRunning(namespace, ['kubia-manual', 'kubia-manual-v2']);
     const pods = new PodsPage(page);
     await pods.open(namespace);
+    // kubectl's -o wide columns fit a 1440 px window whole, beside the row's one actions button.
+    if (size === 'wide') await expectUncovered(pods.header('IP'));
 
     await pods.showLabels().check();
     await expectUncovered(pods.header('Labels'));
