@@ -47,27 +47,39 @@ test('the pods list, its row menu and dialogs have no axe violations in either t
   await expect(deleteAll.root).toContainText('kubia-manual');
   await expectAccessible(page, 'delete dialog');
   await page.keyboard.press('Escape');
+
+  // The list's "Why pending?" leads to the preview of that pod.
+  await pods.row('kubia-nowhere').getByRole('link', { name: 'Why pending? kubia-nowhere' }).click();
+  await expect(page.getByRole('table', { name: 'Scheduling preview' })).toBeVisible();
+  await expectAccessible(page, 'scheduling preview of a pending pod');
 });
 
-test('a pod page on every tab, a failing pod and the edit page have no axe violations in either theme', async ({ page, api, namespace }, testInfo) => {
-  await api.createPods(namespace, [{ name: 'kubia-manual' }, { name: 'kubia-broken', image: 'luksa/kubia:does-not-exist' }]);
-  await api.waitRunning(namespace, ['kubia-manual']);
-  const detail = new PodDetailPage(page);
-  await detail.open(namespace, 'kubia-manual');
-  const tabs: [PodDetailTab, () => Promise<void>][] = [
-    ['Overview', () => expect(detail.events()).toBeVisible()],
-    ['YAML', () => expect(detail.manifest('kubia-manual', 'YAML')).toBeVisible()],
-    ['JSON', () => expect(detail.manifest('kubia-manual', 'JSON')).toBeVisible()],
-    ['Logs', () => expect(detail.logLines()).toContainText('Kubia server starting')],
-    ['Request', () => expect(detail.send()).toBeVisible()],
-    ['Shell', () => expect(page.getByRole('status', { name: 'Shell status' })).toBeVisible()],
-  ];
-  for (const [tab, ready] of tabs) {
+const TABS: [PodDetailTab, (detail: PodDetailPage) => Promise<void>][] = [
+  ['Overview', (detail) => expect(detail.events()).toBeVisible()],
+  ['YAML', (detail) => expect(detail.manifest('kubia-manual', 'YAML')).toBeVisible()],
+  ['JSON', (detail) => expect(detail.manifest('kubia-manual', 'JSON')).toBeVisible()],
+  ['Logs', (detail) => expect(detail.logLines()).toContainText('Kubia server starting')],
+  ['Request', (detail) => expect(detail.send()).toBeVisible()],
+  ['Shell', (detail) => expect(detail.page.getByRole('status', { name: 'Shell status' })).toBeVisible()],
+];
+
+for (const [tab, ready] of TABS) {
+  test(`the pod page's ${tab} tab has no axe violations in either theme`, async ({ page, api, namespace }) => {
+    await api.createPods(namespace, [{ name: 'kubia-manual' }]);
+    await api.waitRunning(namespace, ['kubia-manual']);
+    const detail = new PodDetailPage(page);
+    await detail.open(namespace, 'kubia-manual');
     await detail.select(tab);
-    await ready();
+    await ready(detail);
     await expectAccessible(page, `pod page, ${tab} tab`);
-  }
+  });
+}
+
+test('the page of a pod whose pull fails, and the edit page, have no axe violations in either theme', async ({ page, api, namespace }, testInfo) => {
+  await api.createPods(namespace, [{ name: 'kubia-manual' }, { name: 'kubia-broken', image: 'luksa/kubia:does-not-exist' }]);
+  const detail = new PodDetailPage(page);
   await detail.open(namespace, 'kubia-broken');
+  await expect(page.getByText(/ErrImagePull|ImagePullBackOff/).first()).toBeVisible();
   await expectAccessible(page, 'pod page of a pod whose pull fails');
   await page.goto(`/pods/${namespace}/kubia-manual/edit?context=embedded`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -75,7 +87,7 @@ test('a pod page on every tab, a failing pod and the edit page have no axe viola
   await screenshotThemes(page, testInfo, 'edit-page');
 });
 
-test('nodes, a node, the scheduling preview, namespaces, a namespace, create and explain have no axe violations', async ({ page, namespace }) => {
+test('nodes, a node with its taints dialog, and the scheduling preview have no axe violations in either theme', async ({ page }) => {
   await page.goto('/nodes');
   await expect(page.getByRole('table', { name: 'Nodes' }).getByRole('link')).toHaveCount(DEMO_NODES.length);
   await expectAccessible(page, 'nodes list');
@@ -92,6 +104,9 @@ test('nodes, a node, the scheduling preview, namespaces, a namespace, create and
   await expect(page.getByRole('table', { name: 'Scheduling preview' })).toBeVisible();
   await expectAccessible(page, 'scheduling preview');
 
+});
+
+test('namespaces, a namespace, create and explain have no axe violations in either theme', async ({ page, namespace }) => {
   const list = new NamespacesPage(page);
   await list.open();
   await expect(list.row(namespace)).toBeVisible();

@@ -1,3 +1,4 @@
+import { screenshotThemes } from './fixtures/screenshots';
 import { expect, test } from './fixtures/test';
 import { PodsPage } from './pages/pods-page';
 
@@ -27,12 +28,13 @@ test("a pending pod's row says the scheduler's reason and links to the preview w
   await expect(page).toHaveURL(new RegExp(`/scheduling\\?.*pod=${namespace}%2Fkubia-nowhere`));
 });
 
-test('waiting reasons show with the kubelet message: a failing pull and a crash loop', async ({ page, api, namespace }) => {
+test('waiting reasons show with the kubelet message: a failing pull and a crash loop', async ({ page, api, namespace }, testInfo) => {
   await api.apply(
     [
       pod('kubia-broken', { image: 'luksa/kubia:does-not-exist' }),
       pod('kubia-crash', { image: 'pilothouse/crash', env: [{ name: 'CRASH_AFTER_SECONDS', value: '1' }] }),
       pod('kubia-ok', { image: 'luksa/kubia' }),
+      pod('kubia-nowhere', { image: 'luksa/kubia' }, { nodeSelector: { 'e2e-no-such-node': 'true' } }),
     ],
     namespace,
   );
@@ -46,4 +48,6 @@ test('waiting reasons show with the kubelet message: a failing pull and a crash 
   await expect(crash).toContainText(/container "kubia": back-off \d+s restarting failed container=kubia pod=kubia-crash/);
   // A running pod keeps a plain STATUS.
   await expect(await pods.cell('kubia-ok', 'Status')).toHaveText('Running');
+  await expect(await pods.cell('kubia-nowhere', 'Status')).toContainText('Unschedulable');
+  await screenshotThemes(page, testInfo, 'pods-status-detail');
 });

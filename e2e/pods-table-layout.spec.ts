@@ -49,6 +49,8 @@ for (const [size, viewport] of Object.entries(viewports)) {
     await api.waitRunning(namespace, ['kubia-manual', 'kubia-manual-v2']);
     const pods = new PodsPage(page);
     await pods.open(namespace);
+    // kubectl's -o wide columns fit a 1440 px window whole, beside the row's one actions button.
+    if (size === 'wide') await expectUncovered(pods.header('IP'));
 
     await pods.showLabels().check();
     await expectUncovered(pods.header('Labels'));
@@ -68,7 +70,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
   });
 }
 
-test('row actions are one menu per row, one tab stop, run from the keyboard', async ({ page, api, namespace }) => {
+test('row actions are one menu per row, one tab stop, run from the keyboard', async ({ page, api, namespace }, testInfo) => {
   await api.createPods(namespace, PODS.slice(0, 1));
   const pods = new PodsPage(page);
   await pods.open(namespace);
@@ -94,6 +96,8 @@ test('row actions are one menu per row, one tab stop, run from the keyboard', as
   await expect(pods.button('Actions for kubia-manual')).toBeFocused();
 
   const again = await openRowActions(page, 'kubia-manual');
+  await screenshotThemes(page, testInfo, 'pods-row-menu');
+  await expect(again).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(again).toBeHidden();
   await expect(pods.button('Actions for kubia-manual')).toBeFocused();

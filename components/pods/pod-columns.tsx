@@ -41,7 +41,9 @@ function StatusCell({ row, context }: { row: PodListRow; context?: string }) {
         badge
       )}
       {detail ? (
-        <p id={detailId} className="mt-0.5 max-w-xs whitespace-normal break-words text-xs text-slate-700 dark:text-slate-300">
+        // A fixed width keeps a narrow window from squeezing it into a tall column; past three lines it is
+        // clipped on screen only (screen readers get it all, and the pointer the title).
+        <p id={detailId} title={detail} className="mt-0.5 line-clamp-3 w-80 whitespace-normal break-words text-xs text-slate-700 dark:text-slate-300">
           {detail}
         </p>
       ) : null}
