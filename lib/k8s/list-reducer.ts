@@ -24,56 +24,32 @@ export interface WatchedList<T extends ListItem = ListItem> {
 
 const uidOf = (item: ListItem): string | undefined => item.metadata?.uid ?? undefined;
 
-/** uid -> position in one items array, and the newest array it describes (see `positionsOf`). */
-interface Positions {
-  at: Map<string, number>;
-  latest: readonly ListItem[];
-}
+// Up to this many events, one scan of the list per event (no allocation but the copy) beats building a
+// map of every item: a watch usually sends a few events at a time, and the list may hold 50,000.
+const SCAN_UP_TO = 32;
 
-const positions = new WeakMap<readonly ListItem[], Positions>();
-
-/**
- * Where each uid sits in `items`, remembered so that a batch that replaces or appends does not walk a list of
- * 50,000 items again. A batch of that kind keeps every position, so the next array shares the map and adds
- * its appended uids; the map is trusted only for the newest array it was handed to, and any other (a list
- * reduced twice) gets a map of its own.
- */
-function positionsOf(items: readonly ListItem[]): Positions {
-  const known = positions.get(items);
-  if (known && known.latest === items) return known;
-  const at = new Map<string, number>();
-  items.forEach((item, i) => {
-    const uid = uidOf(item);
-    if (uid) at.set(uid, i);
-  });
-  const fresh = { at, latest: items };
-  positions.set(items, fresh);
-  return fresh;
-}
-
-/** Replaces and appends (no DELETED): every item keeps its position, so no walk of the whole list. */
-function replaceOrAppend<T extends ListItem>(items: T[], events: readonly WatchEvent<T>[]): T[] {
-  const known = positionsOf(items);
+/** A small batch applied with a scan per event; the same array when nothing changed. */
+function applyByScan<T extends ListItem>(items: T[], events: readonly WatchEvent<T>[]): T[] {
   let next: T[] | undefined;
   for (const event of events) {
     const uid = uidOf(event.object);
     if (!uid || event.type === 'BOOKMARK') continue;
     const current = next ?? items;
-    const at = known.at.get(uid);
-    if (at !== undefined) {
+    const at = current.findIndex((item) => uidOf(item) === uid);
+    if (event.type === 'DELETED') {
+      if (at < 0) continue;
+      next ??= [...items];
+      next.splice(at, 1);
+    } else if (at >= 0) {
       if (current[at] === event.object) continue;
       next ??= [...items];
       next[at] = event.object;
     } else {
       next ??= [...items];
-      known.at.set(uid, next.length);
       next.push(event.object);
     }
   }
-  if (!next) return items;
-  known.latest = next;
-  positions.set(next, known);
-  return next;
+  return next ?? items;
 }
 
 /**
@@ -87,8 +63,8 @@ export function reduceList<T extends ListItem>(
   resourceVersion?: string,
 ): WatchedList<T> {
   const nextVersion = resourceVersion ?? list.resourceVersion;
-  if (!events.some((event) => event.type === 'DELETED')) {
-    const items = replaceOrAppend(list.items, events);
+  if (events.length <= SCAN_UP_TO) {
+    const items = applyByScan(list.items, events);
     if (items === list.items && nextVersion === list.resourceVersion) return list;
     return { items, resourceVersion: nextVersion };
   }
