@@ -13,9 +13,11 @@ const field = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dar
 /** The existing pod to preview: pending pods first, at most 200 options, narrowed by typing. */
 export function PodPicker({ pods, selected, onPick }: { pods: readonly Pod[]; selected?: Pod; onPick: (key: string | undefined) => void }) {
   const [filter, setFilter] = useState('');
-  // Typing stays responsive while the options are worked out over every pod of the cluster.
+  // Typing, and the watch events that change the pods, stay quick while the options are worked out again
+  // over every pod of the cluster.
   const deferredFilter = useDeferredValue(filter);
-  const candidates = useMemo(() => previewCandidates(pods, { filter: deferredFilter, limit: LIMIT }), [pods, deferredFilter]);
+  const deferredPods = useDeferredValue(pods);
+  const candidates = useMemo(() => previewCandidates(deferredPods, { filter: deferredFilter, limit: LIMIT }), [deferredPods, deferredFilter]);
   const options = selected && !candidates.pods.includes(selected) ? [selected, ...candidates.pods] : candidates.pods;
   return (
     <>

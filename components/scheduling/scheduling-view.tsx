@@ -67,15 +67,18 @@ export function SchedulingView() {
   const events = useWatchedList<CoreEvent>(eventsTarget);
   const failed = useMemo(() => latestFailedScheduling((events.data?.items ?? []).filter((e) => !existing?.metadata?.uid || !e.involvedObject?.uid || e.involvedObject.uid === existing.metadata.uid)), [events.data, existing]);
 
-  const subject = useMemo(() => (previewed && placement.loaded ? previewSubject(previewed, placement.podsByNode) : undefined), [previewed, placement.loaded, placement.podsByNode]);
-  const preview = useMemo(() => (subject ? previewScheduling({ pod: subject.pod, nodes: placement.nodes, podsByNode: subject.podsByNode }) : undefined), [subject, placement.nodes]);
+  // Watch events too: the render they cause (a store update, never time-sliced) leaves the preview to the next.
+  const podsByNode = useDeferredValue(placement.podsByNode);
+  const nodes = useDeferredValue(placement.nodes);
+  const subject = useMemo(() => (previewed && placement.loaded ? previewSubject(previewed, podsByNode) : undefined), [previewed, placement.loaded, podsByNode]);
+  const preview = useMemo(() => (subject ? previewScheduling({ pod: subject.pod, nodes, podsByNode: subject.podsByNode }) : undefined), [subject, nodes]);
   const parsedChange = view.change ? parseNodeChange(view.change) : undefined;
   const change = parsedChange?.ok ? parsedChange.change : undefined;
   const whatIf = useMemo(
-    () => (subject && view.node && change ? previewWhatIf({ pod: subject.pod, nodes: placement.nodes, podsByNode: subject.podsByNode, nodeName: view.node, change }) : undefined),
+    () => (subject && view.node && change ? previewWhatIf({ pod: subject.pod, nodes, podsByNode: subject.podsByNode, nodeName: view.node, change }) : undefined),
     // `change` is derived from view.change on every render; its text is its identity.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [subject, placement.nodes, view.node, view.change],
+    [subject, nodes, view.node, view.change],
   );
   const shown = whatIf ?? preview;
 

@@ -24,6 +24,34 @@ export interface WatchedList<T extends ListItem = ListItem> {
 
 const uidOf = (item: ListItem): string | undefined => item.metadata?.uid ?? undefined;
 
+// Up to this many events, one scan of the list per event (no allocation but the copy) beats building a
+// map of every item: a watch usually sends a few events at a time, and the list may hold 50,000.
+const SCAN_UP_TO = 32;
+
+/** A small batch applied with a scan per event; the same array when nothing changed. */
+function applyByScan<T extends ListItem>(items: T[], events: readonly WatchEvent<T>[]): T[] {
+  let next: T[] | undefined;
+  for (const event of events) {
+    const uid = uidOf(event.object);
+    if (!uid || event.type === 'BOOKMARK') continue;
+    const current = next ?? items;
+    const at = current.findIndex((item) => uidOf(item) === uid);
+    if (event.type === 'DELETED') {
+      if (at < 0) continue;
+      next ??= [...items];
+      next.splice(at, 1);
+    } else if (at >= 0) {
+      if (current[at] === event.object) continue;
+      next ??= [...items];
+      next[at] = event.object;
+    } else {
+      next ??= [...items];
+      next.push(event.object);
+    }
+  }
+  return next ?? items;
+}
+
 /**
  * Applies events in order. `ADDED` and `MODIFIED` replace the object with the same uid in place or append it
  * (a watch may repeat an ADDED after a relist); `DELETED` removes it; events without a uid are ignored since
@@ -34,6 +62,12 @@ export function reduceList<T extends ListItem>(
   events: readonly WatchEvent<T>[],
   resourceVersion?: string,
 ): WatchedList<T> {
+  const nextVersion = resourceVersion ?? list.resourceVersion;
+  if (events.length <= SCAN_UP_TO) {
+    const items = applyByScan(list.items, events);
+    if (items === list.items && nextVersion === list.resourceVersion) return list;
+    return { items, resourceVersion: nextVersion };
+  }
   // A Map keeps insertion order and keeps a key's position when its value is replaced: exactly "replace in
   // place, append new, remove deleted", in O(items + events). Built lazily, on the first real change.
   let byUid: Map<string, T> | undefined;
@@ -57,7 +91,6 @@ export function reduceList<T extends ListItem>(
       changed = true;
     }
   }
-  const nextVersion = resourceVersion ?? list.resourceVersion;
   if (!changed && nextVersion === list.resourceVersion) return list;
   return { items: changed && byUid ? [...byUid.values()] : list.items, resourceVersion: nextVersion };
 }

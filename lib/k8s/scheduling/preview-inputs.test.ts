@@ -88,6 +88,12 @@ describe('previewSubject', () => {
     assert.equal(previewScheduling({ pod: subject.pod, nodes: [node('n1'), node('n2')], podsByNode: subject.podsByNode }).feasibleCount, 2);
   });
 
+  it('gives the same pending copy of the same bound pod, whatever the cluster around it', () => {
+    const big = pod({ name: 'big', nodeName: 'n1' });
+    assert.equal(previewSubject(big, groupPodsByNode([big])).pod, previewSubject(big, new Map()).pod);
+    assert.notEqual(previewSubject({ ...big }, new Map()).pod, previewSubject(big, new Map()).pod);
+  });
+
   it('offers pending pods first', () => {
     const names = previewCandidates([pod({ name: 'b', nodeName: 'n' }), pod({ name: 'z' }), pod({ name: 'a', nodeName: 'n' })]).pods.map((p) => p.metadata?.name);
     assert.deepEqual(names, ['z', 'a', 'b']);

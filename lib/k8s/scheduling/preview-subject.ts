@@ -14,16 +14,27 @@ export function isUnscheduled(pod: Pod): boolean {
   return !pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
+// The same copy for the same pod, so what is remembered per pod (each node's fit and scores) is found again
+// when only the cluster around it changed.
+const unbound = new WeakMap<Pod, Pod>();
+function unboundCopy(pod: Pod): Pod {
+  let copy = unbound.get(pod);
+  if (!copy) {
+    const { nodeName: _bound, ...spec } = pod.spec ?? {};
+    unbound.set(pod, (copy = { ...pod, spec }));
+  }
+  return copy;
+}
+
 /** The pod and the pods by node to preview it against. Nothing passed in is modified. */
 export function previewSubject(pod: Pod, podsByNode: PodsByNode): { pod: Pod; podsByNode: PodsByNode } {
   const boundTo = pod.spec?.nodeName;
   if (!boundTo) return { pod, podsByNode };
-  const { nodeName: _bound, ...spec } = pod.spec ?? {};
   const uid = pod.metadata?.uid;
   const others = (podsByNode.get(boundTo) ?? []).filter((p) => p !== pod && (uid === undefined || p.metadata?.uid !== uid));
   const without = new Map(podsByNode);
   without.set(boundTo, others);
-  return { pod: { ...pod, spec }, podsByNode: without };
+  return { pod: unboundCopy(pod), podsByNode: without };
 }
 
 /** The most recent FailedScheduling event among `events` (the scheduler's own account of its last try). */

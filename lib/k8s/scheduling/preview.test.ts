@@ -133,3 +133,27 @@ describe('previewScheduling', () => {
     assert.doesNotThrow(() => previewScheduling({ pod: wanting, nodes, podsByNode: groupPodsByNode(existing) }));
   });
 });
+
+describe('previewScheduling, again after a change', () => {
+  it('works out again only the nodes whose object or pods changed, and gets those right', () => {
+    const subject = pod({ name: 'web', containers: [container({ cpu: '1' })] });
+    const [a, b] = [node('a'), node('b')];
+    const first = previewScheduling({ pod: subject, nodes: [a, b], podsByNode: new Map([['a', []], ['b', []]]) });
+    const fitOf = (p: ReturnType<typeof previewScheduling>, name: string) => p.nodes.find((n) => n.name === name)?.fit;
+    assert.equal(first.feasibleCount, 2);
+
+    // A pod joined a: a's list is a new array, b's is the same one.
+    const bPods: Pod[] = [];
+    const before = new Map<string, Pod[]>([['a', []], ['b', bPods]]);
+    const warm = previewScheduling({ pod: subject, nodes: [a, b], podsByNode: before });
+    const afterJoin = previewScheduling({ pod: subject, nodes: [a, b], podsByNode: new Map([['a', [pod({ name: 'hog', nodeName: 'a', containers: [container({ cpu: '1500m' })] })]], ['b', bPods]]) });
+    assert.deepEqual(fitOf(afterJoin, 'a'), { fits: false, reasons: ['Insufficient cpu'], plugin: 'NodeResourcesFit', code: 'Unschedulable', stage: 'Filter', preemption: { kind: 'no-victims' } });
+    assert.equal(fitOf(afterJoin, 'b'), fitOf(warm, 'b'), "b's result is the remembered one");
+
+    // b changed (a new object with a taint): b is worked out again.
+    const tainted = node('b', { taints: [taint('dedicated', 'db', 'NoSchedule')] });
+    const afterTaint = previewScheduling({ pod: subject, nodes: [a, tainted], podsByNode: new Map([['a', []], ['b', bPods]]) });
+    assert.equal(fitOf(afterTaint, 'b')?.fits, false);
+    assert.equal(fitOf(afterTaint, 'a')?.fits, true);
+  });
+});

@@ -5,6 +5,7 @@
  */
 
 import { fitsNode, type FitResult } from '@/lib/k8s/scheduling/fit';
+import { perNodeMemo } from '@/lib/k8s/scheduling/per-node-memo';
 import type { PodsByNode } from '@/lib/k8s/scheduling/pods-by-node';
 import { scoreNodes, selectHost, type HostSelection, type NodeScore } from '@/lib/k8s/scheduling/scoring';
 import { schedulingSummary } from '@/lib/k8s/scheduling/summary';
@@ -19,6 +20,8 @@ export const PREVIEW_MODEL = "kube-scheduler 1.32's default profile";
 // Below this many nodes kube-scheduler evaluates them all (minFeasibleNodesToFind); from there on
 // it stops after a share of feasible nodes (percentageOfNodesToScore), starting where it last stopped.
 const SAMPLED_FROM_NODES = 100;
+const NO_PODS: readonly Pod[] = [];
+const rememberedFit = perNodeMemo<FitResult>();
 
 /** One node in the preview: whether the pod fits and, if it does, its scores and rank. */
 export interface NodePreview {
@@ -60,7 +63,10 @@ export interface SchedulingPreview {
  */
 export function previewScheduling(options: { pod: Pod; nodes: readonly Node[]; podsByNode: PodsByNode; random?: () => number }): SchedulingPreview {
   const { pod, nodes, podsByNode, random } = options;
-  const fits = nodes.map((node) => fitsNode(pod, node, { podsOnNode: podsByNode.get(node.metadata?.name ?? '') ?? [] }));
+  const fits = nodes.map((node) => {
+    const podsOnNode = podsByNode.get(node.metadata?.name ?? '') ?? NO_PODS;
+    return rememberedFit({ pod, node, podsOnNode }, () => fitsNode(pod, node, { podsOnNode }));
+  });
   const feasible = nodes.filter((_, i) => fits[i].fits);
   const scores = new Map(scoreNodes({ pod, feasible, allNodes: nodes, podsByNode }).map((s) => [s.node, s]));
   const distinctTotals = [...new Set([...scores.values()].map((s) => s.total))].sort((a, b) => b - a);

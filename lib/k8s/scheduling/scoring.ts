@@ -5,6 +5,7 @@
  * broken uniformly at random (selectHost's reservoir sampling).
  */
 
+import { perNodeMemo } from '@/lib/k8s/scheduling/per-node-memo';
 import type { PodsByNode } from '@/lib/k8s/scheduling/pods-by-node';
 import { DEFAULT_SCORE_PLUGINS, imageStates, type ScorePlugin } from '@/lib/k8s/scheduling/score-plugins';
 import type { Node, Pod } from '@/lib/k8s/types';
@@ -33,6 +34,23 @@ export interface NodeScore {
 
 const NO_PODS: readonly Pod[] = [];
 
+// Raw scores depend on the pod, the node, its pods and (ImageLocality) the cluster's images: remembered per
+// plugin, so a pod event scores again only the node it changed.
+const rawScoreMemos = new WeakMap<ScorePlugin, ReturnType<typeof perNodeMemo<number>>>();
+function rawScores(plugin: ScorePlugin) {
+  let memo = rawScoreMemos.get(plugin);
+  if (!memo) rawScoreMemos.set(plugin, (memo = perNodeMemo<number>()));
+  return memo;
+}
+
+// The images of every node, per list of nodes (a watched list keeps its array until a node changes).
+const imagesOfNodes = new WeakMap<readonly Node[], ReturnType<typeof imageStates>>();
+function rememberedImages(nodes: readonly Node[]) {
+  let images = imagesOfNodes.get(nodes);
+  if (!images) imagesOfNodes.set(nodes, (images = imageStates(nodes)));
+  return images;
+}
+
 /**
  * Scores the feasible nodes for the pod, in their order. `allNodes` is every node of the cluster
  * (ImageLocality weighs an image by how many of them hold it).
@@ -45,14 +63,16 @@ export function scoreNodes(options: {
   plugins?: readonly ScorePlugin[];
 }): NodeScore[] {
   const { pod, feasible, allNodes, podsByNode, plugins = DEFAULT_SCORE_PLUGINS } = options;
-  const images = imageStates(allNodes);
+  const images = rememberedImages(allNodes);
   const columns = plugins.map((plugin): PluginScore[] => {
     if (plugin.skips?.(pod)) {
       return feasible.map(() => ({ plugin: plugin.name, weight: plugin.weight, skipped: true, raw: 0, normalized: 0, weighted: 0 }));
     }
-    const raw = feasible.map((node) =>
-      plugin.score(pod, node, { podsOnNode: podsByNode.get(node.metadata?.name ?? '') ?? NO_PODS, images, totalNodes: allNodes.length }),
-    );
+    const memo = rawScores(plugin);
+    const raw = feasible.map((node) => {
+      const podsOnNode = podsByNode.get(node.metadata?.name ?? '') ?? NO_PODS;
+      return memo({ pod, node, podsOnNode, extra: images }, () => plugin.score(pod, node, { podsOnNode, images, totalNodes: allNodes.length }));
+    });
     const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
     return raw.map((score, i) => ({ plugin: plugin.name, weight: plugin.weight, skipped: false, raw: score, normalized: normalized[i], weighted: normalized[i] * plugin.weight }));
   });
