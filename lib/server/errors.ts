@@ -16,6 +16,7 @@ export type BffErrorCode =
   | 'HostNotAllowed'
   | 'MethodNotAllowed'
   | 'BodyTooLarge'
+  | 'TooManyRequests'
   | 'UnsupportedMediaType'
   | 'UpstreamUnreachable'
   | 'UpstreamTimeout'
@@ -34,6 +35,7 @@ export const ERROR_TABLE: Record<BffErrorCode, { code: number; reason: string }>
   HostNotAllowed: { code: 403, reason: 'Forbidden' },
   MethodNotAllowed: { code: 405, reason: 'MethodNotAllowed' },
   BodyTooLarge: { code: 413, reason: 'RequestEntityTooLarge' },
+  TooManyRequests: { code: 429, reason: 'TooManyRequests' },
   UnsupportedMediaType: { code: 415, reason: 'UnsupportedMediaType' },
   UpstreamUnreachable: { code: 503, reason: 'ServiceUnavailable' },
   UpstreamTimeout: { code: 504, reason: 'Timeout' },

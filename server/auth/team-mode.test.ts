@@ -10,6 +10,7 @@ import { appRoutes } from '../testing/route-inventory';
 import { connectSocket, recordWatch } from '../watch-hub/socket-client';
 import { startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 import { AUTH_ROUTES } from './auth-routes';
+import { MAX_FAILED_LOGINS } from './login-limiter';
 
 // Test bodies are read field by field; a loose type keeps the assertions readable.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -186,6 +187,17 @@ describe('token mode', () => {
     const crossSite = await request(tokenConsole.url, LOGIN_PATH, { method: 'POST', headers: { ...WRITE, origin: 'http://evil.example' }, body: JSON.stringify({ token: cluster.cluster.tokens.admin }) });
     assert.equal(crossSite.status, 403);
     assert.equal(crossSite.headers['set-cookie'], undefined);
+  });
+
+  test('failed logins are limited per address: past the limit a 429 with Retry-After, even for a good token, and only there', async () => {
+    const attempt = (token: string) => request(tokenConsole.url, LOGIN_PATH, { method: 'POST', headers: WRITE, body: JSON.stringify({ token }), from: '127.0.0.3' });
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) assert.equal((await attempt(`wrong-${i}`)).status, 401);
+    const limited = await attempt(cluster.cluster.tokens.viewer);
+    assert.equal(limited.status, 429);
+    isStatus(limited.json(), 429, 'TooManyRequests');
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+    assert.equal(limited.headers['set-cookie'], undefined);
+    assert.equal((await login(cluster.cluster.tokens.viewer)).body.username, 'viewer', 'another address logs in');
   });
 
   test('each user acts with their own token: the cluster RBAC decides what they list', async () => {
