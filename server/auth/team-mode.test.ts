@@ -3,12 +3,13 @@ import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
 import { LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH } from '@/lib/contract/auth';
+import type { ExecEnd } from '@/lib/contract/exec';
 import { CLIENT_EVENTS, SOCKET_PATH } from '@/lib/contract/socket-events';
 import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { appRoutes } from '../testing/route-inventory';
 import { connectSocket, recordWatch } from '../watch-hub/socket-client';
-import { startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
+import { podManifest, startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 import { AUTH_ROUTES } from './auth-routes';
 import { MAX_FAILED_LOGINS } from './login-limiter';
 
@@ -285,6 +286,40 @@ describe('proxy mode', () => {
     assert.equal(forged.status, 401);
     isStatus(forged.json(), 401, 'Unauthorized');
     assert.equal((await request(proxyConsole.url, '/pods', { headers: as('admin', 'system:masters'), from: '127.0.0.2' })).status, 401);
+  });
+
+  test('exec goes out as the user too: alice (edit in team-a) gets a shell, bob (view) is refused with the cluster\'s 403', async () => {
+    await cluster.api('POST', '/api/v1/namespaces/team-a/pods', podManifest('shell'));
+    const deadline = Date.now() + 20_000;
+    while ((await cluster.api<Loose>('GET', '/api/v1/namespaces/team-a/pods/shell')).status?.phase !== 'Running') {
+      assert.ok(Date.now() < deadline, 'pod shell did not reach Running');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const alice = await connectSocket(proxyConsole.url, as('alice', 'developers'));
+    const bob = await connectSocket(proxyConsole.url, as('bob'));
+    try {
+      const open = async (socket: typeof alice) => {
+        const seen = { output: '', end: undefined as ExecEnd | undefined };
+        socket.on('exec:data', (data) => (seen.output += data.data));
+        socket.on('exec:close', (end) => (seen.end = end));
+        const target = { context: CONTEXT, namespace: 'team-a', pod: 'shell', container: 'main', command: ['sh'] };
+        assert.deepEqual(await socket.timeout(10_000).emitWithAck('exec:open', { id: 'x', target, cols: 80, rows: 24 }), { ok: true });
+        return seen;
+      };
+      const until = async (predicate: () => boolean, what: string) => {
+        for (const deadline = Date.now() + 15_000; !predicate(); await new Promise((resolve) => setTimeout(resolve, 25))) assert.ok(Date.now() < deadline, what);
+      };
+      const shell = await open(alice);
+      await until(() => shell.output.includes('# '), `alice's prompt: ${JSON.stringify(shell)}`);
+      const refused = await open(bob);
+      await until(() => refused.end !== undefined, 'the end of bob\'s exec');
+      assert.equal(refused.end?.reason, 'failed');
+      // The exec session reports a refused WebSocket upgrade as 502 naming the API server's answer (ws drops its Status body).
+      assert.match(refused.end?.reason === 'failed' ? (refused.end.status.message ?? '') : '', /\b403\b/);
+    } finally {
+      alice.close();
+      bob.close();
+    }
   });
 
   test('the socket handshake takes the identity from the trusted proxy, and a watch acts as that user', async () => {
