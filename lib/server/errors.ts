@@ -7,6 +7,7 @@ import { failureStatus, isStatus, type K8sStatus } from '@/lib/contract/status';
 export type BffErrorCode =
   | 'ContextNotFound'
   | 'ContextUnavailable'
+  | 'ContextForbidden'
   | 'InvalidInput'
   | 'InvalidPath'
   | 'PathNotProxied'
@@ -26,6 +27,7 @@ export type BffErrorCode =
 export const ERROR_TABLE: Record<BffErrorCode, { code: number; reason: string }> = {
   ContextNotFound: { code: 404, reason: 'NotFound' },
   ContextUnavailable: { code: 503, reason: 'ServiceUnavailable' },
+  ContextForbidden: { code: 403, reason: 'Forbidden' },
   InvalidInput: { code: 400, reason: 'BadRequest' },
   InvalidPath: { code: 400, reason: 'BadRequest' },
   PathNotProxied: { code: 404, reason: 'NotFound' },

@@ -25,6 +25,7 @@ export interface AuthRoutesOptions {
 
 export const AUTH_ROUTES = [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH];
 
+const MAX_COOKIE_VALUE_BYTES = 3900;
 /** A bearer token is a few KiB at most (a service-account JWT, an OIDC ID token). */
 const MAX_LOGIN_BODY_BYTES = 16 * 1024;
 
@@ -71,7 +72,10 @@ async function login(req: IncomingMessage, res: ServerResponse, options: AuthRou
     throw error;
   });
   const session = options.sealer.start({ ...user, token });
-  res.setHeader('set-cookie', sessionCookie(await options.sealer.seal(session), { secure: options.authenticator.isHttps(req), maxAgeMs: options.sealer.endsAt(session) - session.authAt }));
+  const sealed = await options.sealer.seal(session);
+  // Browsers keep cookies of up to 4 KiB and silently drop larger ones: the user would be sent back to log in forever.
+  if (sealed.length > MAX_COOKIE_VALUE_BYTES) throw new BffError('InvalidInput', `this token (with its ${user.groups.length} groups) is too large to keep in a session cookie`);
+  res.setHeader('set-cookie', sessionCookie(sealed, { secure: options.authenticator.isHttps(req), maxAgeMs: options.sealer.endsAt(session) - session.authAt }));
   json(res, 200, { next: safeReturnPath(body.next), username: user.username, groups: user.groups });
 }
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
+import { parse, stringify } from 'yaml';
 import { LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH } from '@/lib/contract/auth';
 import type { ExecEnd } from '@/lib/contract/exec';
 import { CLIENT_EVENTS, SOCKET_PATH } from '@/lib/contract/socket-events';
@@ -25,13 +27,28 @@ const WRITE = { 'content-type': 'application/json', 'x-pilothouse-request': '1' 
 let cluster: TestCluster;
 let tokenConsole: ConsoleProcess;
 let proxyConsole: ConsoleProcess;
+/** Another cluster's API server, as a recorder: what reaches it, with which Authorization. */
+let other: http.Server;
+const reachedOther: (string | undefined)[] = [];
 
 before(async () => {
   cluster = await startTestCluster({ seed: { name: 'demo' } });
+  other = http.createServer((req, res) => {
+    reachedOther.push(req.headers.authorization);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"kind":"PodList","items":[]}');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  // The token console also has a context `other` on that server, with credentials of its own.
+  const kubeconfig = parse(readFileSync(cluster.kubeconfigPath, 'utf8')) as Loose;
+  kubeconfig.clusters.push({ name: 'other', cluster: { server: `http://127.0.0.1:${(other.address() as { port: number }).port}` } });
+  kubeconfig.users.push({ name: 'other', user: { token: 'console-own-token-for-other' } });
+  kubeconfig.contexts.push({ name: 'other', context: { cluster: 'other', user: 'other' } });
+  const twoContexts = `${cluster.kubeconfigPath}.two`;
+  writeFileSync(twoContexts, stringify(kubeconfig));
   const common = { KUBECONFIG: cluster.kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false', PILOTHOUSE_SESSION_SECRET: SECRET };
   [tokenConsole, proxyConsole] = await Promise.all([
     // 127.0.0.1 is also a proxy here, so a test can say the request came over HTTPS.
-    startConsole({ ...common, PILOTHOUSE_AUTH: 'token', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
+    startConsole({ ...common, KUBECONFIG: twoContexts, PILOTHOUSE_AUTH: 'token', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
     // Only 127.0.0.1 is the proxy: the tests speak as someone else from 127.0.0.2.
     startConsole({ ...common, PILOTHOUSE_AUTH: 'proxy', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
   ]);
@@ -40,6 +57,7 @@ before(async () => {
 after(async () => {
   await Promise.all([tokenConsole?.stop('SIGKILL'), proxyConsole?.stop('SIGKILL')]);
   await cluster?.stop();
+  await new Promise((resolve) => other?.close(resolve));
 });
 
 /** A raw request (fetch cannot pick its source address or send a body with every method). */
@@ -222,6 +240,21 @@ describe('token mode', () => {
       });
     assert.equal((await create(bob)).status, 403);
     assert.equal((await create(alice)).status, 201);
+  });
+
+  test('a token goes only to the API server that accepted it, never to another context\'s cluster', async () => {
+    const { cookie } = await login(cluster.cluster.tokens.viewer);
+    const res = await request(tokenConsole.url, '/api/clusters/other/k8s/api/v1/pods', { headers: { cookie } });
+    assert.equal(res.status, 403);
+    assert.match(res.json().message, /this session's token was accepted by the API server at https:\/\/127\.0\.0\.1:\d+; it is not sent to the cluster of another context/);
+    const socket = await connectSocket(tokenConsole.url, { cookie });
+    try {
+      const watch = await recordWatch(socket, 'o', { context: 'other', version: 'v1', resource: 'pods' });
+      assert.equal(watch.ack.ok ? 0 : watch.ack.status.code, 403);
+    } finally {
+      socket.close();
+    }
+    assert.deepEqual(reachedOther, [], 'nothing reached the other cluster');
   });
 
   test('a shared upstream watch never serves another identity: bob gets Forbidden where the viewer sees pods', async () => {
