@@ -24,7 +24,7 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
-test('a shared link to a filtered view survives token login, and logout ends the session and its live channel', async ({ page }, testInfo) => {
+test('a shared link to a filtered view survives token login, and logout in another tab ends the session and this tab\'s live channel', async ({ page }, testInfo) => {
   // Eight screenshots on a busy machine take most of the default 30 s.
   test.setTimeout(120_000);
   const link = '/pods?context=relayed&namespace=default&labelSelector=run%3Dkubia';
@@ -53,8 +53,15 @@ test('a shared link to a filtered view survives token login, and logout ends the
   await expect(page.getByText('pilothouse:viewers')).toBeVisible();
   await screenshotThemes(page, testInfo, 'user-menu');
 
-  await page.getByRole('button', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(`${server.url}/login`);
+  // Log out in another tab: the server closes this tab's live channel, and this tab goes to the login page
+  // with its own view as the place to come back to.
+  const other = await page.context().newPage();
+  await other.goto(`${server.url}/namespaces`);
+  await other.locator('summary[aria-label="Account: viewer"]').click();
+  await other.getByRole('button', { name: 'Log out' }).click();
+  await expect(other).toHaveURL(`${server.url}/login`);
+  await expect(page).toHaveURL(`${server.url}/login?next=${encodeURIComponent(link)}`);
+  await other.close();
   // The session is over: the shared link asks for a login again.
   await page.goto(`${server.url}${link}`);
   await expect(page).toHaveURL(/\/login\?next=/);

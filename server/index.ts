@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   httpServer.on('request', (req, res) => {
     if (frontDoor(req, res, { hosts, dev: config.dev })) return;
     if (!gate) return serve(req, res);
-    gate.handle(req, res).then((answered) => answered || serve(req, res), (error: unknown) => writeStatus(res, error));
+    gate.handle(req, res).then((answered) => answered || serve(req, res), (error: unknown) => (res.headersSent ? res.destroy() : writeStatus(res, error)));
   });
   attachWatchChannel(io, watchHub);
   attachLogChannel(io, (name, identity) => contexts.resolve(name, identity));

@@ -1,8 +1,9 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WhoAmI } from '@/lib/contract/auth';
-import { logout } from '@/lib/client/auth-session';
+import { loginIfSessionEnded, logout } from '@/lib/client/auth-session';
+import { getSocket } from '@/lib/client/socket';
 
 /**
  * Who is using the console (team modes), as the cluster knows them, and logout. A `<details>` disclosure:
@@ -12,6 +13,18 @@ import { logout } from '@/lib/client/auth-session';
 export function UserMenu({ account }: { account: WhoAmI }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const socket = getSocket();
+    // `io server disconnect`: the server closed it (logout elsewhere, expiry); a refused handshake is a connect_error.
+    const onDisconnect = (reason: string) => reason === 'io server disconnect' && void loginIfSessionEnded();
+    const onError = () => void loginIfSessionEnded();
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onError);
+    return () => {
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onError);
+    };
+  }, []);
   const end = async () => {
     setBusy(true);
     setError(null);

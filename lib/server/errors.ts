@@ -7,6 +7,7 @@ import { failureStatus, isStatus, type K8sStatus } from '@/lib/contract/status';
 export type BffErrorCode =
   | 'ContextNotFound'
   | 'ContextUnavailable'
+  | 'ContextForbidden'
   | 'InvalidInput'
   | 'InvalidPath'
   | 'PathNotProxied'
@@ -16,6 +17,7 @@ export type BffErrorCode =
   | 'HostNotAllowed'
   | 'MethodNotAllowed'
   | 'BodyTooLarge'
+  | 'TooManyRequests'
   | 'UnsupportedMediaType'
   | 'UpstreamUnreachable'
   | 'UpstreamTimeout'
@@ -25,6 +27,7 @@ export type BffErrorCode =
 export const ERROR_TABLE: Record<BffErrorCode, { code: number; reason: string }> = {
   ContextNotFound: { code: 404, reason: 'NotFound' },
   ContextUnavailable: { code: 503, reason: 'ServiceUnavailable' },
+  ContextForbidden: { code: 403, reason: 'Forbidden' },
   InvalidInput: { code: 400, reason: 'BadRequest' },
   InvalidPath: { code: 400, reason: 'BadRequest' },
   PathNotProxied: { code: 404, reason: 'NotFound' },
@@ -34,6 +37,7 @@ export const ERROR_TABLE: Record<BffErrorCode, { code: number; reason: string }>
   HostNotAllowed: { code: 403, reason: 'Forbidden' },
   MethodNotAllowed: { code: 405, reason: 'MethodNotAllowed' },
   BodyTooLarge: { code: 413, reason: 'RequestEntityTooLarge' },
+  TooManyRequests: { code: 429, reason: 'TooManyRequests' },
   UnsupportedMediaType: { code: 415, reason: 'UnsupportedMediaType' },
   UpstreamUnreachable: { code: 503, reason: 'ServiceUnavailable' },
   UpstreamTimeout: { code: 504, reason: 'Timeout' },

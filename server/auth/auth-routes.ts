@@ -8,6 +8,7 @@ import { writeStatus } from '@/lib/server/http/node-status';
 import { assertSameOrigin } from '@/lib/server/proxy/origin-check';
 import type { AuthConfig } from './auth-config';
 import type { Authenticator } from './authenticate';
+import type { LoginLimiter } from './login-limiter';
 import { clearedSessionCookie, sessionCookie, type SessionSealer } from './session-cookie';
 import { reviewToken } from './token-review';
 
@@ -17,12 +18,14 @@ export interface AuthRoutesOptions {
   sealer: SessionSealer;
   hosts: HostPolicy;
   contexts: ContextRegistry;
+  limiter: LoginLimiter;
   /** Called when a session ends by logout, to close its sockets. */
   onSessionEnded: (sid: string) => void;
 }
 
 export const AUTH_ROUTES = [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH];
 
+const MAX_COOKIE_VALUE_BYTES = 3900;
 /** A bearer token is a few KiB at most (a service-account JWT, an OIDC ID token). */
 const MAX_LOGIN_BODY_BYTES = 16 * 1024;
 
@@ -56,15 +59,23 @@ const json = (res: ServerResponse, code: number, body: unknown) =>
 async function login(req: IncomingMessage, res: ServerResponse, options: AuthRoutesOptions): Promise<void> {
   if (options.config.mode !== 'token') throw new BffError('PathNotProxied', `PILOTHOUSE_AUTH=${options.config.mode} has no login form: log in at the authenticating proxy`);
   sameOrigin(req, options.hosts);
+  await options.limiter.assertAllowed(req, res);
   const body = await readJson(req);
   const token = typeof body.token === 'string' ? body.token.trim() : '';
   if (!token) throw new BffError('InvalidInput', 'paste a bearer token to log in');
   const name = options.contexts.defaultContext();
   if (!name) throw new BffError('ContextUnavailable', 'the console has no default context to check the token with');
   // Only the cluster's address and CA are used: the review goes out with the user's token alone.
-  const user = await reviewToken((await options.contexts.resolve(name)).kubeConfig, token);
+  const cluster = (await options.contexts.resolve(name)).kubeConfig;
+  const user = await reviewToken(cluster, token).catch(async (error: unknown) => {
+    if ((error as BffError).code === 'Unauthenticated') await options.limiter.failed(req);
+    throw error;
+  });
   const session = options.sealer.start({ ...user, token });
-  res.setHeader('set-cookie', sessionCookie(await options.sealer.seal(session), { secure: options.authenticator.isHttps(req), maxAgeMs: options.sealer.endsAt(session) - session.authAt }));
+  const sealed = await options.sealer.seal(session);
+  // Browsers keep cookies of up to 4 KiB and silently drop larger ones: the user would be sent back to log in forever.
+  if (sealed.length > MAX_COOKIE_VALUE_BYTES) throw new BffError('InvalidInput', `this token (with its ${user.groups.length} groups) is too large to keep in a session cookie`);
+  res.setHeader('set-cookie', sessionCookie(sealed, { secure: options.authenticator.isHttps(req), maxAgeMs: options.sealer.endsAt(session) - session.authAt }));
   json(res, 200, { next: safeReturnPath(body.next), username: user.username, groups: user.groups });
 }
 

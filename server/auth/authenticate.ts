@@ -67,7 +67,7 @@ export function createAuthenticator(options: { config: AuthConfig; hosts: HostPo
       }
       if (config.mode !== 'token') return null;
       const session = await sealer.open(readSessionCookie(values(req.headers.cookie).join('; ')));
-      if (!session?.token || revoked.has(session.sid)) return null;
+      if (!session?.token || !session.server || revoked.has(session.sid)) return null;
       let current = session;
       if (res) {
         // One entry per session used recently; once a minute those idle past expiry go.
@@ -82,7 +82,7 @@ export function createAuthenticator(options: { config: AuthConfig; hosts: HostPo
         res.appendHeader('set-cookie', sessionCookie(await sealer.seal(current), { secure: isHttps(req), maxAgeMs: sealer.endsAt(current) - now() }));
       }
       const { username, groups, email } = current;
-      return { identity: tokenIdentity({ username, groups, ...(email ? { email } : {}) }, session.token), session: current };
+      return { identity: tokenIdentity({ username, groups, ...(email ? { email } : {}) }, session.token, session.server), session: current };
     },
   };
 }

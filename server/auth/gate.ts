@@ -11,6 +11,7 @@ import { HEALTHZ_PATH } from '../front-door';
 import type { AuthConfig } from './auth-config';
 import { AUTH_ROUTES, handleAuthRoute } from './auth-routes';
 import { createAuthenticator, type Authenticated, type Authenticator } from './authenticate';
+import { createLoginLimiter } from './login-limiter';
 import { createSessionSealer, type SessionSealer } from './session-cookie';
 
 /** Favicons and Next's hashed build files: public, and nothing in them depends on who asks. */
@@ -77,6 +78,7 @@ export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy;
   if (!config.sessionSecret) throw new Error('a team mode needs a session secret');
   const sealer = createSessionSealer({ secret: config.sessionSecret, idleMs: config.idleMs, absoluteMs: config.absoluteMs });
   const authenticator = createAuthenticator({ config, hosts, publicUrl: options.publicUrl, sealer });
+  const limiter = createLoginLimiter(hosts);
   const identities = new Map<string, Identity>();
   const handshakes = new WeakMap<IncomingMessage, Authenticated>();
 
@@ -103,7 +105,7 @@ export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy;
       if (authenticator.isHttps(req)) res.setHeader('strict-transport-security', 'max-age=31536000');
       const path = rawPath(req.url ?? '/');
       if (AUTH_ROUTES.includes(path)) {
-        await handleAuthRoute(req, res, path, { config, authenticator, sealer, hosts, contexts: options.contexts, onSessionEnded: (sid) => gate.onSessionEnded(sid) });
+        await handleAuthRoute(req, res, path, { config, authenticator, sealer, hosts, contexts: options.contexts, limiter, onSessionEnded: (sid) => gate.onSessionEnded(sid) });
         return true;
       }
       if (isPublic(path, config)) return false;

@@ -12,6 +12,8 @@ export interface Session {
   email?: string;
   /** token mode: the bearer token the user logged in with, sent to the API server on their behalf. */
   token?: string;
+  /** token mode: the API server that accepted the token, the only one it is sent to. */
+  server?: string;
   /** When the user logged in (ms since the epoch); the absolute expiry counts from here. */
   authAt: number;
   /** When the session was last used (ms); the idle expiry counts from here. */
@@ -62,7 +64,7 @@ export function createSessionSealer(options: { secret: string; idleMs: number; a
       } catch {
         return null;
       }
-      const { sid, username, groups, email, token, authAt, seenAt } = payload;
+      const { sid, username, groups, email, token, server, authAt, seenAt } = payload;
       if (typeof sid !== 'string' || typeof username !== 'string' || !Array.isArray(groups) || typeof authAt !== 'number' || typeof seenAt !== 'number') return null;
       const session: Session = {
         sid,
@@ -70,6 +72,7 @@ export function createSessionSealer(options: { secret: string; idleMs: number; a
         groups: groups.filter((group): group is string => typeof group === 'string'),
         ...(typeof email === 'string' ? { email } : {}),
         ...(typeof token === 'string' ? { token } : {}),
+        ...(typeof server === 'string' ? { server } : {}),
         authAt,
         seenAt,
       };

@@ -32,4 +32,8 @@ test('on the default loopback HOST there is no warning and no banner', async (t)
   assert.doesNotMatch(server.output(), /WARNING/);
   const html = await (await fetch(`${server.url}/pods`)).text();
   assert.doesNotMatch(html, /No login:/);
+  // Without login the login page has nothing to do: it sends the user on.
+  const login = await fetch(`${server.url}/login?next=%2Fnodes`, { redirect: 'manual' });
+  assert.equal(login.status, 307);
+  assert.equal(new URL(login.headers.get('location')!, server.url).pathname, '/nodes');
 });

@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
+import { parse, stringify } from 'yaml';
 import { LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH } from '@/lib/contract/auth';
+import type { ExecEnd } from '@/lib/contract/exec';
 import { CLIENT_EVENTS, SOCKET_PATH } from '@/lib/contract/socket-events';
 import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { appRoutes } from '../testing/route-inventory';
 import { connectSocket, recordWatch } from '../watch-hub/socket-client';
-import { startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
+import { podManifest, startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 import { AUTH_ROUTES } from './auth-routes';
+import { MAX_FAILED_LOGINS } from './login-limiter';
 
 // Test bodies are read field by field; a loose type keeps the assertions readable.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,13 +27,28 @@ const WRITE = { 'content-type': 'application/json', 'x-pilothouse-request': '1' 
 let cluster: TestCluster;
 let tokenConsole: ConsoleProcess;
 let proxyConsole: ConsoleProcess;
+/** Another cluster's API server, as a recorder: what reaches it, with which Authorization. */
+let other: http.Server;
+const reachedOther: (string | undefined)[] = [];
 
 before(async () => {
   cluster = await startTestCluster({ seed: { name: 'demo' } });
+  other = http.createServer((req, res) => {
+    reachedOther.push(req.headers.authorization);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"kind":"PodList","items":[]}');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  // The token console also has a context `other` on that server, with credentials of its own.
+  const kubeconfig = parse(readFileSync(cluster.kubeconfigPath, 'utf8')) as Loose;
+  kubeconfig.clusters.push({ name: 'other', cluster: { server: `http://127.0.0.1:${(other.address() as { port: number }).port}` } });
+  kubeconfig.users.push({ name: 'other', user: { token: 'console-own-token-for-other' } });
+  kubeconfig.contexts.push({ name: 'other', context: { cluster: 'other', user: 'other' } });
+  const twoContexts = `${cluster.kubeconfigPath}.two`;
+  writeFileSync(twoContexts, stringify(kubeconfig));
   const common = { KUBECONFIG: cluster.kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false', PILOTHOUSE_SESSION_SECRET: SECRET };
   [tokenConsole, proxyConsole] = await Promise.all([
     // 127.0.0.1 is also a proxy here, so a test can say the request came over HTTPS.
-    startConsole({ ...common, PILOTHOUSE_AUTH: 'token', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
+    startConsole({ ...common, KUBECONFIG: twoContexts, PILOTHOUSE_AUTH: 'token', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
     // Only 127.0.0.1 is the proxy: the tests speak as someone else from 127.0.0.2.
     startConsole({ ...common, PILOTHOUSE_AUTH: 'proxy', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
   ]);
@@ -38,6 +57,7 @@ before(async () => {
 after(async () => {
   await Promise.all([tokenConsole?.stop('SIGKILL'), proxyConsole?.stop('SIGKILL')]);
   await cluster?.stop();
+  await new Promise((resolve) => other?.close(resolve));
 });
 
 /** A raw request (fetch cannot pick its source address or send a body with every method). */
@@ -188,6 +208,17 @@ describe('token mode', () => {
     assert.equal(crossSite.headers['set-cookie'], undefined);
   });
 
+  test('failed logins are limited per address: past the limit a 429 with Retry-After, even for a good token, and only there', async () => {
+    const attempt = (token: string) => request(tokenConsole.url, LOGIN_PATH, { method: 'POST', headers: WRITE, body: JSON.stringify({ token }), from: '127.0.0.3' });
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) assert.equal((await attempt(`wrong-${i}`)).status, 401);
+    const limited = await attempt(cluster.cluster.tokens.viewer);
+    assert.equal(limited.status, 429);
+    isStatus(limited.json(), 429, 'TooManyRequests');
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+    assert.equal(limited.headers['set-cookie'], undefined);
+    assert.equal((await login(cluster.cluster.tokens.viewer)).body.username, 'viewer', 'another address logs in');
+  });
+
   test('each user acts with their own token: the cluster RBAC decides what they list', async () => {
     const viewer = (await login(cluster.cluster.tokens.viewer)).cookie;
     const bob = (await login(cluster.cluster.tokens.bob)).cookie;
@@ -209,6 +240,21 @@ describe('token mode', () => {
       });
     assert.equal((await create(bob)).status, 403);
     assert.equal((await create(alice)).status, 201);
+  });
+
+  test('a token goes only to the API server that accepted it, never to another context\'s cluster', async () => {
+    const { cookie } = await login(cluster.cluster.tokens.viewer);
+    const res = await request(tokenConsole.url, '/api/clusters/other/k8s/api/v1/pods', { headers: { cookie } });
+    assert.equal(res.status, 403);
+    assert.match(res.json().message, /this session's token was accepted by the API server at https:\/\/127\.0\.0\.1:\d+; it is not sent to the cluster of another context/);
+    const socket = await connectSocket(tokenConsole.url, { cookie });
+    try {
+      const watch = await recordWatch(socket, 'o', { context: 'other', version: 'v1', resource: 'pods' });
+      assert.equal(watch.ack.ok ? 0 : watch.ack.status.code, 403);
+    } finally {
+      socket.close();
+    }
+    assert.deepEqual(reachedOther, [], 'nothing reached the other cluster');
   });
 
   test('a shared upstream watch never serves another identity: bob gets Forbidden where the viewer sees pods', async () => {
@@ -273,6 +319,40 @@ describe('proxy mode', () => {
     assert.equal(forged.status, 401);
     isStatus(forged.json(), 401, 'Unauthorized');
     assert.equal((await request(proxyConsole.url, '/pods', { headers: as('admin', 'system:masters'), from: '127.0.0.2' })).status, 401);
+  });
+
+  test('exec goes out as the user too: alice (edit in team-a) gets a shell, bob (view) is refused with the cluster\'s 403', async () => {
+    await cluster.api('POST', '/api/v1/namespaces/team-a/pods', podManifest('shell'));
+    const deadline = Date.now() + 20_000;
+    while ((await cluster.api<Loose>('GET', '/api/v1/namespaces/team-a/pods/shell')).status?.phase !== 'Running') {
+      assert.ok(Date.now() < deadline, 'pod shell did not reach Running');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const alice = await connectSocket(proxyConsole.url, as('alice', 'developers'));
+    const bob = await connectSocket(proxyConsole.url, as('bob'));
+    try {
+      const open = async (socket: typeof alice) => {
+        const seen = { output: '', end: undefined as ExecEnd | undefined };
+        socket.on('exec:data', (data) => (seen.output += data.data));
+        socket.on('exec:close', (end) => (seen.end = end));
+        const target = { context: CONTEXT, namespace: 'team-a', pod: 'shell', container: 'main', command: ['sh'] };
+        assert.deepEqual(await socket.timeout(10_000).emitWithAck('exec:open', { id: 'x', target, cols: 80, rows: 24 }), { ok: true });
+        return seen;
+      };
+      const until = async (predicate: () => boolean, what: string) => {
+        for (const deadline = Date.now() + 15_000; !predicate(); await new Promise((resolve) => setTimeout(resolve, 25))) assert.ok(Date.now() < deadline, what);
+      };
+      const shell = await open(alice);
+      await until(() => shell.output.includes('# '), `alice's prompt: ${JSON.stringify(shell)}`);
+      const refused = await open(bob);
+      await until(() => refused.end !== undefined, 'the end of bob\'s exec');
+      assert.equal(refused.end?.reason, 'failed');
+      // The exec session reports a refused WebSocket upgrade as 502 naming the API server's answer (ws drops its Status body).
+      assert.match(refused.end?.reason === 'failed' ? (refused.end.status.message ?? '') : '', /\b403\b/);
+    } finally {
+      alice.close();
+      bob.close();
+    }
   });
 
   test('the socket handshake takes the identity from the trusted proxy, and a watch acts as that user', async () => {

@@ -14,8 +14,10 @@ interface SelfSubjectReview {
  * accepts (a service-account token, an OIDC ID token of an issuer it trusts) passes; the answer's user is
  * the one RBAC will judge. A refused token is a 401 naming the server's reason.
  */
-export async function reviewToken(cluster: KubeConfig, token: string): Promise<{ username: string; groups: string[] }> {
-  const asUser = withIdentity(cluster, tokenIdentity({ username: '', groups: [] }, token));
+export async function reviewToken(cluster: KubeConfig, token: string): Promise<{ username: string; groups: string[]; server: string }> {
+  const server = cluster.getCurrentCluster()?.server;
+  if (!server) throw new BffError('ContextUnavailable', 'the default context has no cluster');
+  const asUser = withIdentity(cluster, tokenIdentity({ username: '', groups: [] }, token, server));
   let review: SelfSubjectReview;
   try {
     review = await kubeJson<SelfSubjectReview>(asUser, {
@@ -34,5 +36,5 @@ export async function reviewToken(cluster: KubeConfig, token: string): Promise<{
   }
   const username = review.status?.userInfo?.username;
   if (!username) throw new BffError('Unauthenticated', 'the cluster did not say who this token is (SelfSubjectReview without a username)');
-  return { username, groups: review.status?.userInfo?.groups ?? [] };
+  return { username, groups: review.status?.userInfo?.groups ?? [], server };
 }

@@ -8,8 +8,12 @@ export interface Identity {
   username: string;
   groups: string[];
   email?: string;
-  /** token mode: the user's own bearer token. proxy mode: the console's credentials, impersonating the user. */
-  credential: { kind: 'token'; token: string } | { kind: 'impersonate' };
+  /**
+   * token mode: the user's own bearer token, and the API server that accepted it at login: it is sent to
+   * that server only, never to another context's cluster (which would then hold a credential for the first).
+   * proxy mode: the console's credentials, impersonating the user.
+   */
+  credential: { kind: 'token'; token: string; server: string } | { kind: 'impersonate' };
   /**
    * Equal for two identities only if the API server sees them as the same user: what shared upstream
    * watches are keyed by, so no one joins a watch opened with someone else's rights. Never the token itself.
@@ -18,11 +22,11 @@ export interface Identity {
 }
 
 /** The identity of a bearer token, as the cluster's SelfSubjectReview described it. */
-export function tokenIdentity(user: { username: string; groups: string[]; email?: string }, token: string): Identity {
+export function tokenIdentity(user: { username: string; groups: string[]; email?: string }, token: string, server: string): Identity {
   // The token, hashed: two sessions of the same token share watches, two tokens of one user do not (one may
   // be revoked or expire before the other).
   const key = `token:${createHash('sha256').update(token).digest('hex')}`;
-  return { ...user, credential: { kind: 'token', token }, key };
+  return { ...user, credential: { kind: 'token', token, server }, key };
 }
 
 /** The identity an authenticating proxy vouched for. */

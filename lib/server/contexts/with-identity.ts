@@ -1,5 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Identity } from '@/lib/server/auth/identity';
+import { BffError } from '@/lib/server/errors';
 
 /**
  * The same cluster reached as `identity`. Every way the console calls an API server (one-shot requests,
@@ -7,7 +8,7 @@ import type { Identity } from '@/lib/server/auth/identity';
  * `applyToFetchOptions`, so this is the one place a user's identity is applied.
  *
  * - token: a KubeConfig with the cluster alone and the user's token: none of the console's own credentials
- *   (client certificate, exec plugin) can go along.
+ *   (client certificate, exec plugin) can go along, and only for the API server that accepted the token.
  * - impersonate: the console's own credentials with `Impersonate-User` and one `Impersonate-Group` per
  *   group, which the API server allows only to a caller with the `impersonate` verb.
  */
@@ -15,6 +16,12 @@ export function withIdentity(base: KubeConfig, identity: Identity): KubeConfig {
   const cluster = base.getCurrentCluster();
   if (!cluster) throw new Error('the context has no cluster');
   if (identity.credential.kind === 'token') {
+    if (cluster.server !== identity.credential.server) {
+      throw new BffError(
+        'ContextForbidden',
+        `this session's token was accepted by the API server at ${identity.credential.server}; it is not sent to the cluster of another context (${cluster.server})`,
+      );
+    }
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromOptions({
       clusters: [cluster],
