@@ -42,7 +42,7 @@ test('Apply and Delete confirm in kubectl\'s words, and the changed row is marke
   });
 
   await test.step('delete', async () => {
-    const dialog = await pods.openDelete('Delete kubia-gpu', 'Delete pod kubia-gpu');
+    const dialog = await pods.openRowDelete('kubia-gpu');
     await expect(dialog.previewNames()).toHaveText([`${namespace}/kubia-gpu`]);
     await dialog.confirm();
     await expect(notice(page)).toHaveText('pod "kubia-gpu" deleted');
