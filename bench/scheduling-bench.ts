@@ -1,7 +1,7 @@
 /**
  * The scheduling preview's cost on a large cluster, in Node (the logic is the same code the browser
  * runs): one pod previewed against `nodes` nodes carrying `pods` pods, pods grouped by node first as the
- * preview's caller does on every change. The browser measurement comes with the Nodes page.
+ * preview's caller once did on every change (it now keeps a PodsByNodeIndex). The browser: scheduling-browser-bench.ts.
  */
 import { groupPodsByNode } from '../lib/k8s/scheduling/pods-by-node';
 import { previewScheduling } from '../lib/k8s/scheduling/preview';

@@ -45,10 +45,12 @@ export interface SchedulingBrowserResult {
   loadAverage: number[];
 }
 
-// Two requests whose verdicts differ on every node of the scale seed (1,930m allocatable, 50 pods of 5m
-// each): all nodes fit, or none does. Each change re-renders every row of the results.
+// Two requests whose verdicts differ on every node of the scale seed (1,930m allocatable, pods of 5m each,
+// at least one per node): all nodes fit, or none does. Each change re-renders every row of the results.
 const FITS = { cpu: '100m', verdict: (nodes: number) => `${nodes} of ${nodes} nodes fit.` };
-const NONE = { cpu: '1800m', verdict: () => 'No node fits.' };
+const NONE = { cpu: '1930m', verdict: () => 'No node fits.' };
+// A pod bound from outside that leaves a node no room for FITS's request.
+const HOG_CPU = '1900m';
 
 declare global {
   interface Window {
@@ -121,7 +123,10 @@ export async function benchSchedulingInBrowser(options: { nodes: number; pods: n
           const t0 = performance.now();
           setValue?.call(box, next.cpu);
           box.dispatchEvent(new Event('input', { bubbles: true }));
-          while (!document.querySelector('[aria-label="Prediction"]')?.textContent?.includes(next.verdict)) await new Promise((resolve) => setTimeout(resolve, 0));
+          while (!document.querySelector('[aria-label="Prediction"]')?.textContent?.includes(next.verdict)) {
+            if (performance.now() - t0 > 60_000) throw new Error(`the preview never said "${next.verdict}"`);
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
           // On screen: the frame after the commit has been produced.
           await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
           times.push(performance.now() - t0);
@@ -145,7 +150,7 @@ export async function benchSchedulingInBrowser(options: { nodes: number; pods: n
         const name = `bench-hog-${i}`;
         const path = resourcePath({ ...podResource, namespace: 'scale-0' });
         const t0 = performance.now();
-        const created = await direct.request('POST', path, { metadata: { name }, spec: { nodeName: 'scale-node-0000', containers: [{ name: 'c', image: 'luksa/kubia', resources: { requests: { cpu: '1800m' } } }] } });
+        const created = await direct.request('POST', path, { metadata: { name }, spec: { nodeName: 'scale-node-0000', containers: [{ name: 'c', image: 'luksa/kubia', resources: { requests: { cpu: HOG_CPU } } }] } });
         if (created.status !== 201) throw new Error(`creating ${name}: ${created.status} ${created.text}`);
         await page.waitForFunction((verdict) => document.querySelector('[aria-label="Prediction"]')?.textContent?.includes(verdict), `${nodes - 1} of ${nodes} nodes fit.`, { timeout: 60_000 });
         eventTimes.push(since(t0));
@@ -202,6 +207,8 @@ export async function benchSchedulingInBrowser(options: { nodes: number; pods: n
 export function schedulingBrowserReport(r: SchedulingBrowserResult): string {
   const { previewMs, longTaskMs } = SCHEDULING_BROWSER_TARGETS;
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  // The browser reports tasks from 50 ms on: none means every task was shorter.
+  const task = (ms: number) => (ms > 0 ? `${ms} ms` : 'none over 50 ms');
   return [
     `The scheduling preview in headless Chromium, one pod against ${r.nodes} nodes carrying ${r.pods} pods (scale seed, the shared watches of nodes and pods; load average ${r.loadAverage.join(', ')} at the start):`,
     '',
@@ -209,10 +216,10 @@ export function schedulingBrowserReport(r: SchedulingBrowserResult): string {
     '| --- | ---: | ---: | --- |',
     `| quick-form change to results on screen, median of ${r.runs} | < ${previewMs} ms | ${r.previewP50Ms} ms | ${verdict(r.previewP50Ms < previewMs)} |`,
     `| the same, slowest of ${r.runs} | < ${previewMs} ms | ${r.previewMaxMs} ms | ${verdict(r.previewMaxMs < previewMs)} |`,
-    `| longest task while previewing (tasks over ${longTaskMs} ms) | < ${longTaskMs} ms | ${r.longestTaskMs} ms (${r.tasksOverTarget}) | ${verdict(r.longestTaskMs < longTaskMs)} |`,
+    `| longest task while previewing (tasks over ${longTaskMs} ms) | < ${longTaskMs} ms | ${task(r.longestTaskMs)} (${r.tasksOverTarget}) | ${verdict(r.longestTaskMs < longTaskMs)} |`,
     `| a pod bound to a node through the API to the preview showing that node full, median of 5 (slowest) | | ${r.eventToPreviewP50Ms} ms (${r.eventToPreviewMaxMs} ms) | |`,
-    `| longest task meanwhile (the watch events, 50,000-pod list and index updated, preview again) | < ${longTaskMs} ms | ${r.eventLongestTaskMs} ms | ${verdict(r.eventLongestTaskMs < longTaskMs)} |`,
-    `| switching to the existing-pod input, its picker over all ${r.pods} pods (longest task) | | ${r.pickerMs} ms (${r.pickerLongestTaskMs} ms) | |`,
+    `| longest task meanwhile (the watch events, the ${r.pods}-pod list and index updated, the preview again) | < ${longTaskMs} ms | ${task(r.eventLongestTaskMs)} | ${verdict(r.eventLongestTaskMs < longTaskMs)} |`,
+    `| switching to the existing-pod input, its picker over all ${r.pods} pods (longest task) | | ${r.pickerMs} ms (${task(r.pickerLongestTaskMs)}) | |`,
     `| navigation to the first preview, both snapshots loaded | | ${r.firstPreviewMs} ms | |`,
     `| longest task while loading the snapshots | | ${r.longestLoadTaskMs} ms | |`,
   ].join('\n');
