@@ -142,7 +142,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
                     </div>
                   </td>
                 ) : null}
-                <td className="sticky right-0 bg-white px-2 text-right shadow-[inset_1px_0_0] shadow-slate-100 group-hover:bg-slate-50 dark:bg-slate-950 dark:shadow-slate-800 dark:group-hover:bg-slate-900">{rowActions?.(row)}</td>
+                <td className={`${PINNED_CELL} right-0 px-2 text-right shadow-[inset_1px_0_0] shadow-slate-100 dark:shadow-slate-800`}>{rowActions?.(row)}</td>
               </tr>
             );
           })}
