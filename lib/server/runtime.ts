@@ -19,7 +19,7 @@ export interface PilothouseRuntime {
   /** Reads a manifest off the event loop (in a worker thread). */
   parseManifest?: (text: string) => Promise<ManifestDocument[]>;
   /** How users are known (`PILOTHOUSE_AUTH`); absent means `none`. */
-  auth?: { mode: AuthMode; exposedWithoutLogin: boolean };
+  auth?: { mode: AuthMode; exposedWithoutLogin: boolean; readOnly?: boolean };
   /** The identities of in-flight requests, by the reference the gate put in `IDENTITY_REF_HEADER`. */
   identities?: { get(ref: string): Identity | undefined };
 }
