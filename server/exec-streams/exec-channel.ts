@@ -36,7 +36,6 @@ export function attachExecChannel(
       try {
         pending = await writes?.begin({
           identity: socket.data.identity,
-          address: socket.handshake.address,
           target: { context: target.context, verb: 'create', apiGroup: '', apiVersion: 'v1', resource: 'pods', subresource: 'exec', namespace: target.namespace, name: target.pod },
         });
         context = await resolveContext(target.context, socket.data.identity);

@@ -26,21 +26,21 @@ export interface WriteGuard {
    * For a write that is not an HTTP request (an exec session over the socket): refuses it by throwing (with
    * its audit line written), or returns the pending write whose `finish` writes the line.
    */
-  begin(options: { identity: Identity | undefined; address: string | undefined; target: WriteTarget }): Promise<PendingWrite>;
+  begin(options: { identity: Identity | undefined; target: WriteTarget }): Promise<PendingWrite>;
 }
 
 /**
  * Every write passes here, in every mode: refused when the console is read-only, limited per session
- * identity, and audited (one line per write, with the answer's code, refused ones included).
+ * identity in a team mode (without login there is no session to count, and the console is on loopback), and audited (one line per write, with the answer's code, refused ones included).
  */
 export function createWriteGuard(options: { readOnly: boolean; limiter: WriteLimiter; audit: AuditLog }): WriteGuard {
   const { readOnly, limiter, audit } = options;
-  const begin: WriteGuard['begin'] = async ({ identity, address, target }) => {
+  const begin: WriteGuard['begin'] = async ({ identity, target }) => {
     const requestId = randomUUID();
     const finish = (code: number) => audit.record({ event: 'write', user: identity?.username ?? null, groups: identity?.groups ?? [], ...target, code, requestId });
     try {
       if (readOnly) throw new BffError('ReadOnly', READ_ONLY_MESSAGE);
-      await limiter.consume(identity ? identity.key : `address:${address ?? 'unknown'}`);
+      if (identity) await limiter.consume(identity.key);
     } catch (error) {
       finish(httpCodeOf(toStatus(error)));
       throw Object.assign(error as object, { requestId });
@@ -54,7 +54,7 @@ export function createWriteGuard(options: { readOnly: boolean; limiter: WriteLim
       if (!target) return false;
       let pending: PendingWrite;
       try {
-        pending = await begin({ identity, address: req.socket.remoteAddress, target });
+        pending = await begin({ identity, target });
       } catch (error) {
         res.setHeader(REQUEST_ID_HEADER, (error as { requestId: string }).requestId);
         if (error instanceof WriteRateLimited) res.setHeader('retry-after', String(error.retryAfterSeconds));

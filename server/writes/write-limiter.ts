@@ -14,8 +14,7 @@ export class WriteRateLimited extends BffError {
 }
 
 /**
- * Limits writes per session identity (a token mode's token, a proxied user, or the client address without
- * login), so one browser tab or script cannot flood the API server through the console. In memory: each
+ * Limits writes per session identity (a token mode's token, a proxied user), so one browser tab or script cannot flood the API server through the console. In memory: each
  * replica counts its own.
  */
 export function createWriteLimiter(perMinute: number): WriteLimiter {
