@@ -9,8 +9,11 @@ export interface WriteTarget extends Partial<ApiObjectRef> {
   verb: string;
 }
 
-/** Methods that change nothing; every other method is a write. */
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Methods that change nothing; every other method is a write. OPTIONS too: through a `proxy` subresource it
+ * reaches an application, which may do anything with it (the browser never preflights the console's own origin).
+ */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 /** POSTs that read: the value of one Secret key (a POST so only the console's pages can ask). */
 const READING_POSTS = [/^\/api\/clusters\/[^/]+\/secrets\/[^/]+\/[^/]+\/reveal$/];
 const CLUSTER_ROUTE = /^\/api\/clusters\/([^/]+)\/(k8s|manifests)(?:\/(.*))?$/;
