@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   // Every write, in every mode: refused when read-only, limited per session identity, audited.
   const writes = createWriteGuard({ readOnly: config.readOnly, limiter: createWriteLimiter(config.writeRateLimit), audit });
   const auth = { mode: config.auth.mode, exposedWithoutLogin: config.auth.exposedWithoutLogin, readOnly: config.readOnly };
-  setRuntime({ contexts, hosts, auth, identities: gate?.identities, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
+  setRuntime({ contexts, hosts, auth, identities: gate?.identities, writes, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
   const io = attachSocketHub(httpServer, VERSION, hosts, gate?.authenticateHandshake);
   if (gate) attachSocketSessions(io, gate);
   // socket.io answers its path from a 'request' listener of its own; the front door goes before it.

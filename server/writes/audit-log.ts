@@ -10,6 +10,9 @@ export interface AuditEntry {
   /** The Kubernetes verb: create, update, patch, delete, deletecollection. */
   verb?: string;
   apiGroup?: string;
+  apiVersion?: string;
+  /** For the objects of a manifest, which name their kind rather than their resource. */
+  kind?: string;
   resource?: string;
   subresource?: string;
   namespace?: string;

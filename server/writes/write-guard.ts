@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Identity } from '@/lib/server/auth/identity';
 import { BffError, httpCodeOf, toStatus } from '@/lib/server/errors';
 import { writeStatus } from '@/lib/server/http/node-status';
+import { WRITE_REF_HEADER, type WrittenObject } from '@/lib/server/http/write-audit';
 import type { AuditLog } from './audit-log';
 import type { WriteLimiter } from './write-limiter';
 import { WriteRateLimited } from './write-limiter';
@@ -27,6 +28,8 @@ export interface WriteGuard {
    * its audit line written), or returns the pending write whose `finish` writes the line.
    */
   begin(options: { identity: Identity | undefined; target: WriteTarget }): Promise<PendingWrite>;
+  /** What a route handler wrote under one request (a manifest's objects): audited one line each. */
+  objects(ref: string, objects: WrittenObject[]): void;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface WriteGuard {
  */
 export function createWriteGuard(options: { readOnly: boolean; limiter: WriteLimiter; audit: AuditLog }): WriteGuard {
   const { readOnly, limiter, audit } = options;
+  const written = new Map<string, WrittenObject[]>();
   const begin: WriteGuard['begin'] = async ({ identity, target }) => {
     const requestId = randomUUID();
     const finish = (code: number) => audit.record({ event: 'write', user: identity?.username ?? null, groups: identity?.groups ?? [], ...target, code, requestId });
@@ -49,7 +53,11 @@ export function createWriteGuard(options: { readOnly: boolean; limiter: WriteLim
   };
   return {
     begin,
+    objects(ref, objects) {
+      written.get(ref)?.push(...objects);
+    },
     async handle(req, res, identity) {
+      delete req.headers[WRITE_REF_HEADER];
       const target = writeTarget(req);
       if (!target) return false;
       let pending: PendingWrite;
@@ -62,8 +70,19 @@ export function createWriteGuard(options: { readOnly: boolean; limiter: WriteLim
         return true;
       }
       res.setHeader(REQUEST_ID_HEADER, pending.requestId);
-      // 499 (nginx's "client closed request"): the browser went away before an answer was written.
-      res.once('close', () => pending.finish(res.headersSent ? res.statusCode : 499));
+      req.headers[WRITE_REF_HEADER] = pending.requestId;
+      written.set(pending.requestId, []);
+      res.once('close', () => {
+        const objects = written.get(pending.requestId) ?? [];
+        written.delete(pending.requestId);
+        // 499 (nginx's "client closed request"): the browser went away before an answer was written.
+        if (objects.length === 0) return pending.finish(res.headersSent ? res.statusCode : 499);
+        // A manifest: one line per object, as if each had been its own request (the request id ties them).
+        const { context } = target;
+        for (const { apiVersion, kind, namespace, name, code } of objects) {
+          audit.record({ event: 'write', user: identity?.username ?? null, groups: identity?.groups ?? [], context, verb: 'create', apiVersion, kind, namespace, name, code, requestId: pending.requestId });
+        }
+      });
       return false;
     },
   };

@@ -181,6 +181,20 @@ describe('audit lines and write rate limits (token mode)', () => {
     for (const secret of [cluster.cluster.tokens.alice, cluster.cluster.tokens.bob, alice.split('=')[1], bob.split('=')[1]]) assert.ok(!output.includes(secret), 'a credential in the output');
   });
 
+  test('a manifest gets one audit line per object it created, under the request id of its POST', async () => {
+    const alice = await login(cluster.cluster.tokens.alice);
+    const mark = teamConsole.output().length;
+    const manifest = ['one', 'two'].map((name) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: manifest-${name}\n`).join('---\n');
+    const res = await request(teamConsole.url, `/api/clusters/${CONTEXT}/manifests`, { method: 'POST', headers: { ...WRITE, cookie: alice }, body: JSON.stringify({ manifest, namespace: 'team-a' }) });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json().ok, true, res.text);
+    const lines = (await untilAuditLines(teamConsole, 2, mark)).filter((line) => line.event === 'write');
+    assert.deepEqual(
+      lines.map(({ user, context, verb, apiVersion, kind, namespace, name, code, requestId }) => ({ user, context, verb, apiVersion, kind, namespace, name, code, requestId })),
+      ['manifest-one', 'manifest-two'].map((name) => ({ user: 'alice', context: CONTEXT, verb: 'create', apiVersion: 'v1', kind: 'ConfigMap', namespace: 'team-a', name, code: 201, requestId: res.headers['x-request-id'] })),
+    );
+  });
+
   test(`past ${RATE_LIMIT} writes a minute a session gets a 429 Status with Retry-After; another user is not limited`, async () => {
     const viewer = await login(cluster.cluster.tokens.viewer);
     const create = (cookie: string, name: string) =>
