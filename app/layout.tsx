@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { AppHeader } from '@/components/shell/app-header';
 import { NoLoginBanner } from '@/components/shell/no-login-banner';
+import { ReadOnlyBanner, ReadOnlyProvider } from '@/components/shell/read-only';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { ThemeSwitch } from '@/components/shell/theme-switch';
 import { themeBootScript } from '@/lib/client/theme';
@@ -39,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen antialiased">
         <Providers>
+          <ReadOnlyProvider readOnly={runtime?.auth?.readOnly === true}>
           {bare ? (
             <main className="flex min-h-screen flex-col p-6">
               <div className="flex justify-end">
@@ -49,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           ) : (
             <div className="flex min-h-screen flex-col">
               {runtime?.auth?.exposedWithoutLogin && <NoLoginBanner />}
+              {runtime?.auth?.readOnly && <ReadOnlyBanner />}
               <AppHeader account={account} />
               <div className="flex flex-1">
                 <aside className="w-52 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
@@ -58,6 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </div>
             </div>
           )}
+          </ReadOnlyProvider>
         </Providers>
       </body>
     </html>

@@ -12,7 +12,7 @@ const DEFAULT_AUTH = {
 };
 
 test('defaults: loopback only, port 3000, production, demo seed, no login', () => {
-  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH });
+  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH, readOnly: false, writeRateLimit: 120 });
 });
 
 test('HOST, PORT, --dev and the seed are read from the environment', () => {
@@ -24,7 +24,11 @@ test('HOST, PORT, --dev and the seed are read from the environment', () => {
     embeddedSeed: 'empty',
     trustedProxies: [],
     auth: { ...DEFAULT_AUTH, exposedWithoutLogin: true },
+    readOnly: false,
+    writeRateLimit: 120,
   });
+  assert.equal(readServerConfig({ PILOTHOUSE_READ_ONLY: 'true' }, []).readOnly, true);
+  assert.equal(readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '30' }, []).writeRateLimit, 30);
 });
 
 test('bad values fail at start with a clear message', () => {
@@ -33,6 +37,8 @@ test('bad values fail at start with a clear message', () => {
   assert.throws(() => readServerConfig({ PILOTHOUSE_EMBEDDED_SEED: 'scale' }, []), /PILOTHOUSE_EMBEDDED_SEED must be demo or empty, got "scale"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'basic' }, []), /PILOTHOUSE_AUTH must be none, token or proxy, got "basic"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'oidc' }, []), /PILOTHOUSE_AUTH=oidc is not built yet/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_READ_ONLY: 'yes' }, []), /PILOTHOUSE_READ_ONLY must be true or false, got "yes"/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '0' }, []), /PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute/);
   const team = { PILOTHOUSE_AUTH: 'token', PILOTHOUSE_SESSION_SECRET: SECRET };
   assert.throws(() => readServerConfig({ ...team, PILOTHOUSE_SESSION_IDLE_MS: '10m' }, []), /PILOTHOUSE_SESSION_IDLE_MS must be a whole number of milliseconds/);
   assert.throws(() => readServerConfig({ ...team, PILOTHOUSE_SESSION_MAX_MS: '0' }, []), /PILOTHOUSE_SESSION_MAX_MS must be/);

@@ -14,6 +14,26 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** `PILOTHOUSE_AUTH` and the session and proxy settings of the team modes. */
   auth: AuthConfig;
+  /** `PILOTHOUSE_READ_ONLY=true`: no write reaches any cluster, and the UI offers none. */
+  readOnly: boolean;
+  /** `PILOTHOUSE_WRITE_RATE_LIMIT`: writes a session identity may make per minute. */
+  writeRateLimit: number;
+}
+
+/** Enough for a person clicking fast or a bulk delete of a page of rows; not for a script flooding the API server. */
+export const DEFAULT_WRITE_RATE_LIMIT = 120;
+
+function readOnly(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new Error(`PILOTHOUSE_READ_ONLY must be true or false, got ${JSON.stringify(value)}`);
+}
+
+function writeRateLimit(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_WRITE_RATE_LIMIT;
+  const perMinute = Number(value);
+  if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute, at least 1, got ${JSON.stringify(value)}`);
+  return perMinute;
 }
 
 function publicUrl(value: string | undefined): string | undefined {
@@ -52,5 +72,7 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     ...(env.PILOTHOUSE_PUBLIC_URL ? { publicUrl: publicUrl(env.PILOTHOUSE_PUBLIC_URL) } : {}),
     trustedProxies,
     auth: readAuthConfig(env, host, trustedProxies),
+    readOnly: readOnly(env.PILOTHOUSE_READ_ONLY),
+    writeRateLimit: writeRateLimit(env.PILOTHOUSE_WRITE_RATE_LIMIT),
   };
 }

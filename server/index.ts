@@ -18,6 +18,10 @@ import { createManifestParser } from './manifest-parser/manifest-parser';
 import { writeStatus } from '@/lib/server/http/node-status';
 import { createAuthGate } from './auth/gate';
 import { attachSocketSessions } from './auth/socket-sessions';
+import { createAuditLog } from './writes/audit-log';
+import { createWriteGuard } from './writes/write-guard';
+import { createWriteLimiter } from './writes/write-limiter';
+import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -54,15 +58,20 @@ async function main(): Promise<void> {
     log: console,
   });
   // Team modes (PILOTHOUSE_AUTH=token|proxy): the session gate. Without login none of it exists.
-  const gate = config.auth.mode === 'none' ? undefined : createAuthGate({ config: config.auth, hosts, publicUrl: config.publicUrl, contexts });
-  const auth = { mode: config.auth.mode, exposedWithoutLogin: config.auth.exposedWithoutLogin };
-  setRuntime({ contexts, hosts, auth, identities: gate?.identities, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
+  const audit = createAuditLog();
+  const gate = config.auth.mode === 'none' ? undefined : createAuthGate({ config: config.auth, hosts, publicUrl: config.publicUrl, contexts, audit });
+  // Every write, in every mode: refused when read-only, limited per session identity, audited.
+  const writes = createWriteGuard({ readOnly: config.readOnly, limiter: createWriteLimiter(config.writeRateLimit), audit });
+  const auth = { mode: config.auth.mode, exposedWithoutLogin: config.auth.exposedWithoutLogin, readOnly: config.readOnly };
+  setRuntime({ contexts, hosts, auth, identities: gate?.identities, writes, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
   const io = attachSocketHub(httpServer, VERSION, hosts, gate?.authenticateHandshake);
   if (gate) attachSocketSessions(io, gate);
   // socket.io answers its path from a 'request' listener of its own; the front door goes before it.
   const socketListeners = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   httpServer.removeAllListeners('request');
-  const serve = (req: IncomingMessage, res: ServerResponse) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    const ref = [req.headers[IDENTITY_REF_HEADER]].flat()[0];
+    if (await writes.handle(req, res, ref ? gate?.identities.get(ref) : undefined)) return;
     if (req.url?.startsWith(SOCKET_PATH)) {
       for (const listener of socketListeners) listener.call(httpServer, req, res);
       return;
@@ -76,12 +85,13 @@ async function main(): Promise<void> {
   };
   httpServer.on('request', (req, res) => {
     if (frontDoor(req, res, { hosts, dev: config.dev })) return;
-    if (!gate) return serve(req, res);
-    gate.handle(req, res).then((answered) => answered || serve(req, res), (error: unknown) => (res.headersSent ? res.destroy() : writeStatus(res, error)));
+    const failed = (error: unknown) => (res.headersSent ? res.destroy() : writeStatus(res, error));
+    if (!gate) return void serve(req, res).catch(failed);
+    gate.handle(req, res).then((answered) => (answered ? undefined : serve(req, res))).catch(failed);
   });
   attachWatchChannel(io, watchHub);
   attachLogChannel(io, (name, identity) => contexts.resolve(name, identity));
-  attachExecChannel(io, (name, identity) => contexts.resolve(name, identity));
+  attachExecChannel(io, (name, identity) => contexts.resolve(name, identity), writes);
   installShutdown({ httpServer, io, log: console });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

@@ -12,6 +12,7 @@ import { useWatchedList } from '@/lib/client/use-watched-list';
 import { StatusBadge } from '@/components/pods/status-badge';
 import { LabelChip } from '@/components/resources/label-chip';
 import { ResourceDialogs, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { WritesOnly } from '@/components/shell/read-only';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -98,10 +99,12 @@ export function NamespaceDetailView({ name }: { name: string }) {
       <h1 className="text-xl font-semibold tracking-tight">{name}</h1>
       {namespace ? <StatusBadge status={namespaceListRow(namespace).status} /> : null}
       {namespace && !terminating ? (
-        <div className="ml-auto flex gap-2">
-          <Button onClick={() => setDeleting('all')}>Delete all in {name}…</Button>
-          <Button variant="danger" onClick={() => setDeleting('namespace')}>Delete namespace…</Button>
-        </div>
+        <WritesOnly>
+          <div className="ml-auto flex gap-2">
+            <Button onClick={() => setDeleting('all')}>Delete all in {name}…</Button>
+            <Button variant="danger" onClick={() => setDeleting('namespace')}>Delete namespace…</Button>
+          </div>
+        </WritesOnly>
       ) : null}
     </div>
   );
@@ -159,10 +162,10 @@ export function NamespaceDetailView({ name }: { name: string }) {
           {contents.error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{contents.error.message}</p> : null}
           {contents.data ? <Contents groups={contents.data} namespace={name} context={context} /> : contents.isPending ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Looking through discovery…</p> : null}
         </Section>
-        <Section title="Labels" actions={<Button onClick={() => setDialog({ kind: 'labels', objects: [object] })} aria-label={`Edit labels of ${name}`}>Edit</Button>}>
+        <Section title="Labels" actions={<WritesOnly><Button onClick={() => setDialog({ kind: 'labels', objects: [object] })} aria-label={`Edit labels of ${name}`}>Edit</Button></WritesOnly>}>
           <Pairs values={namespace.metadata?.labels ?? {}} />
         </Section>
-        <Section title="Annotations" actions={<Button onClick={() => setDialog({ kind: 'annotations', objects: [object] })} aria-label={`Edit annotations of ${name}`}>Edit</Button>}>
+        <Section title="Annotations" actions={<WritesOnly><Button onClick={() => setDialog({ kind: 'annotations', objects: [object] })} aria-label={`Edit annotations of ${name}`}>Edit</Button></WritesOnly>}>
           <Pairs values={namespace.metadata?.annotations ?? {}} />
         </Section>
         <Section title="Resource quotas">{names(contents.data, 'resourcequotas').length ? <ul className="font-mono text-xs">{names(contents.data, 'resourcequotas').map((n) => <li key={n}>{n}</li>)}</ul> : none}</Section>

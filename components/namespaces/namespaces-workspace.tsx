@@ -14,6 +14,7 @@ import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } f
 import { RowActions } from '@/components/resources/row-actions';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
+import { useReadOnly, WritesOnly } from '@/components/shell/read-only';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
 import { CreateNamespace } from './create-namespace';
@@ -25,6 +26,7 @@ const asObject = (row: NamespaceListRow): DialogObject => ({ name: row.name, obj
 /** `kubectl get namespaces`, live, with each namespace's pods, create, label and delete. */
 export function NamespacesWorkspace() {
   const scope = useClusterScope();
+  const readOnly = useReadOnly();
   const context = scope.context?.name;
   // Every pod of the cluster, for the per-namespace counts (shared with a Pods view of all namespaces).
   const podList = useWatchedList<Pod>(context ? { context, version: pods.version, resource: pods.resource } : null);
@@ -42,10 +44,10 @@ export function NamespacesWorkspace() {
 
   return (
     <>
-      <CreateNamespace context={context} />
+      <WritesOnly><CreateNamespace context={context} /></WritesOnly>
       <ListToolbar {...list.toolbarProps} fieldExample="status.phase=Active,metadata.name=default" />
       <div className="mb-3"><CommandLine command={list.command} disabledReason={list.selectorProblem} /></div>
-      {selectedRows.length > 0 ? (
+      {selectedRows.length > 0 && !readOnly ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
           <Button onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
@@ -55,7 +57,7 @@ export function NamespacesWorkspace() {
       <ListStatus descriptor={namespaces} {...list.statusProps}>
         {rows.length === 0 ? (
           <NoResources descriptor={namespaces} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
-            <p className="mt-1">Create one above.</p>
+            {readOnly ? null : <p className="mt-1">Create one above.</p>}
           </NoResources>
         ) : (
           <ResourceTable

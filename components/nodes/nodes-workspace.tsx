@@ -15,6 +15,7 @@ import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } f
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
 import { RowActionsMenu } from '@/components/resources/row-actions';
+import { useReadOnly } from '@/components/shell/read-only';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
 import { NodeDialogs, type NodeDialog } from './node-change-dialogs';
@@ -27,6 +28,7 @@ const asObject = (row: NodeListRow): DialogObject => ({ name: row.name, object: 
 /** The nodes list: `kubectl get nodes` live, with what placement depends on, labels, cordon and taints. */
 export function NodesWorkspace() {
   const scope = useClusterScope();
+  const readOnly = useReadOnly();
   const context = scope.context?.name;
   const placement = useClusterPlacement(context);
   const { podsByNode } = placement;
@@ -53,7 +55,7 @@ export function NodesWorkspace() {
         </label>
         <Link href={schedulingHref({ context })} className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">Scheduling preview →</Link>
       </div>
-      {selectedRows.length > 0 ? (
+      {selectedRows.length > 0 && !readOnly ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
           <Button onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>

@@ -27,27 +27,30 @@ export interface DetailTabsProps {
   children: ReactNode;
   /** Accessible name of the tab list. */
   label?: string;
+  /** Tabs not offered (the Shell in a read-only console). */
+  hidden?: readonly PodDetailTab[];
 }
 
 /**
  * The WAI-ARIA tabs pattern: one tab stop, arrow keys (and Home/End) move between tabs and select them,
  * the panel is labelled by its tab.
  */
-export function DetailTabs({ selected, onSelect, children, label = 'Pod details' }: DetailTabsProps) {
+export function DetailTabs({ selected, onSelect, children, label = 'Pod details', hidden = [] }: DetailTabsProps) {
   const tabs = useRef(new Map<PodDetailTab, HTMLButtonElement>());
+  const shown = POD_DETAIL_TABS.filter((tab) => !hidden.includes(tab.id));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = POD_DETAIL_TABS.findIndex((tab) => tab.id === selected);
-    const last = POD_DETAIL_TABS.length - 1;
+    const index = shown.findIndex((tab) => tab.id === selected);
+    const last = shown.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % POD_DETAIL_TABS.length
-      : event.key === 'ArrowLeft' ? (index - 1 + POD_DETAIL_TABS.length) % POD_DETAIL_TABS.length
+      event.key === 'ArrowRight' ? (index + 1) % shown.length
+      : event.key === 'ArrowLeft' ? (index - 1 + shown.length) % shown.length
       : event.key === 'Home' ? 0
       : event.key === 'End' ? last
       : undefined;
     if (next === undefined) return;
     event.preventDefault();
-    const id = POD_DETAIL_TABS[next].id;
+    const id = shown[next].id;
     tabs.current.get(id)?.focus();
     onSelect(id);
   };
@@ -55,7 +58,7 @@ export function DetailTabs({ selected, onSelect, children, label = 'Pod details'
   return (
     <div>
       <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
-        {POD_DETAIL_TABS.map((tab) => {
+        {shown.map((tab) => {
           const active = tab.id === selected;
           return (
             <button

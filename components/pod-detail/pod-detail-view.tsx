@@ -16,6 +16,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { summarizePod } from '@/lib/k8s/pod-status';
 import { isUnscheduled } from '@/lib/k8s/scheduling/preview-subject';
 import { schedulingHref } from '@/components/nodes/node-links';
+import { useReadOnly } from '@/components/shell/read-only';
 import { DetailTabs, parsePodDetailTab, type PodDetailTab } from './detail-tabs';
 import { PodManifest } from './pod-manifest';
 import { PodOverview } from './pod-overview';
@@ -36,7 +37,10 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
   const pathname = usePathname();
   const scope = useClusterScope();
   const context = scope.context?.name;
-  const tab = parsePodDetailTab(params.get('tab'));
+  const readOnly = useReadOnly();
+  // A read-only console opens no shell (an exec is a write): a link to the Shell tab shows the overview.
+  const asked = parsePodDetailTab(params.get('tab'));
+  const tab = readOnly && asked === 'shell' ? 'overview' : asked;
 
   const podTarget: WatchTarget | null = context ? { context, version: 'v1', resource: 'pods', namespace, fieldSelector: `metadata.name=${name}` } : null;
   const eventsTarget: WatchTarget | null = context
@@ -68,7 +72,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
       {pod && isUnscheduled(pod) ? (
         <Link href={schedulingHref({ context, namespace, pod: name })} className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">Why pending?</Link>
       ) : null}
-      {pod ? (
+      {pod && !readOnly ? (
         <Link href={`${pathname}/edit${context ? `?context=${encodeURIComponent(context)}` : ''}`} className="ml-auto text-sm text-sky-700 hover:underline dark:text-sky-300">
           Edit YAML
         </Link>
@@ -105,7 +109,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
   return (
     <>
       {header}
-      <DetailTabs selected={tab} onSelect={selectTab}>
+      <DetailTabs selected={tab} onSelect={selectTab} hidden={readOnly ? ['shell'] : []}>
         {tab === 'overview' ? <PodOverview pod={pod} events={eventList.data?.items ?? []} eventsState={eventList.state === 'error' ? 'error' : eventList.state === 'live' ? 'ready' : 'loading'} /> : null}
         {tab === 'yaml' ? <PodManifest pod={pod} format="yaml" /> : null}
         {tab === 'json' ? <PodManifest pod={pod} format="json" /> : null}
@@ -123,7 +127,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
           />
         ) : null}
         {tab === 'request' ? (
-          <RequestPanel pod={pod} send={(request) => (context ? sendPodRequest({ context, namespace, pod: name, ...request }) : Promise.resolve({ error: 'no cluster context' }))} />
+          <RequestPanel pod={pod} readOnly={readOnly} send={(request) => (context ? sendPodRequest({ context, namespace, pod: name, ...request }) : Promise.resolve({ error: 'no cluster context' }))} />
         ) : null}
         {tab === 'shell' ? <ShellPanel pod={pod} context={context} /> : null}
       </DetailTabs>

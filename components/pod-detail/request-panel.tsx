@@ -14,9 +14,12 @@ export interface RequestPanelProps {
   send: (request: PodRequest) => Promise<PodRequestOutcome>;
   /** The local port the shown commands use, as the chapter does (`8888:8080`). */
   localPort?: number;
+  /** A read-only console sends reads only (the server refuses the rest). */
+  readOnly?: boolean;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const READ_METHODS = ['GET', 'HEAD'];
 const OTHER = 'other';
 const field =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
@@ -27,7 +30,7 @@ type Outcome = { state: 'idle' } | { state: 'sending' } | { state: 'done'; sent:
  * Talk to a pod's port the way the chapter does with `kubectl port-forward` and `curl`: pick a port, a
  * method and a path, send, read status, headers, body and time, and see both commands.
  */
-export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps) {
+export function RequestPanel({ pod, send, localPort = 8888, readOnly = false }: RequestPanelProps) {
   const ports = declaredPorts(pod);
   const [portChoice, setPortChoice] = useState(ports[0] ? String(ports[0].port) : OTHER);
   // Empty until typed: a port the pod does not declare is the user's to name, not ours to guess.
@@ -95,7 +98,7 @@ export function RequestPanel({ pod, send, localPort = 8888 }: RequestPanelProps)
             </label>
           ) : null}
           <Select label="Method" value={method} onChange={(event) => setMethod(event.target.value)}>
-            {METHODS.map((m) => <option key={m}>{m}</option>)}
+            {(readOnly ? READ_METHODS : METHODS).map((m) => <option key={m}>{m}</option>)}
           </Select>
           <label className="flex min-w-64 flex-1 items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
             <span>Path</span>

@@ -13,6 +13,7 @@ import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } f
 import { RowActions } from '@/components/resources/row-actions';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
+import { WritesOnly } from '@/components/shell/read-only';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
 import { podColumns } from './pod-columns';
@@ -37,6 +38,7 @@ export function PodsWorkspace() {
     <>
       <ListToolbar {...list.toolbarProps} fieldExample="status.phase=Running,spec.nodeName=node-1" />
       <div className="mb-3"><CommandLine command={list.command} disabledReason={list.selectorProblem} /></div>
+      <WritesOnly>
       <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
         {selectedRows.length > 0 ? (
           <>
@@ -54,6 +56,7 @@ export function PodsWorkspace() {
           {!allNamespaces && allRows.length > 0 ? <Button onClick={() => setDialog({ kind: 'delete', scope: { kind: 'all', namespace } })}>Delete all in {namespace}…</Button> : null}
         </div>
       </div>
+      </WritesOnly>
       <ListStatus descriptor={pods} {...list.statusProps}>
         {rows.length === 0 ? (
           <NoResources descriptor={pods} namespace={namespace} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors} />

@@ -2,6 +2,7 @@
 
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useRef } from 'react';
+import { useReadOnly } from '@/components/shell/read-only';
 
 /** One entry of a row's actions menu. */
 export interface RowAction {
@@ -12,13 +13,14 @@ export interface RowAction {
 }
 
 /**
- * A row's actions behind one button ("Actions for kubia-manual"), so a row is one tab stop, not one per
+ * A row's actions (all of them writes) behind one button ("Actions for kubia-manual"), so a row is one tab stop, not one per
  * action, and the pinned actions column stays narrow enough not to hide the columns it floats over.
  * Radix gives the menu its keyboard model (Enter/Space/ArrowDown open, arrows move, Escape closes).
  */
 export function RowActionsMenu({ name, actions }: { name: string; actions: RowAction[] }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const chosen = useRef<RowAction | undefined>(undefined);
+  if (useReadOnly()) return null;
   return (
     // Not modal: a modal menu hides the rest of the page with aria-hidden while it stays focusable (axe
     // aria-hidden-focus), and a menu button needs no modality: Escape, Tab and a click outside close it.

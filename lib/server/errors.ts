@@ -18,6 +18,7 @@ export type BffErrorCode =
   | 'MethodNotAllowed'
   | 'BodyTooLarge'
   | 'TooManyRequests'
+  | 'ReadOnly'
   | 'UnsupportedMediaType'
   | 'UpstreamUnreachable'
   | 'UpstreamTimeout'
@@ -38,6 +39,7 @@ export const ERROR_TABLE: Record<BffErrorCode, { code: number; reason: string }>
   MethodNotAllowed: { code: 405, reason: 'MethodNotAllowed' },
   BodyTooLarge: { code: 413, reason: 'RequestEntityTooLarge' },
   TooManyRequests: { code: 429, reason: 'TooManyRequests' },
+  ReadOnly: { code: 403, reason: 'Forbidden' },
   UnsupportedMediaType: { code: 415, reason: 'UnsupportedMediaType' },
   UpstreamUnreachable: { code: 503, reason: 'ServiceUnavailable' },
   UpstreamTimeout: { code: 504, reason: 'Timeout' },

@@ -2,6 +2,7 @@ import type { AuthMode } from '@/lib/contract/auth';
 import type { Identity } from '@/lib/server/auth/identity';
 import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
+import type { WrittenObject } from '@/lib/server/http/write-audit';
 import type { ManifestDocument } from '@/lib/k8s/manifest-documents';
 
 /**
@@ -19,9 +20,11 @@ export interface PilothouseRuntime {
   /** Reads a manifest off the event loop (in a worker thread). */
   parseManifest?: (text: string) => Promise<ManifestDocument[]>;
   /** How users are known (`PILOTHOUSE_AUTH`); absent means `none`. */
-  auth?: { mode: AuthMode; exposedWithoutLogin: boolean };
+  auth?: { mode: AuthMode; exposedWithoutLogin: boolean; readOnly?: boolean };
   /** The identities of in-flight requests, by the reference the gate put in `IDENTITY_REF_HEADER`. */
   identities?: { get(ref: string): Identity | undefined };
+  /** The write guard: a route handler that writes several objects names them here, for one audit line each. */
+  writes?: { objects(ref: string, objects: WrittenObject[]): void };
 }
 
 const KEY = Symbol.for('pilothouse.runtime');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH, type WhoAmI } from '@/lib/contract/auth';
 import { safeReturnPath } from '@/lib/contract/return-path';
@@ -6,6 +7,7 @@ import { BffError } from '@/lib/server/errors';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import { writeStatus } from '@/lib/server/http/node-status';
 import { assertSameOrigin } from '@/lib/server/proxy/origin-check';
+import type { AuditLog } from '../writes/audit-log';
 import type { AuthConfig } from './auth-config';
 import type { Authenticator } from './authenticate';
 import type { LoginLimiter } from './login-limiter';
@@ -19,6 +21,8 @@ export interface AuthRoutesOptions {
   hosts: HostPolicy;
   contexts: ContextRegistry;
   limiter: LoginLimiter;
+  /** Every login (refused ones too) and logout gets an audit line. */
+  audit: AuditLog;
   /** Called when a session ends by logout, to close its sockets. */
   onSessionEnded: (sid: string) => void;
 }
@@ -55,8 +59,15 @@ function sameOrigin(req: IncomingMessage, hosts: HostPolicy): void {
 const json = (res: ServerResponse, code: number, body: unknown) =>
   res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 
+/** Who a login or logout was for, as far as it got: for its audit line. */
+interface Actor {
+  username?: string;
+  groups?: string[];
+  context?: string;
+}
+
 /** POST /api/auth/login - token mode: checks the token with the cluster and starts a session. */
-async function login(req: IncomingMessage, res: ServerResponse, options: AuthRoutesOptions): Promise<void> {
+async function login(req: IncomingMessage, res: ServerResponse, options: AuthRoutesOptions, actor: Actor): Promise<void> {
   if (options.config.mode !== 'token') throw new BffError('PathNotProxied', `PILOTHOUSE_AUTH=${options.config.mode} has no login form: log in at the authenticating proxy`);
   sameOrigin(req, options.hosts);
   await options.limiter.assertAllowed(req, res);
@@ -65,12 +76,14 @@ async function login(req: IncomingMessage, res: ServerResponse, options: AuthRou
   if (!token) throw new BffError('InvalidInput', 'paste a bearer token to log in');
   const name = options.contexts.defaultContext();
   if (!name) throw new BffError('ContextUnavailable', 'the console has no default context to check the token with');
+  actor.context = name;
   // Only the cluster's address and CA are used: the review goes out with the user's token alone.
   const cluster = (await options.contexts.resolve(name)).kubeConfig;
   const user = await reviewToken(cluster, token).catch(async (error: unknown) => {
     if ((error as BffError).code === 'Unauthenticated') await options.limiter.failed(req);
     throw error;
   });
+  Object.assign(actor, { username: user.username, groups: user.groups });
   const session = options.sealer.start({ ...user, token });
   const sealed = await options.sealer.seal(session);
   // Browsers keep cookies of up to 4 KiB and silently drop larger ones: the user would be sent back to log in forever.
@@ -80,9 +93,10 @@ async function login(req: IncomingMessage, res: ServerResponse, options: AuthRou
 }
 
 /** POST /api/auth/logout - ends the session: the cookie is cleared, its sockets closed, and the session refused on this replica. */
-async function logout(req: IncomingMessage, res: ServerResponse, options: AuthRoutesOptions): Promise<void> {
+async function logout(req: IncomingMessage, res: ServerResponse, options: AuthRoutesOptions, actor: Actor): Promise<void> {
   sameOrigin(req, options.hosts);
   const authenticated = await options.authenticator.authenticate(req);
+  if (authenticated) Object.assign(actor, { username: authenticated.identity.username, groups: authenticated.identity.groups });
   if (authenticated?.session) {
     options.authenticator.revoke(authenticated.session);
     options.onSessionEnded(authenticated.session.sid);
@@ -100,20 +114,27 @@ async function whoami(req: IncomingMessage, res: ServerResponse, options: AuthRo
   json(res, 200, body);
 }
 
-const ROUTES: Record<string, { method: string; handle: typeof login }> = {
-  [LOGIN_PATH]: { method: 'POST', handle: login },
-  [LOGOUT_PATH]: { method: 'POST', handle: logout },
+const ROUTES: Record<string, { method: string; handle: typeof login; audit?: 'login' | 'logout' }> = {
+  [LOGIN_PATH]: { method: 'POST', handle: login, audit: 'login' },
+  [LOGOUT_PATH]: { method: 'POST', handle: logout, audit: 'logout' },
   [WHOAMI_PATH]: { method: 'GET', handle: whoami },
 };
 
 /** Answers the login flow's own routes; `pathname` is one of `AUTH_ROUTES`. */
 export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse, pathname: string, options: AuthRoutesOptions): Promise<void> {
   const route = ROUTES[pathname];
+  const actor: Actor = {};
+  const requestId = randomUUID();
+  if (route.audit) res.setHeader('x-request-id', requestId);
   try {
     if (req.method !== route.method) throw new BffError('MethodNotAllowed', `${pathname} takes ${route.method}`);
-    await route.handle(req, res, options);
+    await route.handle(req, res, options, actor);
   } catch (error) {
     if (!res.headersSent) writeStatus(res, error);
     else res.destroy();
+  }
+  if (route.audit) {
+    const { username, groups, context } = actor;
+    options.audit.record({ event: route.audit, user: username ?? null, groups: groups ?? [], ...(context ? { context } : {}), code: res.statusCode, requestId });
   }
 }

@@ -8,6 +8,7 @@ import { BffError } from '@/lib/server/errors';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import { writeStatus } from '@/lib/server/http/node-status';
 import { HEALTHZ_PATH } from '../front-door';
+import type { AuditLog } from '../writes/audit-log';
 import type { AuthConfig } from './auth-config';
 import { AUTH_ROUTES, handleAuthRoute } from './auth-routes';
 import { createAuthenticator, type Authenticated, type Authenticator } from './authenticate';
@@ -73,7 +74,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, config: AuthConfig): 
  * /healthz, the login flow and static assets. An authenticated request carries its identity to Next's route
  * handlers as a reference into `identities`, never as a value a client could set.
  */
-export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy; publicUrl?: string; contexts: ContextRegistry }): AuthGate {
+export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy; publicUrl?: string; contexts: ContextRegistry; audit: AuditLog }): AuthGate {
   const { config, hosts } = options;
   if (!config.sessionSecret) throw new Error('a team mode needs a session secret');
   const sealer = createSessionSealer({ secret: config.sessionSecret, idleMs: config.idleMs, absoluteMs: config.absoluteMs });
@@ -105,7 +106,7 @@ export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy;
       if (authenticator.isHttps(req)) res.setHeader('strict-transport-security', 'max-age=31536000');
       const path = rawPath(req.url ?? '/');
       if (AUTH_ROUTES.includes(path)) {
-        await handleAuthRoute(req, res, path, { config, authenticator, sealer, hosts, contexts: options.contexts, limiter, onSessionEnded: (sid) => gate.onSessionEnded(sid) });
+        await handleAuthRoute(req, res, path, { config, authenticator, sealer, hosts, contexts: options.contexts, limiter, audit: options.audit, onSessionEnded: (sid) => gate.onSessionEnded(sid) });
         return true;
       }
       if (isPublic(path, config)) return false;

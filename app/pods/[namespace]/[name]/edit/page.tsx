@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { EditPod } from '@/components/create/edit-pod';
+import { ReadOnlyPage } from '@/components/shell/read-only-page';
+import { getRuntime } from '@/lib/server/runtime';
 
 type Params = Promise<{ namespace: string; name: string }>;
 
@@ -11,6 +13,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function EditPodPage({ params }: { params: Params }) {
   const { namespace, name } = await params;
+  if (getRuntime()?.auth?.readOnly) return <ReadOnlyPage what="Edit YAML" />;
   return (
     <Suspense>
       <EditPod namespace={decodeURIComponent(namespace)} name={decodeURIComponent(name)} />

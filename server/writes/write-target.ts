@@ -1,0 +1,49 @@
+import type { IncomingMessage } from 'node:http';
+import { AUTH_ROUTES } from '../auth/auth-routes';
+import { SOCKET_PATH } from '@/lib/contract/socket-events';
+import { apiObjectRef, type ApiObjectRef } from '@/lib/k8s/api-object-ref';
+
+/** What a write request changes, for the audit line. */
+export interface WriteTarget extends Partial<ApiObjectRef> {
+  context?: string;
+  verb: string;
+}
+
+/**
+ * Methods that change nothing; every other method is a write. OPTIONS too: through a `proxy` subresource it
+ * reaches an application, which may do anything with it (the browser never preflights the console's own origin).
+ */
+const READ_METHODS = new Set(['GET', 'HEAD']);
+/** POSTs that read: the value of one Secret key (a POST so only the console's pages can ask). */
+const READING_POSTS = [/^\/api\/clusters\/[^/]+\/secrets\/[^/]+\/[^/]+\/reveal$/];
+const CLUSTER_ROUTE = /^\/api\/clusters\/([^/]+)\/(k8s|manifests)(?:\/(.*))?$/;
+const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * The write a request would make, or null when it reads. Unknown paths count as writes, so the read-only
+ * mode fails closed: only the methods that change nothing, the login flow, socket.io's transport (whose
+ * events are checked one by one) and the reading POSTs pass.
+ */
+export function writeTarget(req: Pick<IncomingMessage, 'method' | 'url'>): WriteTarget | null {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (READ_METHODS.has(method)) return null;
+  const path = (req.url ?? '/').split('?')[0];
+  if (AUTH_ROUTES.includes(path) || path.startsWith(SOCKET_PATH) || READING_POSTS.some((pattern) => pattern.test(path))) return null;
+  const verb = VERBS[method] ?? method.toLowerCase();
+  const route = CLUSTER_ROUTE.exec(path);
+  if (!route) return { verb };
+  const context = decode(route[1]);
+  if (route[2] === 'manifests') return { context, verb: 'create', resource: 'manifests' };
+  const ref = apiObjectRef((route[3] ?? '').split('/').map(decode));
+  // DELETE on a collection is `deletecollection`, as the API server names it for RBAC and audit.
+  const collectionDelete = verb === 'delete' && ref?.resource && !ref.name;
+  return { context, ...ref, verb: collectionDelete ? 'deletecollection' : verb };
+}
