@@ -4,6 +4,9 @@ import { expect, test } from './fixtures/test';
 import { screenshotThemes } from './fixtures/screenshots';
 import { PodsPage } from './pages/pods-page';
 
+/** The table sorts names with numeric runs by value (`pod-list-row.ts`); the API lists them byte by byte. */
+const tableOrder = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+
 /** The chapter's kubernetes-bootcamp Deployment (2 replicas) beside a bare pod, in the test's namespace. */
 async function bootcampBesideBarePod(api: ClusterApi, namespace: string): Promise<{ replicaSet: string; owned: string[] }> {
   await api.apply(
@@ -32,7 +35,7 @@ test('deleting pods a ReplicaSet owns says they come back, names the Deployment,
   const { replicaSet, owned } = await bootcampBesideBarePod(api, namespace);
   const podsPage = new PodsPage(page);
   await podsPage.open(namespace);
-  await podsPage.expectNames(['kubia-manual', ...owned].sort());
+  await podsPage.expectNames(tableOrder(['kubia-manual', ...owned]));
 
   const dialog = await podsPage.openDelete(`Delete all in ${namespace}…`, `Delete all pods in ${namespace}`);
   const notice = dialog.root.getByRole('note', { name: `Owned by ReplicaSet ${replicaSet}` });
@@ -70,7 +73,7 @@ test('a pod deleted alone from its ReplicaSet is warned about, and does come bac
   const { replicaSet, owned } = await bootcampBesideBarePod(api, namespace);
   const podsPage = new PodsPage(page);
   await podsPage.open(namespace, { labelSelector: 'app=kubernetes-bootcamp' });
-  await podsPage.expectNames(owned);
+  await podsPage.expectNames(tableOrder(owned));
   await podsPage.select(owned[0]);
   const dialog = await podsPage.openDelete('Delete selected', `Delete pod ${owned[0]}`);
   const notice = dialog.root.getByRole('note', { name: `Owned by ReplicaSet ${replicaSet}` });
