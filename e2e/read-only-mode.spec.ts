@@ -52,6 +52,14 @@ test('a read-only console shows no write action on the pods list, a pod page and
   await expectNoWriteAction(page);
   await screenshotThemes(page, testInfo, 'read-only-nodes');
 
+  // The scheduling preview's what-if still shows its outcome, but offers nothing to apply.
+  await page.goto(`${server.url}/scheduling?pod=default%2Fkubia-zxzij`);
+  const whatIfNode = page.getByRole('combobox', { name: 'What-if node' });
+  await whatIfNode.selectOption({ index: 1 });
+  await page.getByRole('textbox', { name: 'What-if change' }).fill('gpu=true');
+  await expect(page.getByRole('status', { name: 'What-if outcome' })).toBeVisible();
+  await expectNoWriteAction(page);
+
   // The write pages say why they are off.
   await page.goto(`${server.url}/create`);
   await expect(page.getByRole('region', { name: 'Create is off' })).toContainText('read-only');

@@ -8,6 +8,7 @@ import type { NodeChange } from '@/lib/k8s/scheduling/what-if';
 import type { Node } from '@/lib/k8s/types';
 import { useNodeChange } from '@/lib/client/node-change';
 import { Button } from '@/components/ui/button';
+import { WritesOnly } from '@/components/shell/read-only';
 import { CommandLine } from '@/components/ui/command-line';
 import { useDraft } from '@/components/ui/use-draft';
 import { NoExecuteWarning } from '@/components/nodes/node-change-dialogs';
@@ -104,15 +105,17 @@ export function WhatIfPanel(props: {
           ) : null}
           <CommandLine command={nodeChangeCommand(nodeName, change, needsOverwrite && overwrite)} />
           {apply.error ? <p role="alert" aria-label="Server error" className="whitespace-pre-line rounded-md bg-rose-50 p-2 text-xs text-rose-800 dark:bg-rose-950 dark:text-rose-200">{apply.error.message}</p> : null}
-          <div className="flex justify-end">
-            <Button
-              variant="primary"
-              disabled={apply.isPending || (needsOverwrite && !overwrite)}
-              onClick={() => apply.mutate({ nodeNames: [nodeName], change, overwrite: needsOverwrite && overwrite }, { onSuccess: () => onChange({ change: undefined }) })}
-            >
-              {apply.isPending ? 'Applying…' : `Apply to ${nodeName}`}
-            </Button>
-          </div>
+          <WritesOnly>
+            <div className="flex justify-end">
+              <Button
+                variant="primary"
+                disabled={apply.isPending || (needsOverwrite && !overwrite)}
+                onClick={() => apply.mutate({ nodeNames: [nodeName], change, overwrite: needsOverwrite && overwrite }, { onSuccess: () => onChange({ change: undefined }) })}
+              >
+                {apply.isPending ? 'Applying…' : `Apply to ${nodeName}`}
+              </Button>
+            </div>
+          </WritesOnly>
         </>
       ) : null}
     </section>
