@@ -2,9 +2,9 @@
 // (through tsx). Node 20's `--test` does not expand globs, so the files are found here.
 // Usage: node scripts/run-node-tests.mjs [path-filter | file ...]
 //
-// A run never hangs: `--test-force-exit` ends a file once its tests are done even if something it started
-// (a timer, a server) still runs, and `--test-timeout` (PILOTHOUSE_TEST_TIMEOUT_MS) fails a test that
-// waits forever. Node 20 applies that timeout to each file's process as a whole (Node 22 to each test), so
+// A run never hangs: `testing/exit-when-done.mjs` ends a file's process once its tests are done even if
+// something it started (a timer, a server) still runs (not `--test-force-exit`, which loses verdicts), and
+// `--test-timeout` (PILOTHOUSE_TEST_TIMEOUT_MS) fails a test that waits forever. Node 20 applies that timeout to each file's process as a whole (Node 22 to each test), so
 // it is sized for the slowest file on a busy machine. Either way the file is reported as failed, not waited on.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -44,6 +44,7 @@ if (files.length === 0) {
 // NODE_TEST_REPORTERS="spec:stdout,counts:.test-output/node-counts.json" sends each reporter to its
 // destination; `counts` is scripts/testing/count-reporter.mjs, which writes its file itself.
 const countReporter = fileURLToPath(new URL('./testing/count-reporter.mjs', import.meta.url));
+const exitWhenDone = fileURLToPath(new URL('./testing/exit-when-done.mjs', import.meta.url));
 const reporterEnv = {};
 const reporters = (process.env.NODE_TEST_REPORTERS ?? 'spec:stdout').split(',').flatMap((entry) => {
   const [name, destination = 'stdout'] = entry.split(':');
@@ -54,7 +55,7 @@ const reporters = (process.env.NODE_TEST_REPORTERS ?? 'spec:stdout').split(',').
 const timeout = process.env.PILOTHOUSE_TEST_TIMEOUT_MS ?? '600000';
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', `--test-timeout=${timeout}`, ...reporters, ...files],
+  ['--import', 'tsx', '--import', exitWhenDone, '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, ...reporters, ...files],
   { stdio: 'inherit', env: { ...process.env, ...reporterEnv, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

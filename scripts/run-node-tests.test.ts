@@ -46,3 +46,10 @@ test('a test that waits forever is ended by the timeout and counted as failed', 
   // Node calls a timed-out test "cancelled"; for `npm test` it is a failure.
   assert.deepEqual(run.counts, { passed: 0, failed: 1, skipped: 0 });
 });
+
+test('every verdict of a file is counted, the last failure included', async () => {
+  const run = await runFixture('many-verdicts.fixture.ts', 100_000);
+  assert.equal(run.code, 1, run.output);
+  assert.match(run.output, /✖ the last one fails/);
+  assert.deepEqual(run.counts, { passed: 2_000, failed: 1, skipped: 0 });
+});
