@@ -14,8 +14,14 @@ export interface WriteTarget extends Partial<ApiObjectRef> {
  * reaches an application, which may do anything with it (the browser never preflights the console's own origin).
  */
 const READ_METHODS = new Set(['GET', 'HEAD']);
-/** POSTs that read: the value of one Secret key (a POST so only the console's pages can ask). */
-const READING_POSTS = [/^\/api\/clusters\/[^/]+\/secrets\/[^/]+\/[^/]+\/reveal$/];
+/**
+ * POSTs that read: the value of one Secret key (a POST so only the console's pages can ask), and a
+ * SelfSubjectAccessReview, which asks the cluster what the caller may do (the UI's permission hints) and stores nothing.
+ */
+const READING_POSTS = [
+  /^\/api\/clusters\/[^/]+\/secrets\/[^/]+\/[^/]+\/reveal$/,
+  /^\/api\/clusters\/[^/]+\/k8s\/apis\/authorization\.k8s\.io\/v1\/selfsubjectaccessreviews$/,
+];
 const CLUSTER_ROUTE = /^\/api\/clusters\/([^/]+)\/(k8s|manifests)(?:\/(.*))?$/;
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
 
