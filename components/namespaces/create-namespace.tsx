@@ -7,6 +7,8 @@ import { namespaceNameProblem } from '@/lib/k8s/namespace-row';
 import { namespaces } from '@/lib/k8s/resources';
 import { useCreateManifests } from '@/lib/client/create-manifests';
 import { useCreateObject } from '@/lib/client/create-resource';
+import { accessAttributes } from '@/lib/k8s/access-attributes';
+import { useDeniedReason } from '@/lib/client/access';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
 import { Dialog } from '@/components/ui/dialog';
@@ -24,6 +26,7 @@ export function CreateNamespace({ context, onCreated }: { context?: string; onCr
   const [yamlOpen, setYamlOpen] = useState(false);
   const create = useCreateObject(context, namespaces);
   const problem = name ? namespaceNameProblem(name) : undefined;
+  const createDenied = useDeniedReason(context, accessAttributes(namespaces, 'create'));
 
   return (
     <section aria-label="Create a namespace" className="mb-4 rounded-md border border-slate-200 p-3 dark:border-slate-800">
@@ -31,7 +34,7 @@ export function CreateNamespace({ context, onCreated }: { context?: string; onCr
         className="flex flex-wrap items-start gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!name || problem || create.isPending) return;
+          if (!name || problem || createDenied || create.isPending) return;
           create.mutate({ object: { metadata: { name } } }, { onSuccess: () => { onCreated?.(name); setName(''); } });
         }}
       >
@@ -53,8 +56,8 @@ export function CreateNamespace({ context, onCreated }: { context?: string; onCr
           {create.error ? <p role="alert" aria-label="Server error" className="mt-1 text-xs text-rose-700 dark:text-rose-300">{create.error.message}</p> : null}
           {create.isSuccess ? <p role="status" className="mt-1 text-xs text-emerald-800 dark:text-emerald-300">namespace/{String(create.variables?.object.metadata.name)} created</p> : null}
         </div>
-        <Button type="submit" variant="primary" disabled={!name || Boolean(problem) || create.isPending}>{create.isPending ? 'Creating…' : 'Create'}</Button>
-        <Button onClick={() => setYamlOpen(true)}>From YAML…</Button>
+        <Button type="submit" variant="primary" disabledReason={createDenied} disabled={!createDenied && (!name || Boolean(problem) || create.isPending)}>{create.isPending ? 'Creating…' : 'Create'}</Button>
+        <Button disabledReason={createDenied} onClick={() => setYamlOpen(true)}>From YAML…</Button>
       </form>
       <div className="mt-2"><CommandLine label="kubectl equivalent of Create" command={kubectlCommand({ verb: 'create', namespaceName: name || 'NAME' })} /></div>
       <FromYamlDialog context={context} open={yamlOpen} onClose={() => setYamlOpen(false)} />

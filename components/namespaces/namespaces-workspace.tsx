@@ -5,6 +5,8 @@ import { namespacesViewSpec } from '@/lib/contract/list-view';
 import { countPods, namespaceListRow, sortNamespaceRows, type NamespaceListRow, type NamespaceSortKey } from '@/lib/k8s/namespace-row';
 import { namespaces, pods } from '@/lib/k8s/resources';
 import type { Namespace, Pod } from '@/lib/k8s/types';
+import { accessAttributes } from '@/lib/k8s/access-attributes';
+import { useDeniedReason } from '@/lib/client/access';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { useWatchedList } from '@/lib/client/use-watched-list';
 import { ChangeNotice } from '@/components/resources/change-notice';
@@ -36,6 +38,8 @@ export function NamespacesWorkspace() {
   const { rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [deleting, setDeleting] = useState<string[]>();
+  const labelDenied = useDeniedReason(context, accessAttributes(namespaces, 'patch'));
+  const deleteDenied = useDeniedReason(context, accessAttributes(namespaces, 'delete'));
   const columns = useMemo(() => namespaceColumns(podCounts), [podCounts]);
 
   const detailHref = (row: NamespaceListRow) => `/namespaces/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
@@ -50,8 +54,8 @@ export function NamespacesWorkspace() {
       {selectedRows.length > 0 && !readOnly ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
-          <Button onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
-          <Button variant="danger" onClick={() => setDeleting(selectedRows.map((row) => row.name))}>Delete selected</Button>
+          <Button disabledReason={labelDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
+          <Button variant="danger" disabledReason={deleteDenied} onClick={() => setDeleting(selectedRows.map((row) => row.name))}>Delete selected</Button>
         </div>
       ) : null}
       <ListStatus descriptor={namespaces} {...list.statusProps}>
@@ -68,6 +72,7 @@ export function NamespacesWorkspace() {
             rowActions={(row) => (
               <RowActions
                 name={row.name}
+                access={{ context, descriptor: namespaces }}
                 onLabels={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}
                 onAnnotations={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}
                 onDelete={() => setDeleting([row.name])}

@@ -6,6 +6,8 @@ import { nodesViewSpec } from '@/lib/contract/list-view';
 import { nodeListRow, sortNodeRows, type NodeListRow } from '@/lib/k8s/node-list-row';
 import { nodes } from '@/lib/k8s/resources';
 import type { Node, Pod } from '@/lib/k8s/types';
+import { accessAttributes } from '@/lib/k8s/access-attributes';
+import { useDeniedReason } from '@/lib/client/access';
 import { useClusterPlacement } from '@/lib/client/use-cluster-placement';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { ChangeNotice } from '@/components/resources/change-notice';
@@ -37,6 +39,8 @@ export function NodesWorkspace() {
   const { view, setView, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [nodeDialog, setNodeDialog] = useState<NodeDialog>();
+  // Labels, taints and cordon are all patches of a cluster-scoped Node: one answer serves every row.
+  const patchDenied = useDeniedReason(context, accessAttributes(nodes, 'patch'));
 
   // Dialogs act on the nodes as they are now: kubelet heartbeats move a node's resourceVersion on.
   const liveNode = (node: Node) => list.rowsByUid.get(node.metadata?.uid ?? '')?.node ?? node;
@@ -58,9 +62,9 @@ export function NodesWorkspace() {
       {selectedRows.length > 0 && !readOnly ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
-          <Button onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
-          <Button onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: true })}>Cordon selected</Button>
-          <Button onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: false })}>Uncordon selected</Button>
+          <Button disabledReason={patchDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
+          <Button disabledReason={patchDenied} onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: true })}>Cordon selected</Button>
+          <Button disabledReason={patchDenied} onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: false })}>Uncordon selected</Button>
         </div>
       ) : null}
       <ListStatus descriptor={nodes} {...list.statusProps}>
@@ -78,11 +82,11 @@ export function NodesWorkspace() {
               <RowActionsMenu
                 name={row.name}
                 actions={[
-                  { label: 'Edit labels…', onSelect: () => setDialog({ kind: 'labels', objects: [asObject(row)] }) },
-                  { label: 'Edit taints…', onSelect: () => setNodeDialog({ kind: 'taints', node: row.node }) },
+                  { label: 'Edit labels…', onSelect: () => setDialog({ kind: 'labels', objects: [asObject(row)] }), disabledReason: patchDenied },
+                  { label: 'Edit taints…', onSelect: () => setNodeDialog({ kind: 'taints', node: row.node }), disabledReason: patchDenied },
                   row.node.spec?.unschedulable
-                    ? { label: 'Uncordon…', onSelect: () => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: false }) }
-                    : { label: 'Cordon…', onSelect: () => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: true }) },
+                    ? { label: 'Uncordon…', onSelect: () => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: false }), disabledReason: patchDenied }
+                    : { label: 'Cordon…', onSelect: () => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: true }), disabledReason: patchDenied },
                 ]}
               />
             )}

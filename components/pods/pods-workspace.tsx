@@ -5,6 +5,8 @@ import { podsViewSpec } from '@/lib/contract/list-view';
 import { podListRow, sortPodRows, type PodListRow } from '@/lib/k8s/pod-list-row';
 import { pods } from '@/lib/k8s/resources';
 import type { Pod } from '@/lib/k8s/types';
+import { accessAttributes } from '@/lib/k8s/access-attributes';
+import { useDeniedReason } from '@/lib/client/access';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
@@ -29,6 +31,11 @@ export function PodsWorkspace() {
   const list = useResourceList<Pod, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, toRow: podListRow, sortRows: sortPodRows });
   const { view, allNamespaces, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
+  // Hints for the toolbar's writes; across all namespaces a selection may span several, so only the server decides.
+  const hintNamespace = allNamespaces ? undefined : namespace;
+  const labelDenied = useDeniedReason(allNamespaces ? undefined : context, accessAttributes(pods, 'patch', hintNamespace));
+  const deleteDenied = useDeniedReason(allNamespaces ? undefined : context, accessAttributes(pods, 'delete', hintNamespace));
+  const deleteCollectionDenied = useDeniedReason(context, accessAttributes(pods, 'deletecollection', hintNamespace));
 
   const detailHref = (row: PodListRow) => `/pods/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
 
@@ -43,17 +50,17 @@ export function PodsWorkspace() {
         {selectedRows.length > 0 ? (
           <>
             <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
-            <Button onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
-            <Button variant="danger" onClick={() => setDialog({ kind: 'delete', scope: { kind: 'objects', objects: selectedRows.map(refOf) } })}>Delete selected</Button>
+            <Button disabledReason={labelDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
+            <Button variant="danger" disabledReason={deleteDenied} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'objects', objects: selectedRows.map(refOf) } })}>Delete selected</Button>
           </>
         ) : null}
         <div className="ml-auto flex gap-2">
           {view.labelSelector ? (
-            <Button disabledReason={list.selectorProblem} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'selector', namespace: allNamespaces ? undefined : namespace, labelSelector: view.labelSelector, fieldSelector: view.fieldSelector || undefined } })}>
+            <Button disabledReason={list.selectorProblem ?? deleteCollectionDenied} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'selector', namespace: allNamespaces ? undefined : namespace, labelSelector: view.labelSelector, fieldSelector: view.fieldSelector || undefined } })}>
               Delete matching…
             </Button>
           ) : null}
-          {!allNamespaces && allRows.length > 0 ? <Button onClick={() => setDialog({ kind: 'delete', scope: { kind: 'all', namespace } })}>Delete all in {namespace}…</Button> : null}
+          {!allNamespaces && allRows.length > 0 ? <Button disabledReason={deleteCollectionDenied} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'all', namespace } })}>Delete all in {namespace}…</Button> : null}
         </div>
       </div>
       </WritesOnly>
@@ -70,6 +77,7 @@ export function PodsWorkspace() {
             rowActions={(row) => (
               <RowActions
                 name={row.name}
+                access={{ context, descriptor: pods, namespace: row.namespace }}
                 onLabels={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}
                 onAnnotations={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}
                 onDelete={() => setDialog({ kind: 'delete', scope: { kind: 'objects', objects: [refOf(row)] } })}

@@ -1,7 +1,10 @@
 'use client';
 
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
+import { accessAttributes } from '@/lib/k8s/access-attributes';
+import type { ResourceType } from '@/lib/k8s/resources';
+import { useDeniedReason } from '@/lib/client/access';
 import { useReadOnly } from '@/components/shell/read-only';
 
 /** One entry of a row's actions menu. */
@@ -10,6 +13,8 @@ export interface RowAction {
   label: string;
   onSelect: () => void;
   danger?: boolean;
+  /** Why the action may not be taken (RBAC says no): the item is disabled and says so. */
+  disabledReason?: string;
 }
 
 /**
@@ -20,6 +25,7 @@ export interface RowAction {
 export function RowActionsMenu({ name, actions }: { name: string; actions: RowAction[] }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const chosen = useRef<RowAction | undefined>(undefined);
+  const id = useId();
   if (useReadOnly()) return null;
   return (
     // Not modal: a modal menu hides the rest of the page with aria-hidden while it stays focusable (axe
@@ -47,15 +53,20 @@ export function RowActionsMenu({ name, actions }: { name: string; actions: RowAc
           }}
           className="z-50 min-w-40 rounded-md border border-slate-200 bg-white p-1 text-sm text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         >
-          {actions.map((action) => (
+          {actions.map((action, index) => (
             <Menu.Item
               key={action.label}
+              disabled={Boolean(action.disabledReason)}
+              aria-label={action.label}
+              aria-describedby={action.disabledReason ? `${id}-${index}` : undefined}
+              title={action.disabledReason}
               onSelect={() => {
                 chosen.current = action;
               }}
-              className={`cursor-default rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800 ${action.danger ? 'text-rose-700 dark:text-rose-300' : ''}`}
+              className={`cursor-default rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 data-[disabled]:text-slate-500 dark:data-[highlighted]:bg-slate-800 dark:data-[disabled]:text-slate-400 ${action.danger && !action.disabledReason ? 'text-rose-700 dark:text-rose-300' : ''}`}
             >
               {action.label}
+              {action.disabledReason ? <span id={`${id}-${index}`} className="block max-w-64 text-xs">{action.disabledReason}</span> : null}
             </Menu.Item>
           ))}
         </Menu.Content>
@@ -64,15 +75,27 @@ export function RowActionsMenu({ name, actions }: { name: string; actions: RowAc
   );
 }
 
-/** The actions every kind with metadata has: labels, annotations, delete. */
-export function RowActions({ name, onLabels, onAnnotations, onDelete }: { name: string; onLabels: () => void; onAnnotations: () => void; onDelete: () => void }) {
+/** Where a row's object lives, so its actions can ask the cluster whether they are allowed. */
+export interface RowAccess {
+  context?: string;
+  descriptor: Pick<ResourceType, 'group' | 'resource' | 'namespaced'>;
+  namespace?: string;
+}
+
+/**
+ * The actions every kind with metadata has: labels, annotations (both patches), delete. Each is disabled
+ * with the reason when a SelfSubjectAccessReview says no; pending or failed reviews leave it enabled.
+ */
+export function RowActions({ name, access, onLabels, onAnnotations, onDelete }: { name: string; access: RowAccess; onLabels: () => void; onAnnotations: () => void; onDelete: () => void }) {
+  const patchDenied = useDeniedReason(access.context, accessAttributes(access.descriptor, 'patch', access.namespace));
+  const deleteDenied = useDeniedReason(access.context, accessAttributes(access.descriptor, 'delete', access.namespace));
   return (
     <RowActionsMenu
       name={name}
       actions={[
-        { label: 'Edit labels…', onSelect: onLabels },
-        { label: 'Edit annotations…', onSelect: onAnnotations },
-        { label: 'Delete…', onSelect: onDelete, danger: true },
+        { label: 'Edit labels…', onSelect: onLabels, disabledReason: patchDenied },
+        { label: 'Edit annotations…', onSelect: onAnnotations, disabledReason: patchDenied },
+        { label: 'Delete…', onSelect: onDelete, danger: true, disabledReason: deleteDenied },
       ]}
     />
   );
