@@ -1,4 +1,5 @@
 import { expect, test, uniqueNamespace } from './fixtures/test';
+import { failAccessReviews } from './fixtures/access-reviews';
 import { NamespacesPage } from './pages/namespaces-page';
 import { configmaps, deployments, namespaces, pods, replicasets, services } from '../lib/k8s/resources';
 
@@ -168,6 +169,8 @@ test('labels of a namespace are refused over an existing value without --overwri
 });
 
 test('a read-only context shows the server refusing to create, label and delete namespaces', async ({ page, api, namespace }) => {
+  // With the permission hints' reviews failing the actions stay enabled, and the server's Forbidden shows.
+  await failAccessReviews(page);
   const list = new NamespacesPage(page);
   await list.open({ context: 'embedded-viewer', labelSelector: `kubernetes.io/metadata.name=${namespace}` });
   await expect(list.names()).toHaveText([namespace]);

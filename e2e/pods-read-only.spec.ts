@@ -1,9 +1,13 @@
 import { expect, test } from './fixtures/test';
+import { failAccessReviews } from './fixtures/access-reviews';
 import { PodsPage } from './pages/pods-page';
 
 const VIEWER = 'embedded-viewer';
 
 test('a read-only context lists pods but shows the server refusing deletes and label edits', async ({ page, api, namespace }) => {
+  // The permission hints would disable these actions (e2e/permission-hints.spec.ts); with the reviews failing
+  // they stay enabled, and what the user then sees is the server's own Forbidden.
+  await failAccessReviews(page);
   await api.createPods(namespace, [{ name: 'kubia-a', labels: { env: 'prod' } }]);
   const pods = new PodsPage(page);
   await pods.open(namespace, { context: VIEWER });
