@@ -106,12 +106,19 @@ describe('PILOTHOUSE_READ_ONLY=true', () => {
     assert.deepEqual(configMaps.items.map((item: Loose) => item.metadata.name).filter((name: string) => name.startsWith('read-only')), []);
   });
 
-  test('reads still work: lists and the Secret reveal POST are not refused as writes', async () => {
+  test('reads still work: lists, the Secret reveal POST and a SelfSubjectAccessReview are not refused as writes', async () => {
     const pods = await request(readOnlyConsole.url, k8s('api/v1/namespaces/default/pods'));
     assert.equal(pods.status, 200);
     assert.ok(pods.json().items.length > 0);
     const reveal = await request(readOnlyConsole.url, `/api/clusters/${CONTEXT}/secrets/default/no-such-secret/reveal`, { method: 'POST', headers: WRITE, body: JSON.stringify({ key: 'password' }) });
     assert.equal(reveal.status, 404, reveal.text);
+    const review = await request(readOnlyConsole.url, k8s('apis/authorization.k8s.io/v1/selfsubjectaccessreviews'), {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb: 'patch', resource: 'pods', namespace: 'default' } } }),
+    });
+    assert.equal(review.status, 201, review.text);
+    assert.equal(review.json().status.allowed, true);
   });
 
   test('exec:open over the socket is refused with the read-only Status; the other events still answer', async () => {
