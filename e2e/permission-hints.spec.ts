@@ -27,9 +27,15 @@ test('a read-only context sees the pods list\'s writes disabled, each saying whi
     await expect(entry).toHaveAccessibleDescription(reason);
   }
   await screenshotThemes(page, testInfo, 'permission-hints-menu');
-  // A disabled item does nothing when clicked: no dialog opens.
+  // A disabled item stays reachable with the keyboard (so its reason is read out) and does nothing when chosen.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Delete…', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
   await menu.getByRole('menuitem', { name: 'Delete…', exact: true }).click({ force: true });
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(menu).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
 

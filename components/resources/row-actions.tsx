@@ -56,14 +56,16 @@ export function RowActionsMenu({ name, actions }: { name: string; actions: RowAc
           {actions.map((action, index) => (
             <Menu.Item
               key={action.label}
-              disabled={Boolean(action.disabledReason)}
+              // aria-disabled, not Radix's `disabled`: a disabled item stays reachable with the arrow keys, so
+              // its reason is read out, as the APG's menu pattern recommends; choosing it does nothing.
+              aria-disabled={action.disabledReason ? true : undefined}
               aria-label={action.label}
               aria-describedby={action.disabledReason ? `${id}-${index}` : undefined}
-              title={action.disabledReason}
-              onSelect={() => {
-                chosen.current = action;
+              onSelect={(event) => {
+                if (action.disabledReason) event.preventDefault();
+                else chosen.current = action;
               }}
-              className={`cursor-default rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 data-[disabled]:text-slate-500 dark:data-[highlighted]:bg-slate-800 dark:data-[disabled]:text-slate-400 ${action.danger && !action.disabledReason ? 'text-rose-700 dark:text-rose-300' : ''}`}
+              className={`cursor-default rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 aria-disabled:text-slate-500 dark:data-[highlighted]:bg-slate-800 dark:aria-disabled:text-slate-400 ${action.danger && !action.disabledReason ? 'text-rose-700 dark:text-rose-300' : ''}`}
             >
               {action.label}
               {action.disabledReason ? <span id={`${id}-${index}`} className="block max-w-64 text-xs">{action.disabledReason}</span> : null}
