@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:https';
 import { authorize } from './auth/authorizer';
 import { forbiddenError } from './auth/forbidden';
 import { impersonate } from './auth/impersonation';
-import { resolveRequestInfo, websocketCreateCheck, type RequestAttributes } from './auth/request-info';
+import { resolveRequestInfo, websocketCreateCheck, type RequestAttributes } from '@/lib/k8s/request-info';
 import type { UserInfo } from './auth/user-info';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { findKind } from './kinds';

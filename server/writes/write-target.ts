@@ -1,12 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { AUTH_ROUTES } from '../auth/auth-routes';
 import { SOCKET_PATH } from '@/lib/contract/socket-events';
-import { apiObjectRef, type ApiObjectRef } from '@/lib/k8s/api-object-ref';
+import { resolveRequestInfo, safeDecode } from '@/lib/k8s/request-info';
 
-/** What a write request changes, for the audit line. */
-export interface WriteTarget extends Partial<ApiObjectRef> {
+/** What a write request changes, for the audit line: the API server's request attributes that are set. */
+export interface WriteTarget {
   context?: string;
   verb: string;
+  apiGroup?: string;
+  apiVersion?: string;
+  namespace?: string;
+  resource?: string;
+  name?: string;
+  subresource?: string;
 }
 
 /**
@@ -25,14 +31,6 @@ const READING_POSTS = [
 const CLUSTER_ROUTE = /^\/api\/clusters\/([^/]+)\/(k8s|manifests)(?:\/(.*))?$/;
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 /**
  * The write a request would make, or null when it reads. Unknown paths count as writes, so the read-only
  * mode fails closed: only the methods that change nothing, the login flow, socket.io's transport (whose
@@ -46,10 +44,20 @@ export function writeTarget(req: Pick<IncomingMessage, 'method' | 'url'>): Write
   const verb = VERBS[method] ?? method.toLowerCase();
   const route = CLUSTER_ROUTE.exec(path);
   if (!route) return { verb };
-  const context = decode(route[1]);
+  const context = safeDecode(route[1]);
   if (route[2] === 'manifests') return { context, verb: 'create', resource: 'manifests' };
-  const ref = apiObjectRef((route[3] ?? '').split('/').map(decode));
-  // DELETE on a collection is `deletecollection`, as the API server names it for RBAC and audit.
-  const collectionDelete = verb === 'delete' && ref?.resource && !ref.name;
-  return { context, ...ref, verb: collectionDelete ? 'deletecollection' : verb };
+  // As the API server reads the path for RBAC and audit (a DELETE of a collection is `deletecollection`).
+  const info = resolveRequestInfo(method, `/${route[3] ?? ''}`, new URLSearchParams());
+  if (!info.isResourceRequest) return { context, verb };
+  const { apiGroup, apiVersion, namespace, resource, name, subresource } = info;
+  return {
+    context,
+    apiGroup,
+    apiVersion,
+    ...(namespace && { namespace }),
+    ...(resource && { resource }),
+    ...(name && { name }),
+    ...(subresource && { subresource }),
+    verb: info.verb || verb,
+  };
 }

@@ -5,7 +5,7 @@
 import type { ObjectStore } from '../store';
 import { ruleAllows } from './rbac/policy-rule';
 import { visitRulesFor } from './rbac/rule-resolver';
-import type { RequestAttributes } from './request-info';
+import type { RequestAttributes } from '@/lib/k8s/request-info';
 import { SYSTEM_MASTERS, type UserInfo } from './user-info';
 
 /** An authorization decision and its reason, as SubjectAccessReview status reports them. */

@@ -1,6 +1,6 @@
 import { goQuote } from '@/lib/k8s/field-errors';
 import { ApiError } from '../status';
-import type { RequestAttributes } from './request-info';
+import type { RequestAttributes } from '@/lib/k8s/request-info';
 import type { UserInfo } from './user-info';
 
 /**

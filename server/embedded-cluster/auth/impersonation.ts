@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../status';
 import type { Decision } from './authorizer';
 import { forbiddenError } from './forbidden';
-import type { RequestAttributes } from './request-info';
+import type { RequestAttributes } from '@/lib/k8s/request-info';
 import {
   ALL_AUTHENTICATED,
   ALL_UNAUTHENTICATED,

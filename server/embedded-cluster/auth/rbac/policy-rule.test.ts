@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RequestAttributes } from '../request-info';
+import type { RequestAttributes } from '@/lib/k8s/request-info';
 import { ruleAllows, type PolicyRule } from './policy-rule';
 
 const request = (attrs: Partial<RequestAttributes>): RequestAttributes => ({

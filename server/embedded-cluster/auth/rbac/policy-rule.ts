@@ -2,7 +2,7 @@
  * rbacv1.PolicyRule and the matching helpers of pkg/apis/rbac/v1/evaluation_helpers.go, applied as
  * plugin/pkg/auth/authorizer/rbac's RuleAllows does.
  */
-import type { RequestAttributes } from '../request-info';
+import type { RequestAttributes } from '@/lib/k8s/request-info';
 
 /** A rule of a Role or ClusterRole, as stored. */
 export interface PolicyRule {

@@ -10,7 +10,7 @@ import { badRequest, invalid } from '../../status';
 import { isPlainObject, type KubeObject } from '../../types';
 import { authorize } from '../authorizer';
 import { rulesFor } from '../rbac/rule-resolver';
-import type { RequestAttributes } from '../request-info';
+import type { RequestAttributes } from '@/lib/k8s/request-info';
 import type { UserInfo } from '../user-info';
 
 const GROUP = 'authorization.k8s.io';

@@ -94,7 +94,8 @@ function watchRequested(query: URLSearchParams): boolean {
   return !['false', '0'].includes(value.toLowerCase());
 }
 
-function safeDecode(segment: string): string {
+/** A path segment decoded, or left as it is when its percent-encoding is broken. */
+export function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
