@@ -18,11 +18,13 @@ export interface SubscriptionAccessOptions {
 type Target = Pick<ParsedWatchTarget, 'context' | 'group' | 'version' | 'resource' | 'namespace'>;
 
 /** Allowed, or the Forbidden Status the API server would have answered the user's own list or watch. */
-export type Verdict = { allowed: true } | { allowed: false; status: K8sStatus };
+export type Verdict = { allowed: true; reviewedAt: number } | { allowed: false; status: K8sStatus };
 
 interface Guarded {
   target: Target;
   identity: Identity;
+  /** When the review that admitted it began (`Verdict.reviewedAt`). */
+  reviewedAt: number;
   onRevoked: (status: K8sStatus) => void;
 }
 
@@ -53,6 +55,7 @@ export class SubscriptionAccess {
   private timer?: NodeJS.Timeout;
   private round?: Promise<void>;
   private again = false;
+  private lastRbacChange = -Infinity;
 
   constructor(private readonly options: SubscriptionAccessOptions) {}
 
@@ -81,6 +84,7 @@ export class SubscriptionAccess {
 
   /** Asks whether `identity` may list and watch `target`. Throws when the review itself fails. */
   async review(target: Target, identity: Identity): Promise<Verdict> {
+    const reviewedAt = performance.now();
     const { kubeConfig } = await this.options.resolveContext(target.context);
     for (const verb of VERBS) {
       const attrs = attributesOf(target, verb);
@@ -90,7 +94,7 @@ export class SubscriptionAccess {
       const { message, details } = forbiddenStatusFields(identity.username, request, reason);
       return { allowed: false, status: failureStatus({ code: 403, reason: 'Forbidden', message, details }) };
     }
-    return { allowed: true };
+    return { allowed: true, reviewedAt };
   }
 
   /**
@@ -103,8 +107,14 @@ export class SubscriptionAccess {
     // Four watches per context, kept while the console runs: pages come and go faster than RBAC changes.
     if (!this.rbac.has(context)) {
       const kubeConfig = async () => (await this.options.resolveContext(context)).kubeConfig;
-      this.rbac.set(context, new RbacChanges({ kubeConfig, onChange: () => void this.recheck(), log: this.options.log }));
+      const onChange = () => {
+        this.lastRbacChange = performance.now();
+        void this.recheck();
+      };
+      this.rbac.set(context, new RbacChanges({ kubeConfig, onChange, log: this.options.log }));
     }
+    // RBAC changed while it was being admitted: the round that followed did not know it yet.
+    if (this.lastRbacChange >= subscription.reviewedAt) void this.recheck();
     this.timer ??= setInterval(() => void this.recheck(), this.options.recheckMs).unref();
     return () => this.unguard(subscription);
   }

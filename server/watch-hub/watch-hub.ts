@@ -61,6 +61,7 @@ export class WatchHub {
     // Resolving as the subscriber also refuses a session token meant for another context's cluster.
     let context = await this.options.resolveContext(target.context, identity);
     const access = identity && (await this.options.access?.servesShared(target)) ? this.options.access : undefined;
+    let reviewedAt = 0;
     if (access && identity) {
       const verdict = await access.review(target, identity);
       if (!verdict.allowed) {
@@ -69,6 +70,7 @@ export class WatchHub {
         out.status('error', { status: verdict.status });
         return () => undefined;
       }
+      reviewedAt = verdict.reviewedAt;
       context = await this.options.resolveContext(target.context);
     }
     const watchIdentity = access ? undefined : identity;
@@ -97,7 +99,7 @@ export class WatchHub {
     const joined = watch;
     if (!access || !identity) return () => joined.remove(sink);
     // A revoked subscription ends as an upstream Forbidden ends one: the error, and no more messages.
-    const unguard = access.guard({ target, identity, onRevoked: (status) => (joined.remove(sink), out.status('error', { status })) });
+    const unguard = access.guard({ target, identity, reviewedAt, onRevoked: (status) => (joined.remove(sink), out.status('error', { status })) });
     return () => (unguard(), joined.remove(sink));
   }
 
