@@ -149,6 +149,7 @@ test('a read-only context sees the pod page\'s labels, annotations, Edit YAML, d
   await expect(connect).toHaveAccessibleDescription(`You may not create pods/exec in ${namespace} (RBAC)`);
   await connect.click({ force: true });
   await expect(page.getByRole('status', { name: 'Shell status' })).toHaveText('Not connected');
+  await screenshotThemes(page, testInfo, 'pod-shell-permission-hint');
   expect((await api.pod(namespace, 'kubia-a'))?.metadata.labels).toEqual({ app: 'kubia' });
 });
 
