@@ -154,8 +154,13 @@ describe('oidc mode: the authorization-code flow', () => {
 
 for (const [mode, server] of [['id-token', () => forwarding], ['impersonate', () => impersonating]] as const) {
   describe(`oidc mode (${mode}): each user acts as themselves`, () => {
-    test('the cluster\'s RBAC decides: alice (developers) lists and writes in team-a, bob may not list default or write', async () => {
+    test('the cluster\'s RBAC decides: alice (developers) lists and writes in team-a, bob may not list default or write', async (t) => {
+      const issuedBefore = provider.issuedTokens().length;
       const alice = await login(server(), 'alice');
+      // What a real token set costs in the cookie (browsers keep 4 KiB per cookie, attributes included).
+      const idToken = provider.issuedTokens().slice(issuedBefore).find((token) => token.split('.').length === 3) ?? '';
+      t.diagnostic(`${mode}: ID token ${idToken.length} bytes, session cookie ${alice.length} bytes`);
+      assert.ok(alice.length < 3900, `${alice.length} bytes`);
       const bob = await login(server(), 'bob');
       const whoami = (await request(server(), WHOAMI_PATH, { headers: { cookie: alice } })).json();
       assert.equal(whoami.mode, 'oidc');
