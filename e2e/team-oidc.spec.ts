@@ -94,6 +94,8 @@ test('a shared link to a filtered view survives the OIDC login at the provider\'
   await other.getByRole('button', { name: 'Log out' }).click();
   await expect(other).toHaveURL(`${server.url}/login`);
   await expect(other.getByRole('link', { name: 'Log in with Local IdP' })).toBeVisible();
+  // The cancelled login's reason was for that attempt only.
+  await expect(other.getByText('the login at Local IdP failed')).toHaveCount(0);
   await expect(page).toHaveURL(`${server.url}/login?next=${encodeURIComponent(link)}`);
   await other.close();
   await page.goto(`${server.url}${link}`);

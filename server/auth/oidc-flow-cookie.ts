@@ -50,3 +50,6 @@ export function createFlowCookies(secret: string) {
 export function loginErrorCookie(message: string, secure: boolean): string {
   return `${LOGIN_ERROR_COOKIE}=${encodeURIComponent(message.slice(0, MAX_ERROR_CHARS))}; ${attributes(LOGIN_PAGE, 60, secure)}`;
 }
+
+/** A new login attempt forgets the last one's failure: the login page after a later logout must not show it. */
+export const clearedLoginErrorCookie = (secure: boolean) => `${LOGIN_ERROR_COOKIE}=; ${attributes(LOGIN_PAGE, 0, secure)}`;

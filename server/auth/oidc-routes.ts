@@ -4,7 +4,7 @@ import { safeReturnPath } from '@/lib/contract/return-path';
 import { BffError } from '@/lib/server/errors';
 import type { Actor, AuthRoutesOptions } from './auth-routes';
 import { OidcError } from './oidc-client';
-import { loginErrorCookie } from './oidc-flow-cookie';
+import { clearedLoginErrorCookie, loginErrorCookie } from './oidc-flow-cookie';
 import { sessionUser } from './oidc-user';
 import { MAX_COOKIE_VALUE_BYTES, sessionCookie } from './session-cookie';
 
@@ -31,7 +31,8 @@ export async function oidcLogin(req: IncomingMessage, res: ServerResponse, optio
   } catch (error) {
     return failed(req, res, options, next, (error as Error).message);
   }
-  res.appendHeader('set-cookie', await oidc.flows.set(started.flow, options.authenticator.isHttps(req)));
+  const secure = options.authenticator.isHttps(req);
+  res.appendHeader('set-cookie', [await oidc.flows.set(started.flow, secure), clearedLoginErrorCookie(secure)]);
   redirect(res, started.url);
 }
 
