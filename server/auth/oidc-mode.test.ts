@@ -8,8 +8,10 @@ import { LOGIN_ERROR_COOKIE, LOGOUT_PATH, OIDC_CALLBACK_PATH, WHOAMI_PATH } from
 import { startOidcProvider, type LocalOidcProvider } from '../embedded-cluster/testing/oidc-provider';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { consoleRequest, CookieJar, freePort, oidcLogin, oidcLoginSteps, type ConsoleAnswer } from '../testing/oidc-login';
-import { connectSocket, recordWatch } from '../watch-hub/socket-client';
-import { startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
+import type { ExecEnd } from '@/lib/contract/exec';
+import type { LogError } from '@/lib/contract/logs';
+import { connectSocket, recordWatch, type TestSocket } from '../watch-hub/socket-client';
+import { podManifest, startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 
 // Test bodies are read field by field; a loose type keeps the assertions readable.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -78,6 +80,23 @@ async function login(server: ConsoleProcess, account: string, next?: string): Pr
 function loginError(answer: ConsoleAnswer): string {
   const header = [answer.headers['set-cookie'] ?? []].flat().find((cookie) => cookie.startsWith(`${LOGIN_ERROR_COOKIE}=`)) ?? '';
   return decodeURIComponent(header.split(';')[0].slice(LOGIN_ERROR_COOKIE.length + 1));
+}
+
+/** Resolves once `predicate` holds (checked every 25 ms), or fails naming `what` after 15 s. */
+async function eventually(predicate: () => boolean, what: string): Promise<void> {
+  for (const deadline = Date.now() + 15_000; !predicate(); await new Promise((resolve) => setTimeout(resolve, 25))) assert.ok(Date.now() < deadline, what);
+}
+
+/** A running pod `shell` in team-a (created once), with a shell in its container `main`. */
+let shellCreated = false;
+async function shellPod(): Promise<void> {
+  if (!shellCreated) await cluster.api('POST', '/api/v1/namespaces/team-a/pods', podManifest('shell'));
+  shellCreated = true;
+  const deadline = Date.now() + 20_000;
+  while ((await cluster.api<Loose>('GET', '/api/v1/namespaces/team-a/pods/shell')).status?.phase !== 'Running') {
+    assert.ok(Date.now() < deadline, 'pod shell did not reach Running');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const pods = (server: ConsoleProcess, cookie: string, namespace: string) => request(server, `/api/clusters/${CONTEXT}/k8s/api/v1/namespaces/${namespace}/pods`, { headers: { cookie } });
@@ -223,6 +242,46 @@ for (const [mode, server] of [['id-token', () => forwarding], ['impersonate', ()
       } finally {
         provider.setIdTokenTtl(3600);
         socket.close();
+      }
+    });
+
+    test('log streams and exec go out as the user: alice reads and opens a shell in team-a, bob\'s are refused by the cluster', async () => {
+      await shellPod();
+      const alice = await connectSocket(server().url, { cookie: await login(server(), 'alice') });
+      const bob = await connectSocket(server().url, { cookie: await login(server(), 'bob') });
+      try {
+        const readLog = async (socket: TestSocket, namespace: string, pod: string) => {
+          const seen: { error?: LogError; ended?: boolean } = {};
+          socket.on('log:error', (error) => (seen.error = error));
+          socket.on('log:end', () => (seen.ended = true));
+          socket.on('log:lines', (_batch, ack) => ack());
+          const ack = await socket.timeout(10_000).emitWithAck('log:subscribe', { id: `${namespace}-${pod}`, target: { context: CONTEXT, namespace, pod } });
+          return { ack, seen };
+        };
+        const read = await readLog(alice, 'team-a', 'shell');
+        assert.deepEqual(read.ack, { ok: true });
+        await eventually(() => read.seen.ended === true || read.seen.error !== undefined, 'the end of alice\'s log');
+        assert.equal(read.seen.error, undefined);
+        const refusedLog = await readLog(bob, 'default', 'kubia-zxzij');
+        await eventually(() => !refusedLog.ack.ok || refusedLog.seen.error !== undefined, 'bob\'s log refusal');
+        assert.equal(refusedLog.ack.ok ? refusedLog.seen.error?.status.code : refusedLog.ack.status.code, 403);
+
+        const openShell = async (socket: TestSocket) => {
+          const seen = { output: '', end: undefined as ExecEnd | undefined };
+          socket.on('exec:data', (data) => (seen.output += data.data));
+          socket.on('exec:close', (end) => (seen.end = end));
+          const target = { context: CONTEXT, namespace: 'team-a', pod: 'shell', container: 'main', command: ['sh'] };
+          assert.deepEqual(await socket.timeout(10_000).emitWithAck('exec:open', { id: 'x', target, cols: 80, rows: 24 }), { ok: true });
+          return seen;
+        };
+        const shell = await openShell(alice);
+        await eventually(() => shell.output.includes('# '), `alice's prompt: ${JSON.stringify(shell)}`);
+        const refused = await openShell(bob);
+        await eventually(() => refused.end !== undefined, 'the end of bob\'s exec');
+        assert.match(refused.end?.reason === 'failed' ? (refused.end.status.message ?? '') : '', /\b403\b/);
+      } finally {
+        alice.close();
+        bob.close();
       }
     });
 
