@@ -42,7 +42,11 @@ export function createOidcRefresher(options: {
 
   async function refresh(session: Session): Promise<Session | null> {
     const expired = (session.tokenExpiresAt ?? 0) <= now();
-    if (!session.refreshToken) return expired ? null : session;
+    if (!session.refreshToken) {
+      if (!expired) return session;
+      options.log.warn(`oidc: the session of ${JSON.stringify(session.username)} ended: its ID token expired and the provider gave no refresh token (PILOTHOUSE_OIDC_SCOPES without offline_access?)`);
+      return null;
+    }
     let tokens: OidcTokens;
     try {
       tokens = await options.client.refresh(session.refreshToken);
