@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { oidcUsernamePrefix } from '@/lib/k8s/oidc-claims';
 
 /** How the console reaches the cluster for an OIDC user (`PILOTHOUSE_OIDC_CREDENTIAL`). */
 export type OidcCredential = 'id-token' | 'impersonate';
@@ -74,9 +75,7 @@ export function readOidcConfig(env: Record<string, string | undefined>): OidcCon
   const credential = env.PILOTHOUSE_OIDC_CREDENTIAL || 'id-token';
   if (!CREDENTIALS.includes(credential)) throw new Error(`PILOTHOUSE_OIDC_CREDENTIAL must be id-token or impersonate, got ${JSON.stringify(credential)}`);
   const usernameClaim = env.PILOTHOUSE_OIDC_USERNAME_CLAIM || 'sub';
-  // kube-apiserver's default: `<issuer>#` before any claim but email, so one issuer's names cannot pose as another's.
-  const prefix = env.PILOTHOUSE_OIDC_USERNAME_PREFIX;
-  const usernamePrefix = prefix === '-' ? '' : (prefix ?? (usernameClaim === 'email' ? '' : `${issuer}#`));
+  const usernamePrefix = oidcUsernamePrefix(issuer, usernameClaim, env.PILOTHOUSE_OIDC_USERNAME_PREFIX);
   const clientSecret = secret(env);
   return {
     issuer,

@@ -1,6 +1,6 @@
+import { oidcGroups } from '@/lib/k8s/oidc-claims';
 import { OidcError, type OidcClient, type OidcTokens } from './oidc-client';
 import type { OidcConfig } from './oidc-config';
-import { groupsFromClaims } from './oidc-user';
 import type { Session } from './session-cookie';
 
 /** A session is refreshed when its ID token has less than this left: on the next request or socket use. */
@@ -64,7 +64,7 @@ export function createOidcRefresher(options: {
       tokenExpiresAt: tokens.expiresAt,
       tokensAt: now(),
       // Impersonated groups follow the provider's: a user removed from a group loses its rights at the next refresh.
-      groups: options.config.credential === 'impersonate' ? groupsFromClaims(tokens.claims, options.config) : session.groups,
+      groups: options.config.credential === 'impersonate' ? oidcGroups(tokens.claims, options.config) : session.groups,
     };
     remember(session.sid, refreshed);
     return { ...session, ...refreshed };

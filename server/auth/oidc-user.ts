@@ -1,24 +1,17 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import { oidcGroups, oidcUsername } from '@/lib/k8s/oidc-claims';
 import { OidcError, type OidcTokens } from './oidc-client';
 import type { OidcConfig } from './oidc-config';
 import type { Session } from './session-cookie';
 import { reviewToken } from './token-review';
 
-/** The groups claim with its prefix, as kube-apiserver's `--oidc-groups-claim` reads it (a string or a list of strings). */
-export function groupsFromClaims(claims: Record<string, unknown>, config: Pick<OidcConfig, 'groupsClaim' | 'groupsPrefix'>): string[] {
-  if (!config.groupsClaim) return [];
-  const claim = claims[config.groupsClaim];
-  const groups = typeof claim === 'string' ? [claim] : Array.isArray(claim) ? claim.filter((group): group is string => typeof group === 'string') : [];
-  return groups.map((group) => `${config.groupsPrefix}${group}`);
-}
-
-/** The user to impersonate, as kube-apiserver's `--oidc-username-claim` and `--oidc-username-prefix` would name them. */
-export function userFromClaims(claims: Record<string, unknown>, config: OidcConfig): { username: string; groups: string[] } {
-  const name = claims[config.usernameClaim];
-  if (typeof name !== 'string' || name === '') throw new OidcError(`the ID token has no ${config.usernameClaim} claim (PILOTHOUSE_OIDC_USERNAME_CLAIM) to name the user by`, true);
-  // As kube-apiserver: an email the provider says is unverified names nobody.
-  if (config.usernameClaim === 'email' && claims.email_verified === false) throw new OidcError('the identity provider says this email is not verified', true);
-  return { username: `${config.usernamePrefix}${name}`, groups: groupsFromClaims(claims, config) };
+/** The user to impersonate, named as kube-apiserver would name them from the same claims. */
+function userFromClaims(claims: Record<string, unknown>, config: OidcConfig): { username: string; groups: string[] } {
+  const username = oidcUsername(claims, config);
+  if (username === undefined) {
+    throw new OidcError(`the ID token names no user: its ${config.usernameClaim} claim (PILOTHOUSE_OIDC_USERNAME_CLAIM) is missing${config.usernameClaim === 'email' ? ' or not verified' : ''}`, true);
+  }
+  return { username, groups: oidcGroups(claims, config) };
 }
 
 /**
