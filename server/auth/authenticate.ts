@@ -76,7 +76,8 @@ export function createAuthenticator(options: {
   };
   /** oidc: the session with fresh tokens, or null (and the session ended everywhere on this replica). */
   const fresh = async (session: Session): Promise<Session | null> => {
-    if (!refresher || revoked.has(session.sid)) return revoked.has(session.sid) ? null : session;
+    if (revoked.has(session.sid)) return null;
+    if (!refresher) return session;
     const current = await refresher.fresh(session);
     if (current) return current;
     revoke(session);
