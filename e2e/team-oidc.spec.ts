@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { OIDC_CALLBACK_PATH } from '../lib/contract/auth';
 import { startOidcProvider, type LocalOidcProvider } from '../server/embedded-cluster/testing/oidc-provider';
 import { startConsole, type ConsoleProcess } from '../server/testing/console-process';
-import { freePort } from '../server/testing/oidc-login';
+import { freePort } from '../server/testing/free-port';
 import { startTestCluster, type TestCluster } from '../server/watch-hub/test-cluster';
 import { screenshotThemes } from './fixtures/screenshots';
 import { PodsPage } from './pages/pods-page';

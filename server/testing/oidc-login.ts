@@ -1,16 +1,6 @@
 import http from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { OIDC_CALLBACK_PATH, OIDC_LOGIN_PATH } from '@/lib/contract/auth';
 import { rawRequest } from '../embedded-cluster/testing/raw-request';
-
-/** A port free right now, for a console whose public URL (and so its redirect URI) must be known before it starts. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface ConsoleAnswer {
   status: number;
