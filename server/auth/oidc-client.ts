@@ -39,14 +39,17 @@ export class OidcError extends Error {
   }
 }
 
-function reason(error: unknown): OidcError {
+/** What a failure of openid-client says, and whether the provider refused (the session ends) or was not reached. */
+export function oidcFailure(error: unknown): OidcError {
   if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError) {
     return new OidcError(`${error.error}${error.error_description ? `: ${error.error_description}` : ''}`, true);
   }
   if (error instanceof OidcError) return error;
   const cause = (error as { cause?: { message?: string } }).cause?.message;
-  // openid-client's own checks (state, nonce, PKCE, signature) throw with a message that says which failed.
-  const refused = error instanceof client.ClientError || (error as Error).name === 'OperationProcessingError';
+  // openid-client's own checks (state, nonce, issuer, audience) throw a ClientError that says which failed: a
+  // refusal. A provider answering 5xx or HTML instead is down, not refusing, and so is a network failure.
+  const code = (error as { code?: string }).code;
+  const refused = error instanceof client.ClientError && code !== 'OAUTH_RESPONSE_IS_NOT_CONFORM' && code !== 'OAUTH_RESPONSE_IS_NOT_JSON';
   return new OidcError(`${(error as Error).message}${cause ? ` (${cause})` : ''}`, refused);
 }
 
@@ -70,7 +73,7 @@ export function createOidcClient(config: OidcConfig): OidcClient {
       .discovery(new URL(config.issuer), config.clientId, config.clientSecret, config.clientSecret ? client.ClientSecretBasic(config.clientSecret) : client.None())
       .catch((error: unknown) => {
         discovered = undefined;
-        throw new BffError('ContextUnavailable', `the identity provider at ${config.issuer} did not answer its discovery document: ${reason(error).message}`);
+        throw new BffError('ContextUnavailable', `the identity provider at ${config.issuer} did not answer its discovery document: ${oidcFailure(error).message}`);
       });
     return discovered;
   };
@@ -99,7 +102,7 @@ export function createOidcClient(config: OidcConfig): OidcClient {
         });
         return tokensOf(response);
       } catch (error) {
-        throw reason(error);
+        throw oidcFailure(error);
       }
     },
     async refresh(refreshToken) {
@@ -107,7 +110,7 @@ export function createOidcClient(config: OidcConfig): OidcClient {
       try {
         return tokensOf(await client.refreshTokenGrant(settings, refreshToken), refreshToken);
       } catch (error) {
-        throw reason(error);
+        throw oidcFailure(error);
       }
     },
   };
