@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { readServerConfig } from './config';
 
@@ -39,8 +42,7 @@ test('bad values fail at start with a clear message', () => {
   assert.throws(() => readServerConfig({ PORT: 'eighty' }, []), /PORT must be a whole number from 0 to 65535, got "eighty"/);
   assert.throws(() => readServerConfig({ PORT: '70000' }, []), /PORT must be/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_EMBEDDED_SEED: 'scale' }, []), /PILOTHOUSE_EMBEDDED_SEED must be demo or empty, got "scale"/);
-  assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'basic' }, []), /PILOTHOUSE_AUTH must be none, token or proxy, got "basic"/);
-  assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'oidc' }, []), /PILOTHOUSE_AUTH=oidc is not built yet/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'basic' }, []), /PILOTHOUSE_AUTH must be none, token, oidc or proxy, got "basic"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_READ_ONLY: 'yes' }, []), /PILOTHOUSE_READ_ONLY must be true or false, got "yes"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '0' }, []), /PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_TEAM_WATCHES: 'identity' }, []), /PILOTHOUSE_TEAM_WATCHES must be shared or per-user, got "identity"/);
@@ -91,4 +93,48 @@ test('proxy mode needs trusted proxies, parsed as the host policy parses them, a
   );
   assert.equal(config.auth.mode, 'proxy');
   assert.deepEqual(config.auth.headers, { user: 'x-auth-request-user', groups: 'x-auth-request-groups', email: 'x-forwarded-email' });
+});
+
+test('oidc mode names the first setting it misses, reads the client secret from a file, and defaults as kube-apiserver does', () => {
+  const base = { PILOTHOUSE_AUTH: 'oidc', PILOTHOUSE_SESSION_SECRET: SECRET };
+  assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'oidc' }, []), /PILOTHOUSE_AUTH=oidc needs PILOTHOUSE_SESSION_SECRET/);
+  assert.throws(() => readServerConfig(base, []), /PILOTHOUSE_AUTH=oidc needs PILOTHOUSE_OIDC_ISSUER/);
+  assert.throws(() => readServerConfig({ ...base, PILOTHOUSE_OIDC_ISSUER: 'http://idp.example' }, []), /PILOTHOUSE_OIDC_ISSUER must be an https URL/);
+  const issuer = { ...base, PILOTHOUSE_OIDC_ISSUER: 'https://idp.example/realms/team' };
+  assert.throws(() => readServerConfig(issuer, []), /PILOTHOUSE_AUTH=oidc needs PILOTHOUSE_OIDC_CLIENT_ID/);
+  assert.throws(() => readServerConfig({ ...issuer, PILOTHOUSE_OIDC_CLIENT_ID: 'console' }, []), /PILOTHOUSE_AUTH=oidc needs PILOTHOUSE_PUBLIC_URL/);
+  const complete = { ...issuer, PILOTHOUSE_OIDC_CLIENT_ID: 'console', PILOTHOUSE_PUBLIC_URL: 'https://console.example/' };
+  assert.deepEqual(readServerConfig(complete, []).auth.oidc, {
+    issuer: 'https://idp.example/realms/team',
+    clientId: 'console',
+    scopes: ['openid', 'email', 'profile', 'offline_access'],
+    credential: 'id-token',
+    usernameClaim: 'sub',
+    usernamePrefix: 'https://idp.example/realms/team#',
+    groupsClaim: 'groups',
+    groupsPrefix: '',
+    providerName: 'idp.example',
+    publicUrl: 'https://console.example',
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'pilothouse-oidc-'));
+  writeFileSync(join(dir, 'secret'), 's3cret-from-a-kubernetes-secret\n');
+  const impersonating = readServerConfig(
+    {
+      ...complete,
+      PILOTHOUSE_OIDC_CLIENT_SECRET_FILE: join(dir, 'secret'),
+      PILOTHOUSE_OIDC_CREDENTIAL: 'impersonate',
+      PILOTHOUSE_OIDC_USERNAME_CLAIM: 'email',
+      PILOTHOUSE_OIDC_GROUPS_PREFIX: 'oidc:',
+      PILOTHOUSE_OIDC_SCOPES: 'openid groups',
+      PILOTHOUSE_OIDC_PROVIDER_NAME: 'Keycloak',
+    },
+    [],
+  ).auth.oidc;
+  assert.equal(impersonating?.clientSecret, 's3cret-from-a-kubernetes-secret');
+  assert.equal(impersonating?.usernamePrefix, '', 'no prefix before email, as kube-apiserver');
+  assert.deepEqual([impersonating?.credential, impersonating?.groupsPrefix, impersonating?.providerName, impersonating?.scopes], ['impersonate', 'oidc:', 'Keycloak', ['openid', 'groups']]);
+  assert.throws(() => readServerConfig({ ...complete, PILOTHOUSE_OIDC_CLIENT_SECRET_FILE: join(dir, 'missing') }, []), /PILOTHOUSE_OIDC_CLIENT_SECRET_FILE=.*missing cannot be read/);
+  assert.throws(() => readServerConfig({ ...complete, PILOTHOUSE_OIDC_CREDENTIAL: 'bearer' }, []), /PILOTHOUSE_OIDC_CREDENTIAL must be id-token or impersonate/);
+  assert.throws(() => readServerConfig({ ...complete, PILOTHOUSE_OIDC_SCOPES: 'email' }, []), /must include openid/);
+  assert.equal(readServerConfig({ ...complete, PILOTHOUSE_OIDC_USERNAME_PREFIX: '-' }, []).auth.oidc?.usernamePrefix, '');
 });

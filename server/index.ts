@@ -29,7 +29,7 @@ const VERSION = process.env.npm_package_version ?? '0.1.0';
 async function main(): Promise<void> {
   const config = readServerConfig();
   if (config.auth.exposedWithoutLogin) {
-    console.warn(`WARNING: PILOTHOUSE_AUTH=none on HOST=${config.host}: anyone who reaches this console acts with its cluster credentials. Set PILOTHOUSE_AUTH=token or proxy.`);
+    console.warn(`WARNING: PILOTHOUSE_AUTH=none on HOST=${config.host}: anyone who reaches this console acts with its cluster credentials. Set PILOTHOUSE_AUTH=token, oidc or proxy.`);
   }
   const httpServer = createServer();
   // Longer than the idle timeout of the proxies and load balancers in front (often 60 s): with Node's default
@@ -62,12 +62,12 @@ async function main(): Promise<void> {
         ? new SubscriptionAccess({ resolveContext: (name) => contexts.resolve(name), recheckMs: config.teamWatches.recheckMs, log: console })
         : undefined,
   });
-  // Team modes (PILOTHOUSE_AUTH=token|proxy): the session gate. Without login none of it exists.
+  // Team modes (PILOTHOUSE_AUTH=token|oidc|proxy): the session gate. Without login none of it exists.
   const audit = createAuditLog();
   const gate = config.auth.mode === 'none' ? undefined : createAuthGate({ config: config.auth, hosts, publicUrl: config.publicUrl, contexts, audit });
   // Every write, in every mode: refused when read-only, limited per session identity, audited.
   const writes = createWriteGuard({ readOnly: config.readOnly, limiter: createWriteLimiter(config.writeRateLimit), audit });
-  const auth = { mode: config.auth.mode, exposedWithoutLogin: config.auth.exposedWithoutLogin, readOnly: config.readOnly };
+  const auth = { mode: config.auth.mode, exposedWithoutLogin: config.auth.exposedWithoutLogin, readOnly: config.readOnly, providerName: config.auth.oidc?.providerName };
   setRuntime({ contexts, hosts, auth, identities: gate?.identities, writes, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
   const io = attachSocketHub(httpServer, VERSION, hosts, gate?.authenticateHandshake);
   if (gate) attachSocketSessions(io, gate);
