@@ -110,6 +110,21 @@ describe('deploy/: the kustomize overlays', () => {
     }
   });
 
+  it('the Ingress host, its TLS host, the public URL and oauth2-proxy`s redirect agree, in each overlay and the example', async () => {
+    const example = await kubectl.ok(['kustomize', join(DEPLOY, 'examples', 'my-team')]);
+    const all = [...rendered, ['examples/my-team', parseAllDocuments(example.stdout).map((doc) => doc.toJS() as Obj)] as const];
+    for (const [name, objects] of all) {
+      const [ingress] = ofKind(objects, 'Ingress');
+      const deployment = ofKind(objects, 'Deployment')[0];
+      const host = new URL(processEnv(consoleContainer(deployment)).PILOTHOUSE_PUBLIC_URL).host;
+      assert.equal(ingress.spec.rules[0].host, host, name);
+      assert.deepEqual(ingress.spec.tls[0].hosts, [host], name);
+      const proxy = deployment.spec.template.spec.containers.find((c: Obj) => c.name === 'oauth2-proxy');
+      if (proxy) assert.ok(proxy.args.includes(`--redirect-url=https://${host}/oauth2/callback`), name);
+    }
+    assert.match(example.stdout, /image: registry\.example\.org\/tools\/pilothouse:2026\.12\.1\n/);
+  });
+
   it('grants the console impersonation and reads in proxy mode only, never secrets or cluster-admin', () => {
     for (const [overlay, objects] of rendered) {
       for (const binding of [...ofKind(objects, 'ClusterRoleBinding'), ...ofKind(objects, 'RoleBinding')]) {
