@@ -156,6 +156,25 @@ spec:
     assert.equal((await kubectl.run(['get', 'pdb', 'both'])).code, 1);
   });
 
+  it('creates them from kubectl create, which sends protobuf', async () => {
+    assert.equal((await kubectl.ok(['create', 'pdb', 'half', '--selector=app=x', '--min-available=50%'])).stdout, 'poddisruptionbudget.policy/half created\n');
+    await kubectl.ok(['create', 'pdb', 'none', '--selector=app=y', '--max-unavailable=0']);
+    await kubectl.ok(['create', 'ingress', 'exact', '--rule=foo.com/bar=svc1:8080,tls=my-cert', '--class=nginx']);
+    await kubectl.ok(['create', 'ingress', 'fallback', '--default-backend=web:http', '--rule=/*=svc2:web']);
+    const spec = async (resource: string) => JSON.parse((await kubectl.ok(['get', resource, '-o', 'jsonpath={.spec}'])).stdout);
+    assert.deepEqual(await spec('pdb/half'), { minAvailable: '50%', selector: { matchLabels: { app: 'x' } } });
+    assert.deepEqual(await spec('pdb/none'), { maxUnavailable: 0, selector: { matchLabels: { app: 'y' } } });
+    assert.deepEqual(await spec('ingress/exact'), {
+      ingressClassName: 'nginx',
+      rules: [{ host: 'foo.com', http: { paths: [{ path: '/bar', pathType: 'Exact', backend: { service: { name: 'svc1', port: { number: 8080 } } } }] } }],
+      tls: [{ hosts: ['foo.com'], secretName: 'my-cert' }],
+    });
+    assert.deepEqual(await spec('ingress/fallback'), {
+      defaultBackend: { service: { name: 'web', port: { name: 'http' } } },
+      rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'svc2', port: { name: 'web' } } } }] } }],
+    });
+  });
+
   it('explains the kinds from their OpenAPI schemas', async () => {
     const out = await kubectl.ok(['explain', 'ingress.spec.rules.http.paths.pathType']);
     assert.match(out.stdout, /^GROUP:\s+networking\.k8s\.io\nKIND:\s+Ingress\nVERSION:\s+v1\n\nFIELD: pathType <string>/);
