@@ -45,7 +45,8 @@ describe('deploy/: the kustomize overlays', () => {
   let kubectl: Kubectl;
   const rendered = new Map<string, Obj[]>();
   before(async () => {
-    cluster = await startEmbeddedCluster({ port: 0 });
+    // The demo seed has nodes, so the Deployment's pods are scheduled and run.
+    cluster = await startEmbeddedCluster({ port: 0, seed: { name: 'demo' } });
     kubectl = await createKubectl(cluster);
   });
   after(async () => {
@@ -193,5 +194,20 @@ describe('deploy/: the kustomize overlays', () => {
     assert.equal(await can('get', 'secrets', '--all-namespaces'), 'no');
     assert.equal(await can('delete', 'pods', '-n', 'default'), 'no');
     assert.equal(await can('create', 'clusterrolebindings'), 'no');
+  });
+
+  it('rolls out, upgrades and rolls back as docs/deploy.md says', async () => {
+    const rollout = (...args: string[]) => kubectl.ok(['-n', NAMESPACE, 'rollout', ...args, 'deployment/pilothouse'], { timeoutMs: 60_000 });
+    const image = async () => (await kubectl.ok(['-n', NAMESPACE, 'get', 'deployment/pilothouse', '-o', 'jsonpath={.spec.template.spec.containers[0].image}'])).stdout;
+    await rollout('status', '--timeout=50s');
+    await kubectl.ok(['-n', NAMESPACE, 'set', 'image', 'deployment/pilothouse', 'pilothouse=pilothouse:next']);
+    await rollout('status', '--timeout=50s');
+    assert.equal(await image(), 'pilothouse:next');
+    await rollout('undo');
+    await rollout('status', '--timeout=50s');
+    assert.equal(await image(), 'pilothouse:latest');
+    // The first ReplicaSet comes back as revision 3, as the deployment controller reuses it.
+    const history = (await rollout('history')).stdout;
+    assert.deepEqual(history.trim().split('\n').slice(2).map((line) => line.split(/\s+/)[0]), ['2', '3']);
   });
 });
