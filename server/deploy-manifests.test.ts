@@ -21,7 +21,7 @@ const DRAIN_MS = 10_000;
 
 const CONSOLE_KINDS = ['Namespace', 'ServiceAccount', 'Service', 'Deployment', 'PodDisruptionBudget', 'Ingress'];
 const EXPECTED_KINDS: Record<(typeof OVERLAYS)[number], string[]> = {
-  proxy: ['Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Service', 'Deployment', 'PodDisruptionBudget', 'Ingress'],
+  proxy: ['Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRole', 'ClusterRoleBinding', 'ClusterRoleBinding', 'Service', 'Deployment', 'PodDisruptionBudget', 'Ingress'],
   oidc: CONSOLE_KINDS,
   token: CONSOLE_KINDS,
 };
@@ -161,7 +161,7 @@ describe('deploy/: the kustomize overlays', () => {
     assert.equal(left.stdout, '');
     assert.equal(left.stderr, `No resources found in ${NAMESPACE} namespace.\n`);
     assert.equal((await kubectl.ok(['get', 'serviceaccounts', '-n', NAMESPACE, '-o', 'name'])).stdout, 'serviceaccount/default\n');
-    assert.match((await kubectl.run(['get', 'clusterrole', 'pilothouse'])).stderr, /NotFound/);
+    assert.match((await kubectl.run(['get', 'clusterroles', 'pilothouse-watch', 'pilothouse-impersonate'])).stderr, /NotFound.*\n.*NotFound/);
   });
 
   it('a broken manifest is refused the way kube-apiserver refuses it', async () => {
@@ -189,6 +189,7 @@ describe('deploy/: the kustomize overlays', () => {
     assert.equal(await can('impersonate', 'users'), 'yes');
     assert.equal(await can('impersonate', 'groups'), 'yes');
     assert.equal(await can('watch', 'pods', '--all-namespaces'), 'yes');
+    assert.equal(await can('list', 'deployments.apps', '-n', 'default'), 'yes');
     assert.equal(await can('create', 'subjectaccessreviews.authorization.k8s.io'), 'yes');
     assert.equal(await can('impersonate', 'serviceaccounts'), 'no');
     assert.equal(await can('get', 'secrets', '--all-namespaces'), 'no');
