@@ -6,7 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { readServerConfig } from './config';
 import { startEmbeddedCluster, type EmbeddedCluster } from './embedded-cluster';
+import { eventually } from './embedded-cluster/testing/eventually';
 import { createKubectl, type Kubectl } from './embedded-cluster/testing/kubectl';
+import { parseTable } from './embedded-cluster/testing/kubectl-table';
 
 // The manifests in deploy/ as a user installs them: rendered by kubectl's own kustomize, and accepted by
 // a server-side dry run against the embedded cluster (which must refuse what kube-apiserver refuses).
@@ -201,6 +203,12 @@ describe('deploy/: the kustomize overlays', () => {
     const rollout = (...args: string[]) => kubectl.ok(['-n', NAMESPACE, 'rollout', ...args, 'deployment/pilothouse'], { timeoutMs: 60_000 });
     const image = async () => (await kubectl.ok(['-n', NAMESPACE, 'get', 'deployment/pilothouse', '-o', 'jsonpath={.spec.template.spec.containers[0].image}'])).stdout;
     await rollout('status', '--timeout=50s');
+    // Two ready replicas and minAvailable 1: the disruption controller allows one disruption.
+    const budget = await eventually(async () => {
+      const table = parseTable((await kubectl.ok(['-n', NAMESPACE, 'get', 'pdb'])).stdout);
+      return table.rows[0]?.['ALLOWED DISRUPTIONS'] === '1' ? table.rows[0] : undefined;
+    }, 'the budget allows one disruption');
+    assert.deepEqual({ ...budget, AGE: '' }, { NAME: 'pilothouse', 'MIN AVAILABLE': '1', 'MAX UNAVAILABLE': 'N/A', 'ALLOWED DISRUPTIONS': '1', AGE: '' });
     await kubectl.ok(['-n', NAMESPACE, 'set', 'image', 'deployment/pilothouse', 'pilothouse=pilothouse:next']);
     await rollout('status', '--timeout=50s');
     assert.equal(await image(), 'pilothouse:next');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmbeddedCluster, type EmbeddedCluster } from './index';
+import { eventually } from './testing/eventually';
 import { createKubectl, type Kubectl } from './testing/kubectl';
 import { parseTable, parseTables } from './testing/kubectl-table';
 
@@ -116,10 +117,18 @@ describe('kubectl against the embedded cluster: PodDisruptionBudgets and Ingress
     assert.deepEqual(classes.rows.map(({ AGE: _age, ...row }) => row), [{ NAME: 'nginx', CONTROLLER: 'k8s.io/ingress-nginx', PARAMETERS: 'IngressParameters.k8s.example.com/external-lb' }]);
   });
 
-  it('reads back generation 1 and the empty statuses Go encodes', async () => {
-    const pdb = JSON.parse((await kubectl.ok(['get', 'pdb', 'web', '-o', 'json'])).stdout);
-    assert.equal(pdb.metadata.generation, 1);
-    assert.deepEqual(pdb.status, { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 });
+  it('creates with generation 1 and the empty statuses Go encodes, which the disruption controller then fills', async () => {
+    const created = JSON.parse((await kubectl.ok(['create', '--dry-run=server', '-o', 'json', '-f', '-'], { stdin: BUDGET.split('---')[0].replace('name: web', 'name: fresh') })).stdout);
+    assert.equal(created.metadata.generation, 1);
+    assert.deepEqual(created.status, { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 });
+    // No pod matches `web` (this cluster has no nodes to run one): minAvailable 1 cannot be met.
+    const status = await eventually(async () => {
+      const pdb = JSON.parse((await kubectl.ok(['get', 'pdb', 'web', '-o', 'json'])).stdout);
+      return pdb.status.observedGeneration === 1 ? pdb.status : undefined;
+    }, 'the disruption controller writes the status');
+    const { conditions, ...counts } = status;
+    assert.deepEqual(counts, { observedGeneration: 1, disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 1, expectedPods: 0 });
+    assert.deepEqual(conditions.map(({ lastTransitionTime: _t, ...c }: Record<string, unknown>) => c), [{ type: 'DisruptionAllowed', status: 'False', observedGeneration: 1, reason: 'InsufficientPods', message: '' }]);
     const ingress = JSON.parse((await kubectl.ok(['get', 'ingress', 'web', '-o', 'json'])).stdout);
     assert.equal(ingress.metadata.generation, 1);
     assert.deepEqual(ingress.status, { loadBalancer: {} });

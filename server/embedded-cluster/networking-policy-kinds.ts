@@ -1,8 +1,8 @@
 /**
  * networking.k8s.io/v1 Ingresses and IngressClasses and policy/v1 PodDisruptionBudgets, as rows of the
- * served-kinds table (`kinds.ts` adds them after apps). Nothing acts on them (no ingress controller, no
- * disruption controller): they are stored, validated and printed as kube-apiserver does, so manifests
- * that carry them (`deploy/`) apply here as they would against a real cluster.
+ * served-kinds table (`kinds.ts` adds them after apps). They are stored, validated and printed as
+ * kube-apiserver does, so manifests that carry them (`deploy/`) apply here as against a real cluster.
+ * No ingress controller acts on Ingresses; the disruption controller counts budgets (`controllers/disruption.ts`).
  */
 import type { KindSpec } from './kinds';
 import { isPlainObject } from './types';
@@ -55,10 +55,18 @@ export const NETWORKING_POLICY_KINDS: KindSpec[] = [
     tracksGeneration: true,
     subresources: [STATUS],
     // PodDisruptionBudgetStatus's four counts have no omitempty: a new budget reads back zeros until the
-    // disruption controller (which this cluster does not run) fills them.
+    // disruption controller (controllers/disruption.ts) fills them. Fields in the Go struct's order.
     defaults: (pdb) => {
-      const status = isPlainObject(pdb.status) ? pdb.status : {};
-      pdb.status = { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0, ...status };
+      const { observedGeneration, disruptedPods, disruptionsAllowed = 0, currentHealthy = 0, desiredHealthy = 0, expectedPods = 0, ...rest } = isPlainObject(pdb.status) ? pdb.status : {};
+      pdb.status = {
+        ...(observedGeneration === undefined ? {} : { observedGeneration }),
+        ...(disruptedPods === undefined ? {} : { disruptedPods }),
+        disruptionsAllowed,
+        currentHealthy,
+        desiredHealthy,
+        expectedPods,
+        ...rest,
+      };
     },
     validateCreate: (pdb) => validatePodDisruptionBudget(pdb),
     validateUpdate: (pdb) => validatePodDisruptionBudget(pdb),
