@@ -1,66 +1,30 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { parseAllDocuments } from 'yaml';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
 import { readServerConfig } from './config';
-import { startEmbeddedCluster, type EmbeddedCluster } from './embedded-cluster';
-import { eventually } from './embedded-cluster/testing/eventually';
-import { createKubectl, type Kubectl } from './embedded-cluster/testing/kubectl';
-import { parseTable } from './embedded-cluster/testing/kubectl-table';
+import { consoleContainer, DEPLOY, NAMESPACE, ofKind, OVERLAYS, overlayPath, processEnv, render, type Obj, type Overlay } from './testing/deploy-overlays';
 
-// The manifests in deploy/ as a user installs them: rendered by kubectl's own kustomize, and accepted by
-// a server-side dry run against the embedded cluster (which must refuse what kube-apiserver refuses).
-// Rendered manifests are walked by path; a missing field fails the assertion that reads it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Obj = Record<string, any>;
-const DEPLOY = resolve('deploy');
-const OVERLAYS = ['proxy', 'oidc', 'token'] as const;
-const NAMESPACE = 'pilothouse';
+// The manifests in deploy/ as kubectl's kustomize renders them: what each overlay holds, how its pods
+// run, which settings the console reads from them, and what its RBAC grants. deploy-dry-run.test.ts
+// sends them to the embedded cluster.
 /** server/shutdown.ts: in-flight requests get this long after the shutdown delay. */
 const DRAIN_MS = 10_000;
 
 const CONSOLE_KINDS = ['Namespace', 'ServiceAccount', 'Service', 'Deployment', 'PodDisruptionBudget', 'Ingress'];
-const EXPECTED_KINDS: Record<(typeof OVERLAYS)[number], string[]> = {
+const EXPECTED_KINDS: Record<Overlay, string[]> = {
   proxy: ['Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRole', 'ClusterRoleBinding', 'ClusterRoleBinding', 'Service', 'Deployment', 'PodDisruptionBudget', 'Ingress'],
   oidc: CONSOLE_KINDS,
   token: CONSOLE_KINDS,
 };
 
-const overlayPath = (overlay: string) => join(DEPLOY, 'overlays', overlay);
-const ofKind = (objects: Obj[], kind: string) => objects.filter((o) => o.kind === kind);
-const consoleContainer = (deployment: Obj) => deployment.spec.template.spec.containers.find((c: Obj) => c.name === 'pilothouse');
-
-/** The container's env as the process sees it, with each Secret reference standing for a value of that Secret. */
-function processEnv(container: Obj): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const entry of container.env as Obj[]) {
-    if (entry.valueFrom) assert.ok(entry.valueFrom.secretKeyRef?.name, `${entry.name} comes from a Secret`);
-    env[entry.name] = entry.valueFrom ? 's'.repeat(44) : entry.value;
-  }
-  return env;
-}
-
-describe('deploy/: the kustomize overlays', () => {
-  let cluster: EmbeddedCluster;
-  let kubectl: Kubectl;
-  const rendered = new Map<string, Obj[]>();
+describe('deploy/: the kustomize overlays as rendered', () => {
+  const rendered = new Map<Overlay, Obj[]>();
   before(async () => {
-    // The demo seed has nodes, so the Deployment's pods are scheduled and run.
-    cluster = await startEmbeddedCluster({ port: 0, seed: { name: 'demo' } });
-    kubectl = await createKubectl(cluster);
-  });
-  after(async () => {
-    await kubectl.dispose();
-    await cluster.stop();
+    for (const overlay of OVERLAYS) rendered.set(overlay, await render(overlayPath(overlay)));
   });
 
-  it('kubectl kustomize renders every overlay with the kinds its auth mode needs', async () => {
-    for (const overlay of OVERLAYS) {
-      const out = await kubectl.ok(['kustomize', overlayPath(overlay)]);
-      const objects = parseAllDocuments(out.stdout).map((doc) => doc.toJS() as Obj);
-      rendered.set(overlay, objects);
+  it('kubectl kustomize renders every overlay with the kinds its auth mode needs', () => {
+    for (const [overlay, objects] of rendered) {
       assert.deepEqual(objects.map((o) => o.kind), EXPECTED_KINDS[overlay], overlay);
       for (const obj of objects.filter((o) => o.kind !== 'Namespace' && !o.kind.startsWith('Cluster'))) {
         assert.equal(obj.metadata.namespace, NAMESPACE, `${overlay}: ${obj.kind} in the console's namespace`);
@@ -114,8 +78,8 @@ describe('deploy/: the kustomize overlays', () => {
   });
 
   it('the Ingress host, its TLS host, the public URL and oauth2-proxy`s redirect agree, in each overlay and the example', async () => {
-    const example = await kubectl.ok(['kustomize', join(DEPLOY, 'examples', 'my-team')]);
-    const all = [...rendered, ['examples/my-team', parseAllDocuments(example.stdout).map((doc) => doc.toJS() as Obj)] as const];
+    const example = await render(join(DEPLOY, 'examples', 'my-team'));
+    const all = [...rendered, ['examples/my-team', example] as const];
     for (const [name, objects] of all) {
       const [ingress] = ofKind(objects, 'Ingress');
       const deployment = ofKind(objects, 'Deployment')[0];
@@ -125,7 +89,7 @@ describe('deploy/: the kustomize overlays', () => {
       const proxy = deployment.spec.template.spec.containers.find((c: Obj) => c.name === 'oauth2-proxy');
       if (proxy) assert.ok(proxy.args.includes(`--redirect-url=https://${host}/oauth2/callback`), name);
     }
-    assert.match(example.stdout, /image: registry\.example\.org\/tools\/pilothouse:2026\.12\.1\n/);
+    assert.equal(consoleContainer(ofKind(example, 'Deployment')[0]).image, 'registry.example.org/tools/pilothouse:2026.12.1');
   });
 
   it('grants the console impersonation and reads in proxy mode only, never secrets or cluster-admin', () => {
@@ -145,78 +109,5 @@ describe('deploy/: the kustomize overlays', () => {
         assert.ok(!rule.resources.includes('serviceaccounts') || !rule.verbs.includes('impersonate'), 'no impersonating service accounts');
       }
     }
-  });
-
-  it('kubectl apply --dry-run=server -k is accepted for each overlay and stores nothing', async () => {
-    // A server dry run of a namespace's objects needs the namespace (kube-apiserver's NamespaceLifecycle
-    // admission), as against a real cluster.
-    await kubectl.ok(['create', 'namespace', NAMESPACE]);
-    for (const overlay of OVERLAYS) {
-      const out = await kubectl.ok(['apply', '--dry-run=server', '-k', overlayPath(overlay)]);
-      const lines = out.stdout.trim().split('\n');
-      assert.equal(lines.length, EXPECTED_KINDS[overlay].length, out.stdout);
-      for (const line of lines) assert.match(line, / (created|configured) \(server dry run\)$/);
-      assert.ok(lines.includes('poddisruptionbudget.policy/pilothouse created (server dry run)'));
-      assert.ok(lines.includes('ingress.networking.k8s.io/pilothouse created (server dry run)'));
-    }
-    const left = await kubectl.run(['get', 'deployments,services,poddisruptionbudgets,ingresses', '-n', NAMESPACE]);
-    assert.equal(left.stdout, '');
-    assert.equal(left.stderr, `No resources found in ${NAMESPACE} namespace.\n`);
-    assert.equal((await kubectl.ok(['get', 'serviceaccounts', '-n', NAMESPACE, '-o', 'name'])).stdout, 'serviceaccount/default\n');
-    assert.match((await kubectl.run(['get', 'clusterroles', 'pilothouse-watch', 'pilothouse-impersonate'])).stderr, /NotFound.*\n.*NotFound/);
-  });
-
-  it('a broken manifest is refused the way kube-apiserver refuses it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pilothouse-overlay-'));
-    try {
-      await writeFile(
-        join(dir, 'kustomization.yaml'),
-        `resources:\n  - ${relative(dir, overlayPath('token'))}\npatches:\n  - target: {kind: PodDisruptionBudget}\n    patch: |-\n      - {op: add, path: /spec/minAvailabel, value: 1}\n`,
-      );
-      const out = await kubectl.run(['apply', '--dry-run=server', '-k', dir]);
-      assert.equal(out.code, 1);
-      // Only the budget is refused; the other objects pass their dry run.
-      const errors = out.stderr.split('\n').filter((line) => line.startsWith('Error'));
-      assert.equal(errors.length, 1, out.stderr);
-      assert.match(errors[0], /^Error from server \(BadRequest\): error when creating ".*": PodDisruptionBudget in version "v1" cannot be handled as a PodDisruptionBudget: strict decoding error: unknown field "spec\.minAvailabel"$/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('applied for real, the proxy overlay lets the console impersonate and watch, and nothing more', async () => {
-    await kubectl.ok(['apply', '-k', overlayPath('proxy')]);
-    const sa = `system:serviceaccount:${NAMESPACE}:pilothouse`;
-    const can = async (...args: string[]) => (await kubectl.run(['auth', 'can-i', ...args, `--as=${sa}`])).stdout.trim();
-    assert.equal(await can('impersonate', 'users'), 'yes');
-    assert.equal(await can('impersonate', 'groups'), 'yes');
-    assert.equal(await can('watch', 'pods', '--all-namespaces'), 'yes');
-    assert.equal(await can('list', 'deployments.apps', '-n', 'default'), 'yes');
-    assert.equal(await can('create', 'subjectaccessreviews.authorization.k8s.io'), 'yes');
-    assert.equal(await can('impersonate', 'serviceaccounts'), 'no');
-    assert.equal(await can('get', 'secrets', '--all-namespaces'), 'no');
-    assert.equal(await can('delete', 'pods', '-n', 'default'), 'no');
-    assert.equal(await can('create', 'clusterrolebindings'), 'no');
-  });
-
-  it('rolls out, upgrades and rolls back as docs/deploy.md says', async () => {
-    const rollout = (...args: string[]) => kubectl.ok(['-n', NAMESPACE, 'rollout', ...args, 'deployment/pilothouse'], { timeoutMs: 60_000 });
-    const image = async () => (await kubectl.ok(['-n', NAMESPACE, 'get', 'deployment/pilothouse', '-o', 'jsonpath={.spec.template.spec.containers[0].image}'])).stdout;
-    await rollout('status', '--timeout=50s');
-    // Two ready replicas and minAvailable 1: the disruption controller allows one disruption.
-    const budget = await eventually(async () => {
-      const table = parseTable((await kubectl.ok(['-n', NAMESPACE, 'get', 'pdb'])).stdout);
-      return table.rows[0]?.['ALLOWED DISRUPTIONS'] === '1' ? table.rows[0] : undefined;
-    }, 'the budget allows one disruption');
-    assert.deepEqual({ ...budget, AGE: '' }, { NAME: 'pilothouse', 'MIN AVAILABLE': '1', 'MAX UNAVAILABLE': 'N/A', 'ALLOWED DISRUPTIONS': '1', AGE: '' });
-    await kubectl.ok(['-n', NAMESPACE, 'set', 'image', 'deployment/pilothouse', 'pilothouse=pilothouse:next']);
-    await rollout('status', '--timeout=50s');
-    assert.equal(await image(), 'pilothouse:next');
-    await rollout('undo');
-    await rollout('status', '--timeout=50s');
-    assert.equal(await image(), 'pilothouse:latest');
-    // The first ReplicaSet comes back as revision 3, as the deployment controller reuses it.
-    const history = (await rollout('history')).stdout;
-    assert.deepEqual(history.trim().split('\n').slice(2).map((line) => line.split(/\s+/)[0]), ['2', '3']);
   });
 });
