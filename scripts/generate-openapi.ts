@@ -29,6 +29,8 @@ const MODULE_PREFIX: Record<string, string> = {
   'core/v1': 'io.k8s.api.core.v1',
   'apps/v1': 'io.k8s.api.apps.v1',
   'rbac/v1': 'io.k8s.api.rbac.v1',
+  'networking/v1': 'io.k8s.api.networking.v1',
+  'policy/v1': 'io.k8s.api.policy.v1',
   'meta/v1': 'io.k8s.apimachinery.pkg.apis.meta.v1',
   'api/resource': 'io.k8s.apimachinery.pkg.api.resource',
   runtime: 'io.k8s.apimachinery.pkg.runtime',
@@ -40,6 +42,8 @@ const ROOTS = [
     `io.k8s.api.core.v1.${k}List`,
   ]),
   ...['Deployment', 'ReplicaSet'].flatMap((k) => [`io.k8s.api.apps.v1.${k}`, `io.k8s.api.apps.v1.${k}List`]),
+  ...['Ingress', 'IngressClass'].flatMap((k) => [`io.k8s.api.networking.v1.${k}`, `io.k8s.api.networking.v1.${k}List`]),
+  ...['PodDisruptionBudget'].flatMap((k) => [`io.k8s.api.policy.v1.${k}`, `io.k8s.api.policy.v1.${k}List`]),
   ...['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'].flatMap((k) => [`io.k8s.api.rbac.v1.${k}`, `io.k8s.api.rbac.v1.${k}List`]),
   ...['Status', 'DeleteOptions', 'WatchEvent', 'Patch'].map((k) => `io.k8s.apimachinery.pkg.apis.meta.v1.${k}`),
 ];

@@ -7,6 +7,7 @@ import { decodeSecret } from './defaults/secret';
 import { defaultService } from './defaults/service';
 import { defaultDeployment, defaultReplicaSet } from './defaults/workload';
 import type { HandlerContext } from './resource-handler';
+import { NETWORKING_POLICY_KINDS } from './networking-policy-kinds';
 import { isPlainObject, type KubeObject } from './types';
 import { validatePodSpec, validatePodUpdate } from './validate/pod';
 import { validateSecret, validateSecretUpdate } from './validate/secret';
@@ -284,6 +285,7 @@ export const KINDS: KindSpec[] = [
     validateCreate: (rs) => validateWorkloadSpec(rs.spec),
     validateUpdate: (rs) => validateWorkloadSpec(rs.spec),
   },
+  ...NETWORKING_POLICY_KINDS,
   ...AUTH_KINDS,
 ];
 

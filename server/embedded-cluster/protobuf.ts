@@ -57,6 +57,8 @@ type FieldSchema =
   | { name: string; type: 'quantityMap' }
   | { name: string; type: 'message'; schema: MessageSchema }
   | { name: string; type: 'messages'; schema: MessageSchema }
+  /** A message whose fields JSON carries on the parent (Go's embedded struct, `json:",inline"`). */
+  | { name: string; type: 'inline'; schema: MessageSchema }
   | { name: string; type: 'intOrString' };
 
 type MessageSchema = Record<number, FieldSchema>;
@@ -242,6 +244,46 @@ Object.assign(KIND_SCHEMAS, {
   TokenRequest: WITH_SPEC({ 1: { name: 'audiences', type: 'strings' }, 4: { name: 'expirationSeconds', type: 'int' } }),
 } satisfies Record<string, MessageSchema>);
 
+// k8s.io/api/{policy,networking}/v1/generated.proto: `kubectl create pdb` and `kubectl create ingress`.
+const INGRESS_BACKEND: MessageSchema = {
+  3: { name: 'resource', type: 'message', schema: { 1: { name: 'apiGroup', type: 'string' }, 2: { name: 'kind', type: 'string' }, 3: { name: 'name', type: 'string' } } },
+  4: {
+    name: 'service',
+    type: 'message',
+    schema: {
+      1: { name: 'name', type: 'string' },
+      2: { name: 'port', type: 'message', schema: { 1: { name: 'name', type: 'string' }, 2: { name: 'number', type: 'int' } } },
+    },
+  },
+};
+const HTTP_INGRESS_PATH: MessageSchema = {
+  1: { name: 'path', type: 'string' },
+  2: { name: 'backend', type: 'message', schema: INGRESS_BACKEND },
+  3: { name: 'pathType', type: 'string' },
+};
+Object.assign(KIND_SCHEMAS, {
+  PodDisruptionBudget: WITH_SPEC({
+    1: { name: 'minAvailable', type: 'intOrString' },
+    2: { name: 'selector', type: 'message', schema: LABEL_SELECTOR },
+    3: { name: 'maxUnavailable', type: 'intOrString' },
+    4: { name: 'unhealthyPodEvictionPolicy', type: 'string' },
+  }),
+  Ingress: WITH_SPEC({
+    1: { name: 'defaultBackend', type: 'message', schema: INGRESS_BACKEND },
+    2: { name: 'tls', type: 'messages', schema: { 1: { name: 'hosts', type: 'strings' }, 2: { name: 'secretName', type: 'string' } } },
+    3: {
+      name: 'rules',
+      type: 'messages',
+      schema: {
+        1: { name: 'host', type: 'string' },
+        // IngressRuleValue is embedded: its `http` sits on the rule in JSON.
+        2: { name: 'ingressRuleValue', type: 'inline', schema: { 1: { name: 'http', type: 'message', schema: { 1: { name: 'paths', type: 'messages', schema: HTTP_INGRESS_PATH } } } } },
+      },
+    },
+    4: { name: 'ingressClassName', type: 'string' },
+  }),
+} satisfies Record<string, MessageSchema>);
+
 const MAGIC = [0x6b, 0x38, 0x73, 0x00];
 const text = new TextDecoder();
 
@@ -286,6 +328,8 @@ function decode(buf: Uint8Array, schema: MessageSchema): Record<string, unknown>
       out[field.name] = decode(values[values.length - 1]?.bytes ?? new Uint8Array(), field.schema);
     } else if (field.type === 'messages') {
       out[field.name] = values.map((v) => decode(v.bytes ?? new Uint8Array(), field.schema));
+    } else if (field.type === 'inline') {
+      Object.assign(out, decode(values[values.length - 1]?.bytes ?? new Uint8Array(), field.schema));
     } else {
       // intstr.IntOrString {type=1 (0 int, 1 string), intVal=2, strVal=3}.
       const parts = decode(values[values.length - 1]?.bytes ?? new Uint8Array(), {

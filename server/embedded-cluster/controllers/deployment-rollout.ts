@@ -54,6 +54,9 @@ function templateIgnoringHash(template: unknown): unknown {
     delete meta.labels[POD_TEMPLATE_HASH];
     if (Object.keys(meta.labels).length === 0) delete meta.labels;
   }
+  // A zero metav1.Time either way: `kubectl rollout undo` sends the old ReplicaSet's template back with
+  // `creationTimestamp: null`, and that must find the old ReplicaSet, not make a new one.
+  if (meta.creationTimestamp === null) delete meta.creationTimestamp;
   copy.metadata = meta;
   return copy;
 }

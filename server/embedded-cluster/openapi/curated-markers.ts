@@ -19,6 +19,8 @@ const core = 'io.k8s.api.core.v1';
 const meta = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 const apps = 'io.k8s.api.apps.v1';
 const rbac = 'io.k8s.api.rbac.v1';
+const networking = 'io.k8s.api.networking.v1';
+const policy = 'io.k8s.api.policy.v1';
 
 export const FIELD_EXTENSIONS: Record<string, Extensions> = {
   [`${meta}.ObjectMeta.finalizers`]: { 'x-kubernetes-list-type': 'set', 'x-kubernetes-patch-strategy': 'merge' },
@@ -71,6 +73,14 @@ export const FIELD_EXTENSIONS: Record<string, Extensions> = {
   [`${core}.ServiceAccount.imagePullSecrets`]: atomic,
   [`${apps}.DeploymentStatus.conditions`]: byType,
   [`${apps}.ReplicaSetStatus.conditions`]: byType,
+  [`${networking}.IngressSpec.tls`]: atomic,
+  [`${networking}.IngressSpec.rules`]: atomic,
+  [`${networking}.IngressTLS.hosts`]: atomic,
+  [`${networking}.HTTPIngressRuleValue.paths`]: atomic,
+  [`${networking}.IngressLoadBalancerStatus.ingress`]: atomic,
+  [`${networking}.IngressLoadBalancerIngress.ports`]: atomic,
+  [`${policy}.PodDisruptionBudgetSpec.selector`]: { 'x-kubernetes-patch-strategy': 'replace' },
+  [`${policy}.PodDisruptionBudgetStatus.conditions`]: byType,
   [`${rbac}.Role.rules`]: atomic,
   [`${rbac}.ClusterRole.rules`]: atomic,
   [`${rbac}.AggregationRule.clusterRoleSelectors`]: atomic,
@@ -86,6 +96,8 @@ export const FIELD_EXTENSIONS: Record<string, Extensions> = {
 const groupVersions = [
   { group: '', version: 'v1' },
   { group: 'apps', version: 'v1' },
+  { group: 'networking.k8s.io', version: 'v1' },
+  { group: 'policy', version: 'v1' },
   { group: 'rbac.authorization.k8s.io', version: 'v1' },
 ];
 

@@ -23,7 +23,7 @@ for (const { name, gvk, obj, want } of unknownCases) {
 
 test('the v3 index points at each group/version document by hash', () => {
   const index = JSON.parse(String(openApiResponse('/openapi/v3')!.body)) as { paths: Record<string, { serverRelativeURL: string }> };
-  assert.deepEqual(Object.keys(index.paths), ['api/v1', 'apis/apps/v1', 'apis/rbac.authorization.k8s.io/v1']);
+  assert.deepEqual(Object.keys(index.paths), ['api/v1', 'apis/apps/v1', 'apis/networking.k8s.io/v1', 'apis/policy/v1', 'apis/rbac.authorization.k8s.io/v1']);
   assert.match(index.paths['api/v1'].serverRelativeURL, /^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/);
   assert.ok(openApiResponse(index.paths['apis/apps/v1'].serverRelativeURL));
 });

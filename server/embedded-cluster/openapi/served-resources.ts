@@ -45,6 +45,8 @@ export interface ServedGroupVersion {
 export const SERVED_GROUP_VERSIONS: ServedGroupVersion[] = [
   { group: '', version: 'v1', docPath: 'api/v1' },
   { group: 'apps', version: 'v1', docPath: 'apis/apps/v1' },
+  { group: 'networking.k8s.io', version: 'v1', docPath: 'apis/networking.k8s.io/v1' },
+  { group: 'policy', version: 'v1', docPath: 'apis/policy/v1' },
   { group: 'rbac.authorization.k8s.io', version: 'v1', docPath: 'apis/rbac.authorization.k8s.io/v1' },
 ];
 

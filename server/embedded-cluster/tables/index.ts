@@ -1,6 +1,7 @@
 import { deployments, replicasets } from './apps-printers';
 import { configmaps, namespaces, nodes, pods, secrets, serviceaccounts, services } from './core-printers';
 import { events } from './event-printer';
+import { ingressclasses, ingresses, poddisruptionbudgets } from './networking-policy-printers';
 import { clusterrolebindings, rolebindings } from './rbac-printers';
 import { resourcequotas } from './resource-quota-printer';
 import { at, nameColumn, ageColumn, str, type Printer } from './printer';
@@ -17,6 +18,9 @@ const PRINTERS: Record<string, Printer> = {
   resourcequotas,
   deployments,
   replicasets,
+  ingresses,
+  ingressclasses,
+  poddisruptionbudgets,
   rolebindings,
   clusterrolebindings,
 };
