@@ -18,6 +18,8 @@ export interface ServerConfig {
   readOnly: boolean;
   /** `PILOTHOUSE_WRITE_RATE_LIMIT`: writes a session identity may make per minute. */
   writeRateLimit: number;
+  /** `PILOTHOUSE_SHUTDOWN_DELAY_MS`: how long it goes on serving, not ready, after SIGTERM. */
+  shutdownDelayMs: number;
 }
 
 /** Enough for a person clicking fast or a bulk delete of a page of rows; not for a script flooding the API server. */
@@ -34,6 +36,13 @@ function writeRateLimit(value: string | undefined): number {
   const perMinute = Number(value);
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute, at least 1, got ${JSON.stringify(value)}`);
   return perMinute;
+}
+
+function shutdownDelayMs(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`PILOTHOUSE_SHUTDOWN_DELAY_MS must be a whole number of milliseconds, got ${JSON.stringify(value)}`);
+  return ms;
 }
 
 function publicUrl(value: string | undefined): string | undefined {
@@ -74,5 +83,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     auth: readAuthConfig(env, host, trustedProxies),
     readOnly: readOnly(env.PILOTHOUSE_READ_ONLY),
     writeRateLimit: writeRateLimit(env.PILOTHOUSE_WRITE_RATE_LIMIT),
+    shutdownDelayMs: shutdownDelayMs(env.PILOTHOUSE_SHUTDOWN_DELAY_MS),
   };
 }
