@@ -48,7 +48,7 @@ describe('/readyz follows the context\'s API server, in a team mode, without a s
     try {
       const down = await eventually(async () => {
         const res = await get(console_.url, '/readyz');
-        return res.status === 503 && res;
+        return res.status === 503 ? res : undefined;
       }, '/readyz to fail');
       assert.equal(down.text, '[-]context "relayed" failed: the API server cannot be reached\nreadyz check failed\n');
       // Liveness is not readiness: restarting the console would not bring the cluster back.
@@ -66,7 +66,7 @@ describe('/readyz follows the context\'s API server, in a team mode, without a s
     try {
       const silent = await eventually(async () => {
         const res = await get(console_.url, '/readyz');
-        return res.status === 503 && res;
+        return res.status === 503 ? res : undefined;
       }, '/readyz to time out', 15_000);
       assert.match(silent.text, /^\[-\]context "relayed" failed: the API server did not answer within 2s\n/);
     } finally {
@@ -86,7 +86,7 @@ test('the embedded cluster is probed (and started) like any context; while drain
   own.child.kill('SIGTERM');
   const draining = await eventually(async () => {
     const res = await get(own.url, '/readyz');
-    return res.status === 503 && res;
+    return res.status === 503 ? res : undefined;
   }, '/readyz to fail while draining');
   assert.equal(draining.text, '[-]shutdown failed: the console is shutting down\nreadyz check failed\n');
   // New connections are still served during the delay, so none that a load balancer still sends fails.
