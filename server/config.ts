@@ -20,6 +20,8 @@ export interface ServerConfig {
   writeRateLimit: number;
   /** `PILOTHOUSE_TEAM_WATCHES` and `PILOTHOUSE_WATCH_RECHECK_MS`: how team-mode subscriptions share upstream watches. */
   teamWatches: TeamWatches;
+  /** `PILOTHOUSE_SHUTDOWN_DELAY_MS`: how long it goes on serving, not ready, after SIGTERM. */
+  shutdownDelayMs: number;
 }
 
 /**
@@ -55,6 +57,13 @@ function teamWatches(mode: string | undefined, recheck: string | undefined): Tea
   const recheckMs = recheck === undefined || recheck === '' ? 60_000 : Number(recheck);
   if (!Number.isInteger(recheckMs) || recheckMs < 1_000) throw new Error(`PILOTHOUSE_WATCH_RECHECK_MS must be a whole number of milliseconds, at least 1000, got ${JSON.stringify(recheck)}`);
   return { mode: mode === 'per-user' ? 'per-user' : 'shared', recheckMs };
+}
+
+function shutdownDelayMs(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`PILOTHOUSE_SHUTDOWN_DELAY_MS must be a whole number of milliseconds, got ${JSON.stringify(value)}`);
+  return ms;
 }
 
 function publicUrl(value: string | undefined): string | undefined {
@@ -96,5 +105,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     readOnly: readOnly(env.PILOTHOUSE_READ_ONLY),
     writeRateLimit: writeRateLimit(env.PILOTHOUSE_WRITE_RATE_LIMIT),
     teamWatches: teamWatches(env.PILOTHOUSE_TEAM_WATCHES, env.PILOTHOUSE_WATCH_RECHECK_MS),
+    shutdownDelayMs: shutdownDelayMs(env.PILOTHOUSE_SHUTDOWN_DELAY_MS),
   };
 }

@@ -7,7 +7,8 @@ import { SOCKET_PATH } from '@/lib/contract/socket-events';
 import { setRuntime } from '@/lib/server/runtime';
 import { refuseUnsafeRawPath } from '@/lib/server/proxy/raw-path-guard';
 import { createHostPolicy } from '@/lib/server/http/host-policy';
-import { frontDoor, HEALTHZ_PATH } from './front-door';
+import { frontDoor, HEALTHZ_PATH, READYZ_PATH } from './front-door';
+import { createReadiness } from './readiness';
 import { createContextRegistry } from './contexts/registry';
 import { startEmbeddedCluster } from './embedded-cluster';
 import { attachExecChannel } from './exec-streams/exec-channel';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     startEmbedded: () => startEmbeddedCluster({ port: 0, seed: { name: config.embeddedSeed } }),
     log: console,
   });
+  const readiness = createReadiness({ contexts, log: console });
   const watchHub = new WatchHub({
     resolveContext: (name, identity) => contexts.resolve(name, identity),
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
+    if (req.url === READYZ_PATH) return readiness.answer(res);
     if (refuseUnsafeRawPath(req, res)) return;
     void handle(req, res);
   };
@@ -97,7 +100,7 @@ async function main(): Promise<void> {
   attachWatchChannel(io, watchHub);
   attachLogChannel(io, (name, identity) => contexts.resolve(name, identity));
   attachExecChannel(io, (name, identity) => contexts.resolve(name, identity), writes);
-  installShutdown({ httpServer, io, log: console });
+  installShutdown({ httpServer, io, log: console, readiness, delayMs: config.shutdownDelayMs });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();

@@ -7,7 +7,7 @@ import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
 import { BffError } from '@/lib/server/errors';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import { writeStatus } from '@/lib/server/http/node-status';
-import { HEALTHZ_PATH } from '../front-door';
+import { PROBE_PATHS } from '../front-door';
 import type { AuditLog } from '../writes/audit-log';
 import type { AuthConfig } from './auth-config';
 import { AUTH_ROUTES, handleAuthRoute } from './auth-routes';
@@ -18,8 +18,8 @@ import { createFlowCookies } from './oidc-flow-cookie';
 import { createOidcRefresher } from './oidc-refresh';
 import { createSessionSealer, type SessionSealer } from './session-cookie';
 
-/** Favicons and Next's hashed build files: public, and nothing in them depends on who asks. */
-const PUBLIC_FILES = new Set([HEALTHZ_PATH, '/icon.svg', '/favicon.ico']);
+/** The probes, favicons and Next's hashed build files: public, and nothing in them depends on who asks. */
+const PUBLIC_FILES = new Set([...PROBE_PATHS, '/icon.svg', '/favicon.ico']);
 const STATIC_PREFIX = '/_next/static/';
 
 export interface AuthGate {
@@ -74,7 +74,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, config: AuthConfig): 
 
 /**
  * The session gate of the team modes: no route, page, API or socket answers without a valid session, except
- * /healthz, the login flow and static assets. An authenticated request carries its identity to Next's route
+ * /healthz and /readyz, the login flow and static assets. An authenticated request carries its identity to Next's route
  * handlers as a reference into `identities`, never as a value a client could set.
  */
 export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy; publicUrl?: string; contexts: ContextRegistry; audit: AuditLog }): AuthGate {

@@ -10,6 +10,7 @@ import { CLIENT_EVENTS, SOCKET_PATH } from '@/lib/contract/socket-events';
 import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { appRoutes } from '../testing/route-inventory';
+import { PROBE_PATHS } from '../front-door';
 import { connectSocket, recordWatch } from '../watch-hub/socket-client';
 import { podManifest, startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 import { AUTH_ROUTES } from './auth-routes';
@@ -35,7 +36,8 @@ const reachedOther: (string | undefined)[] = [];
 before(async () => {
   cluster = await startTestCluster({ seed: { name: 'demo' } });
   other = http.createServer((req, res) => {
-    reachedOther.push(req.headers.authorization);
+    // /readyz asks each context's /version with the console's own credentials; any other request is a leak.
+    if (!(req.url === '/version' && req.headers.authorization === 'Bearer console-own-token-for-other')) reachedOther.push(req.headers.authorization);
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"kind":"PodList","items":[]}');
   });
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
@@ -137,8 +139,9 @@ describe('without a session nothing answers', () => {
       assert.equal(polling.status, 401);
       const forgedSid = await request(server().url, `${SOCKET_PATH}?EIO=4&transport=polling&sid=AAAAAAAAAAAAAAAAAAAA`, { method: 'POST', body: '42["server:ping"]' });
       assert.equal(forgedSid.status, 401);
-      // Only the login flow and /healthz answer.
+      // Only the login flow and the probes answer.
       assert.deepEqual(AUTH_ROUTES.sort(), [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH, OIDC_LOGIN_PATH, OIDC_CALLBACK_PATH].sort());
+      assert.deepEqual(PROBE_PATHS, ['/healthz', '/readyz']);
       // The login flow's routes start no session: the token form needs a token the cluster accepts, the oidc
       // routes a flow and a code (each refused below or in oidc-mode.test.ts).
       for (const path of [OIDC_LOGIN_PATH, OIDC_CALLBACK_PATH]) {
@@ -150,6 +153,9 @@ describe('without a session nothing answers', () => {
         if (mode === 'oidc' && path === OIDC_LOGIN_PATH) assert.match(decodeURIComponent(JSON.stringify(res.headers['set-cookie'])), /the identity provider at https:\/\/127\.0\.0\.1:9\/ did not answer its discovery document/);
       }
       assert.equal((await request(server().url, '/healthz')).status, 200);
+      const ready = await request(server().url, '/readyz');
+      assert.equal(ready.status, 200, ready.text);
+      assert.match(ready.text, /readyz check passed\n$/);
     });
 
     test(`${mode} mode: the socket.io handshake is refused on both transports, so no event reaches a handler`, async () => {
