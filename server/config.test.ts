@@ -29,6 +29,7 @@ test('HOST, PORT, --dev and the seed are read from the environment', () => {
   });
   assert.equal(readServerConfig({ PILOTHOUSE_READ_ONLY: 'true' }, []).readOnly, true);
   assert.equal(readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '30' }, []).writeRateLimit, 30);
+  assert.equal(readServerConfig({ PILOTHOUSE_METRICS_PORT: '9464' }, []).metricsPort, 9464);
 });
 
 test('bad values fail at start with a clear message', () => {
@@ -38,6 +39,7 @@ test('bad values fail at start with a clear message', () => {
   assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'basic' }, []), /PILOTHOUSE_AUTH must be none, token or proxy, got "basic"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'oidc' }, []), /PILOTHOUSE_AUTH=oidc is not built yet/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_READ_ONLY: 'yes' }, []), /PILOTHOUSE_READ_ONLY must be true or false, got "yes"/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_METRICS_PORT: 'http' }, []), /PILOTHOUSE_METRICS_PORT must be a whole number from 0 to 65535, got "http"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '0' }, []), /PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute/);
   const team = { PILOTHOUSE_AUTH: 'token', PILOTHOUSE_SESSION_SECRET: SECRET };
   assert.throws(() => readServerConfig({ ...team, PILOTHOUSE_SESSION_IDLE_MS: '10m' }, []), /PILOTHOUSE_SESSION_IDLE_MS must be a whole number of milliseconds/);

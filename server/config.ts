@@ -18,6 +18,8 @@ export interface ServerConfig {
   readOnly: boolean;
   /** `PILOTHOUSE_WRITE_RATE_LIMIT`: writes a session identity may make per minute. */
   writeRateLimit: number;
+  /** `PILOTHOUSE_METRICS_PORT`: a port of its own for `/metrics`, answered without a session (none by default). */
+  metricsPort?: number;
 }
 
 /** Enough for a person clicking fast or a bulk delete of a page of rows; not for a script flooding the API server. */
@@ -34,6 +36,13 @@ function writeRateLimit(value: string | undefined): number {
   const perMinute = Number(value);
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute, at least 1, got ${JSON.stringify(value)}`);
   return perMinute;
+}
+
+function metricsPort(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PILOTHOUSE_METRICS_PORT must be a whole number from 0 to 65535, got ${JSON.stringify(value)}`);
+  return port;
 }
 
 function publicUrl(value: string | undefined): string | undefined {
@@ -74,5 +83,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     auth: readAuthConfig(env, host, trustedProxies),
     readOnly: readOnly(env.PILOTHOUSE_READ_ONLY),
     writeRateLimit: writeRateLimit(env.PILOTHOUSE_WRITE_RATE_LIMIT),
+    ...(env.PILOTHOUSE_METRICS_PORT ? { metricsPort: metricsPort(env.PILOTHOUSE_METRICS_PORT) } : {}),
   };
 }

@@ -22,6 +22,8 @@ import { createAuditLog } from './writes/audit-log';
 import { createWriteGuard } from './writes/write-guard';
 import { createWriteLimiter } from './writes/write-limiter';
 import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
+import { answerMetrics, METRICS_PATH, observeHttpRequest, observeServer, runtimeMetrics } from './metrics/metrics';
+import { startMetricsListener } from './metrics/metrics-listener';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -63,9 +65,10 @@ async function main(): Promise<void> {
   // Every write, in every mode: refused when read-only, limited per session identity, audited.
   const writes = createWriteGuard({ readOnly: config.readOnly, limiter: createWriteLimiter(config.writeRateLimit), audit });
   const auth = { mode: config.auth.mode, exposedWithoutLogin: config.auth.exposedWithoutLogin, readOnly: config.readOnly };
-  setRuntime({ contexts, hosts, auth, identities: gate?.identities, writes, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
+  setRuntime({ contexts, hosts, auth, identities: gate?.identities, writes, metrics: runtimeMetrics, parseManifest: createManifestParser({ timeoutMs: Number(process.env.PILOTHOUSE_MANIFEST_TIMEOUT_MS) || undefined }) });
   const io = attachSocketHub(httpServer, VERSION, hosts, gate?.authenticateHandshake);
   if (gate) attachSocketSessions(io, gate);
+  observeServer({ openSockets: () => io.engine.clientsCount, watches: () => watchHub.stats() });
   // socket.io answers its path from a 'request' listener of its own; the front door goes before it.
   const socketListeners = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   httpServer.removeAllListeners('request');
@@ -80,10 +83,12 @@ async function main(): Promise<void> {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
+    if (req.url === METRICS_PATH) return void answerMetrics(res);
     if (refuseUnsafeRawPath(req, res)) return;
     void handle(req, res);
   };
   httpServer.on('request', (req, res) => {
+    observeHttpRequest(req, res);
     if (frontDoor(req, res, { hosts, dev: config.dev })) return;
     const failed = (error: unknown) => (res.headersSent ? res.destroy() : writeStatus(res, error));
     if (!gate) return void serve(req, res).catch(failed);
@@ -98,6 +103,10 @@ async function main(): Promise<void> {
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Pilothouse ${VERSION} listening on http://${config.host}:${port} (${config.dev ? 'development' : 'production'})`);
+  if (config.metricsPort !== undefined) {
+    const metricsAddress = (await startMetricsListener({ host: config.host, port: config.metricsPort })).address();
+    console.log(`metrics on http://${config.host}:${typeof metricsAddress === 'object' && metricsAddress ? metricsAddress.port : config.metricsPort}${METRICS_PATH}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -129,6 +129,8 @@ describe('without a session nothing answers', () => {
       // Only the login flow and /healthz answer.
       assert.deepEqual(AUTH_ROUTES.sort(), [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH].sort());
       assert.equal((await request(server().url, '/healthz')).status, 200);
+      // Metrics need a session on the console's port (a scraper without one uses PILOTHOUSE_METRICS_PORT).
+      assert.equal((await request(server().url, '/metrics')).status, 401);
     });
 
     test(`${mode} mode: the socket.io handshake is refused on both transports, so no event reaches a handler`, async () => {
