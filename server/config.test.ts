@@ -12,7 +12,7 @@ const DEFAULT_AUTH = {
 };
 
 test('defaults: loopback only, port 3000, production, demo seed, no login', () => {
-  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH, readOnly: false, writeRateLimit: 120 });
+  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH, readOnly: false, writeRateLimit: 120, logLevel: 'info' });
 });
 
 test('HOST, PORT, --dev and the seed are read from the environment', () => {
@@ -26,10 +26,12 @@ test('HOST, PORT, --dev and the seed are read from the environment', () => {
     auth: { ...DEFAULT_AUTH, exposedWithoutLogin: true },
     readOnly: false,
     writeRateLimit: 120,
+    logLevel: 'info',
   });
   assert.equal(readServerConfig({ PILOTHOUSE_READ_ONLY: 'true' }, []).readOnly, true);
   assert.equal(readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '30' }, []).writeRateLimit, 30);
   assert.equal(readServerConfig({ PILOTHOUSE_METRICS_PORT: '9464' }, []).metricsPort, 9464);
+  assert.equal(readServerConfig({ PILOTHOUSE_LOG_LEVEL: 'debug' }, []).logLevel, 'debug');
 });
 
 test('bad values fail at start with a clear message', () => {
@@ -39,6 +41,7 @@ test('bad values fail at start with a clear message', () => {
   assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'basic' }, []), /PILOTHOUSE_AUTH must be none, token or proxy, got "basic"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'oidc' }, []), /PILOTHOUSE_AUTH=oidc is not built yet/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_READ_ONLY: 'yes' }, []), /PILOTHOUSE_READ_ONLY must be true or false, got "yes"/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_LOG_LEVEL: 'verbose' }, []), /PILOTHOUSE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_METRICS_PORT: 'http' }, []), /PILOTHOUSE_METRICS_PORT must be a whole number from 0 to 65535, got "http"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '0' }, []), /PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute/);
   const team = { PILOTHOUSE_AUTH: 'token', PILOTHOUSE_SESSION_SECRET: SECRET };

@@ -1,5 +1,6 @@
 import { readAuthConfig, type AuthConfig } from './auth/auth-config';
 import { isSeedName, type SeedName } from './embedded-cluster';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './log/server-log';
 
 /** The server's settings, read once from the environment. Each one is listed in the README. */
 export interface ServerConfig {
@@ -20,6 +21,8 @@ export interface ServerConfig {
   writeRateLimit: number;
   /** `PILOTHOUSE_METRICS_PORT`: a port of its own for `/metrics`, answered without a session (none by default). */
   metricsPort?: number;
+  /** `PILOTHOUSE_LOG_LEVEL`: the least severe level the server's own log writes (audit lines are always written). */
+  logLevel: LogLevel;
 }
 
 /** Enough for a person clicking fast or a bulk delete of a page of rows; not for a script flooding the API server. */
@@ -36,6 +39,12 @@ function writeRateLimit(value: string | undefined): number {
   const perMinute = Number(value);
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute, at least 1, got ${JSON.stringify(value)}`);
   return perMinute;
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  if (!isLogLevel(value)) throw new Error(`PILOTHOUSE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function metricsPort(value: string | undefined): number | undefined {
@@ -84,5 +93,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     readOnly: readOnly(env.PILOTHOUSE_READ_ONLY),
     writeRateLimit: writeRateLimit(env.PILOTHOUSE_WRITE_RATE_LIMIT),
     ...(env.PILOTHOUSE_METRICS_PORT ? { metricsPort: metricsPort(env.PILOTHOUSE_METRICS_PORT) } : {}),
+    logLevel: logLevel(env.PILOTHOUSE_LOG_LEVEL),
   };
 }
