@@ -17,7 +17,7 @@ const DEFAULT_AUTH = {
 const TEAM_WATCHES = { mode: 'shared', recheckMs: 60_000 };
 
 test('defaults: loopback only, port 3000, production, demo seed, no login', () => {
-  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH, readOnly: false, writeRateLimit: 120, teamWatches: TEAM_WATCHES });
+  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH, readOnly: false, writeRateLimit: 120, teamWatches: TEAM_WATCHES, shutdownDelayMs: 0, logLevel: 'info' });
 });
 
 test('HOST, PORT, --dev and the seed are read from the environment', () => {
@@ -32,10 +32,14 @@ test('HOST, PORT, --dev and the seed are read from the environment', () => {
     readOnly: false,
     writeRateLimit: 120,
     teamWatches: TEAM_WATCHES,
+    shutdownDelayMs: 0,
+    logLevel: 'info',
   });
   assert.equal(readServerConfig({ PILOTHOUSE_READ_ONLY: 'true' }, []).readOnly, true);
   assert.equal(readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '30' }, []).writeRateLimit, 30);
   assert.deepEqual(readServerConfig({ PILOTHOUSE_TEAM_WATCHES: 'per-user', PILOTHOUSE_WATCH_RECHECK_MS: '5000' }, []).teamWatches, { mode: 'per-user', recheckMs: 5_000 });
+  assert.equal(readServerConfig({ PILOTHOUSE_METRICS_PORT: '9464' }, []).metricsPort, 9464);
+  assert.equal(readServerConfig({ PILOTHOUSE_LOG_LEVEL: 'debug' }, []).logLevel, 'debug');
 });
 
 test('bad values fail at start with a clear message', () => {
@@ -44,6 +48,8 @@ test('bad values fail at start with a clear message', () => {
   assert.throws(() => readServerConfig({ PILOTHOUSE_EMBEDDED_SEED: 'scale' }, []), /PILOTHOUSE_EMBEDDED_SEED must be demo or empty, got "scale"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'basic' }, []), /PILOTHOUSE_AUTH must be none, token, oidc or proxy, got "basic"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_READ_ONLY: 'yes' }, []), /PILOTHOUSE_READ_ONLY must be true or false, got "yes"/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_LOG_LEVEL: 'verbose' }, []), /PILOTHOUSE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_METRICS_PORT: 'http' }, []), /PILOTHOUSE_METRICS_PORT must be a whole number from 0 to 65535, got "http"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '0' }, []), /PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_TEAM_WATCHES: 'identity' }, []), /PILOTHOUSE_TEAM_WATCHES must be shared or per-user, got "identity"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_WATCH_RECHECK_MS: '10' }, []), /PILOTHOUSE_WATCH_RECHECK_MS must be a whole number of milliseconds, at least 1000/);

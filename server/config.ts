@@ -1,5 +1,6 @@
 import { readAuthConfig, type AuthConfig } from './auth/auth-config';
 import { isSeedName, type SeedName } from './embedded-cluster';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './log/server-log';
 
 /** The server's settings, read once from the environment. Each one is listed in the README. */
 export interface ServerConfig {
@@ -22,6 +23,10 @@ export interface ServerConfig {
   teamWatches: TeamWatches;
   /** `PILOTHOUSE_SHUTDOWN_DELAY_MS`: how long it goes on serving, not ready, after SIGTERM. */
   shutdownDelayMs: number;
+  /** `PILOTHOUSE_METRICS_PORT`: a port of its own for `/metrics`, answered without a session (none by default). */
+  metricsPort?: number;
+  /** `PILOTHOUSE_LOG_LEVEL`: the least severe level the server's own log writes (audit lines are always written). */
+  logLevel: LogLevel;
 }
 
 /**
@@ -66,6 +71,19 @@ function shutdownDelayMs(value: string | undefined): number {
   return ms;
 }
 
+function logLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  if (!isLogLevel(value)) throw new Error(`PILOTHOUSE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function metricsPort(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PILOTHOUSE_METRICS_PORT must be a whole number from 0 to 65535, got ${JSON.stringify(value)}`);
+  return port;
+}
+
 function publicUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   let url: URL | undefined;
@@ -106,5 +124,7 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     writeRateLimit: writeRateLimit(env.PILOTHOUSE_WRITE_RATE_LIMIT),
     teamWatches: teamWatches(env.PILOTHOUSE_TEAM_WATCHES, env.PILOTHOUSE_WATCH_RECHECK_MS),
     shutdownDelayMs: shutdownDelayMs(env.PILOTHOUSE_SHUTDOWN_DELAY_MS),
+    ...(env.PILOTHOUSE_METRICS_PORT ? { metricsPort: metricsPort(env.PILOTHOUSE_METRICS_PORT) } : {}),
+    logLevel: logLevel(env.PILOTHOUSE_LOG_LEVEL),
   };
 }

@@ -25,6 +25,10 @@ export interface PilothouseRuntime {
   identities?: { get(ref: string): Identity | undefined };
   /** The write guard: a route handler that writes several objects names them here, for one audit line each. */
   writes?: { objects(ref: string, objects: WrittenObject[]): void };
+  /** What the Next-bundled code counts for `/metrics` (server/metrics/). */
+  metrics?: { upstreamRequest(observation: { context: string; code: string; seconds: number }): void };
+  /** The server's logger (server/log/), for lines from route handlers. */
+  log?: Pick<Console, 'error'>;
 }
 
 const KEY = Symbol.for('pilothouse.runtime');

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LOGIN_PATH, LOGOUT_PATH, OIDC_CALLBACK_PATH, OIDC_LOGIN_PATH, WHOAMI_PATH, type WhoAmI } from '@/lib/contract/auth';
 import { safeReturnPath } from '@/lib/contract/return-path';
@@ -7,6 +6,7 @@ import { BffError } from '@/lib/server/errors';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import { writeStatus } from '@/lib/server/http/node-status';
 import { assertSameOrigin } from '@/lib/server/proxy/origin-check';
+import { requestIdOf } from '../log/request-log';
 import type { AuditLog } from '../writes/audit-log';
 import type { AuthConfig } from './auth-config';
 import type { Authenticator } from './authenticate';
@@ -135,7 +135,7 @@ const ROUTES: Record<string, { method: string; handle: typeof login; audit?: 'lo
 export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse, pathname: string, options: AuthRoutesOptions): Promise<void> {
   const route = ROUTES[pathname];
   const actor: Actor = {};
-  const requestId = randomUUID();
+  const requestId = requestIdOf(req);
   if (route.audit) res.setHeader('x-request-id', requestId);
   try {
     if (req.method !== route.method) throw new BffError('MethodNotAllowed', `${pathname} takes ${route.method}`);

@@ -156,6 +156,10 @@ describe('without a session nothing answers', () => {
       const ready = await request(server().url, '/readyz');
       assert.equal(ready.status, 200, ready.text);
       assert.match(ready.text, /readyz check passed\n$/);
+      // Metrics need a session on the console's port, as a page does (a scraper uses PILOTHOUSE_METRICS_PORT).
+      const metrics = await request(server().url, '/metrics');
+      assert.equal(metrics.status, mode === 'token' ? 303 : 401);
+      assert.doesNotMatch(metrics.text, /pilothouse_/);
     });
 
     test(`${mode} mode: the socket.io handshake is refused on both transports, so no event reaches a handler`, async () => {
