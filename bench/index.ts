@@ -4,7 +4,8 @@
  * (production build, `.next` must exist) in a child process with a kubeconfig for the cluster, then measures:
  * list time through the BFF vs straight; event latency from an API write to 100 socket.io subscribers;
  * log lines per second through socket.io vs straight; the scheduling preview on 1,000 nodes and 50,000 pods,
- * in Node and then in Chromium (on a cluster of its own with that seed, once the first one is stopped).
+ * in Node and then in Chromium (on a cluster of its own with that seed, once the first one is stopped); then
+ * how team-mode subscriptions of 50 users on 5 scopes share upstream watches (bench/team-watch-bench.ts).
  * Prints a Markdown report for docs/benchmarks.md.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { benchSchedulingPreview } from './scheduling-bench';
 import { benchSchedulingInBrowser, schedulingBrowserReport } from './scheduling-browser-bench';
 import { benchPodsPage } from './ui-bench';
 import { benchEditor } from './editor-bench';
+import { benchTeamWatches, teamWatchReport } from './team-watch-bench';
 import { namespaces, pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
@@ -126,6 +128,10 @@ async function main(): Promise<void> {
   log('the scheduling preview in Chromium, 1,000 nodes and 50,000 pods...');
   const browserPreview = await benchSchedulingInBrowser({ nodes: 1_000, pods: Number(process.env.BENCH_SCHEDULING_PODS ?? 50_000), runs: 20, log });
   process.stdout.write(`\n${schedulingBrowserReport(browserPreview)}\n`);
+
+  log('team-mode watches, 50 users on 5 scopes, per-user and shared...');
+  const teamWatches = await benchTeamWatches({ users: 50, scopes: 5, pods: Number(process.env.BENCH_TEAM_PODS ?? 2_000), log });
+  process.stdout.write(`\n${teamWatchReport(teamWatches)}\n`);
 }
 
 main().then(

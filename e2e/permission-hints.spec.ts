@@ -2,6 +2,8 @@ import { expect, test } from './fixtures/test';
 import { ACCESS_REVIEWS } from './fixtures/access-reviews';
 import { screenshotThemes } from './fixtures/screenshots';
 import { NamespacesPage } from './pages/namespaces-page';
+import { PodDetailPage } from './pages/pod-detail-page';
+import { MetadataDialog } from './pages/pods-dialogs';
 import { PodsPage } from './pages/pods-page';
 import { openRowActions } from './pages/row-actions';
 
@@ -119,4 +121,51 @@ test('a read-only context sees the nodes\' labels, taints and cordon disabled wi
     await expect(entry).toHaveAttribute('aria-disabled', 'true');
     await expect(entry).toHaveAccessibleDescription('You may not patch nodes (RBAC)');
   }
+});
+
+test('a read-only context sees the pod page\'s labels, annotations, Edit YAML, delete and shell disabled, each with the reason', async ({ page, api, namespace }, testInfo) => {
+  await api.createPods(namespace, [{ name: 'kubia-a', labels: { app: 'kubia' } }]);
+  const detail = new PodDetailPage(page);
+  await detail.open(namespace, 'kubia-a', 'overview', VIEWER);
+  const actions = page.getByRole('group', { name: 'Pod actions' });
+  const patch = `You may not patch pods in ${namespace} (RBAC)`;
+  for (const [name, reason] of [['Edit labels…', patch], ['Edit annotations…', patch], ['Delete…', `You may not delete pods in ${namespace} (RBAC)`]]) {
+    const button = actions.getByRole('button', { name, exact: true });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveAccessibleDescription(reason);
+    await button.click({ force: true });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+  const edit = actions.getByRole('link', { name: 'Edit YAML', exact: true });
+  await expect(edit).toHaveAttribute('aria-disabled', 'true');
+  await expect(edit).toHaveAccessibleDescription(`You may not update pods in ${namespace} (RBAC)`);
+  await edit.click({ force: true });
+  await expect(page).toHaveURL(new RegExp(`/pods/${namespace}/kubia-a\\?`));
+  await screenshotThemes(page, testInfo, 'pod-detail-permission-hints');
+
+  await detail.select('Shell');
+  const connect = page.getByRole('button', { name: 'Connect', exact: true });
+  await expect(connect).toHaveAttribute('aria-disabled', 'true');
+  await expect(connect).toHaveAccessibleDescription(`You may not create pods/exec in ${namespace} (RBAC)`);
+  await connect.click({ force: true });
+  await expect(page.getByRole('status', { name: 'Shell status' })).toHaveText('Not connected');
+  await screenshotThemes(page, testInfo, 'pod-shell-permission-hint');
+  expect((await api.pod(namespace, 'kubia-a'))?.metadata.labels).toEqual({ app: 'kubia' });
+});
+
+test('the embedded context (admin) may do all of it: labels edited from the pod page, said in kubectl\'s words', async ({ page, api, namespace }) => {
+  await api.createPods(namespace, [{ name: 'kubia-a', labels: { app: 'kubia' } }]);
+  const answered = page.waitForResponse((response) => response.url().endsWith('/selfsubjectaccessreviews') && response.ok());
+  const detail = new PodDetailPage(page);
+  await detail.open(namespace, 'kubia-a');
+  await answered;
+  const actions = page.getByRole('group', { name: 'Pod actions' });
+  for (const name of ['Edit labels…', 'Edit annotations…', 'Delete…']) await expect(actions.getByRole('button', { name, exact: true })).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(actions.getByRole('link', { name: 'Edit YAML', exact: true })).toHaveAttribute('href', `/pods/${namespace}/kubia-a/edit?context=embedded`);
+  await actions.getByRole('button', { name: 'Edit labels…', exact: true }).click();
+  const dialog = new MetadataDialog(page, 'Edit labels of kubia-a');
+  await dialog.set({ tier: 'web' });
+  await dialog.applyAndClose();
+  await expect(page.getByRole('status', { name: 'Change notice' })).toHaveText('pod/kubia-a labeled');
+  await expect.poll(async () => (await api.pod(namespace, 'kubia-a'))?.metadata.labels).toEqual({ app: 'kubia', tier: 'web' });
 });

@@ -11,8 +11,10 @@ const DEFAULT_AUTH = {
   headers: { user: 'x-forwarded-user', groups: 'x-forwarded-groups', email: 'x-forwarded-email' },
 };
 
+const TEAM_WATCHES = { mode: 'shared', recheckMs: 60_000 };
+
 test('defaults: loopback only, port 3000, production, demo seed, no login', () => {
-  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH, readOnly: false, writeRateLimit: 120 });
+  assert.deepEqual(readServerConfig({}, []), { host: '127.0.0.1', port: 3000, dev: false, embeddedSeed: 'demo', trustedProxies: [], auth: DEFAULT_AUTH, readOnly: false, writeRateLimit: 120, teamWatches: TEAM_WATCHES });
 });
 
 test('HOST, PORT, --dev and the seed are read from the environment', () => {
@@ -26,9 +28,11 @@ test('HOST, PORT, --dev and the seed are read from the environment', () => {
     auth: { ...DEFAULT_AUTH, exposedWithoutLogin: true },
     readOnly: false,
     writeRateLimit: 120,
+    teamWatches: TEAM_WATCHES,
   });
   assert.equal(readServerConfig({ PILOTHOUSE_READ_ONLY: 'true' }, []).readOnly, true);
   assert.equal(readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '30' }, []).writeRateLimit, 30);
+  assert.deepEqual(readServerConfig({ PILOTHOUSE_TEAM_WATCHES: 'per-user', PILOTHOUSE_WATCH_RECHECK_MS: '5000' }, []).teamWatches, { mode: 'per-user', recheckMs: 5_000 });
 });
 
 test('bad values fail at start with a clear message', () => {
@@ -39,6 +43,8 @@ test('bad values fail at start with a clear message', () => {
   assert.throws(() => readServerConfig({ PILOTHOUSE_AUTH: 'oidc' }, []), /PILOTHOUSE_AUTH=oidc is not built yet/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_READ_ONLY: 'yes' }, []), /PILOTHOUSE_READ_ONLY must be true or false, got "yes"/);
   assert.throws(() => readServerConfig({ PILOTHOUSE_WRITE_RATE_LIMIT: '0' }, []), /PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_TEAM_WATCHES: 'identity' }, []), /PILOTHOUSE_TEAM_WATCHES must be shared or per-user, got "identity"/);
+  assert.throws(() => readServerConfig({ PILOTHOUSE_WATCH_RECHECK_MS: '10' }, []), /PILOTHOUSE_WATCH_RECHECK_MS must be a whole number of milliseconds, at least 1000/);
   const team = { PILOTHOUSE_AUTH: 'token', PILOTHOUSE_SESSION_SECRET: SECRET };
   assert.throws(() => readServerConfig({ ...team, PILOTHOUSE_SESSION_IDLE_MS: '10m' }, []), /PILOTHOUSE_SESSION_IDLE_MS must be a whole number of milliseconds/);
   assert.throws(() => readServerConfig({ ...team, PILOTHOUSE_SESSION_MAX_MS: '0' }, []), /PILOTHOUSE_SESSION_MAX_MS must be/);

@@ -18,6 +18,18 @@ export interface ServerConfig {
   readOnly: boolean;
   /** `PILOTHOUSE_WRITE_RATE_LIMIT`: writes a session identity may make per minute. */
   writeRateLimit: number;
+  /** `PILOTHOUSE_TEAM_WATCHES` and `PILOTHOUSE_WATCH_RECHECK_MS`: how team-mode subscriptions share upstream watches. */
+  teamWatches: TeamWatches;
+}
+
+/**
+ * `shared`: one upstream watch per context and path under the console's identity, each subscription
+ * authorized by a SubjectAccessReview and re-checked every `recheckMs` and on RBAC changes (where the
+ * console may not watch a path, per user as below). `per-user`: one upstream watch per user, context and path.
+ */
+export interface TeamWatches {
+  mode: 'shared' | 'per-user';
+  recheckMs: number;
 }
 
 /** Enough for a person clicking fast or a bulk delete of a page of rows; not for a script flooding the API server. */
@@ -34,6 +46,15 @@ function writeRateLimit(value: string | undefined): number {
   const perMinute = Number(value);
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`PILOTHOUSE_WRITE_RATE_LIMIT must be a whole number of writes per minute, at least 1, got ${JSON.stringify(value)}`);
   return perMinute;
+}
+
+function teamWatches(mode: string | undefined, recheck: string | undefined): TeamWatches {
+  if (mode !== undefined && mode !== '' && mode !== 'shared' && mode !== 'per-user') {
+    throw new Error(`PILOTHOUSE_TEAM_WATCHES must be shared or per-user, got ${JSON.stringify(mode)}`);
+  }
+  const recheckMs = recheck === undefined || recheck === '' ? 60_000 : Number(recheck);
+  if (!Number.isInteger(recheckMs) || recheckMs < 1_000) throw new Error(`PILOTHOUSE_WATCH_RECHECK_MS must be a whole number of milliseconds, at least 1000, got ${JSON.stringify(recheck)}`);
+  return { mode: mode === 'per-user' ? 'per-user' : 'shared', recheckMs };
 }
 
 function publicUrl(value: string | undefined): string | undefined {
@@ -74,5 +95,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     auth: readAuthConfig(env, host, trustedProxies),
     readOnly: readOnly(env.PILOTHOUSE_READ_ONLY),
     writeRateLimit: writeRateLimit(env.PILOTHOUSE_WRITE_RATE_LIMIT),
+    teamWatches: teamWatches(env.PILOTHOUSE_TEAM_WATCHES, env.PILOTHOUSE_WATCH_RECHECK_MS),
   };
 }

@@ -14,6 +14,7 @@ import { attachExecChannel } from './exec-streams/exec-channel';
 import { attachLogChannel } from './log-streams/log-channel';
 import { attachWatchChannel } from './watch-hub/watch-channel';
 import { WatchHub } from './watch-hub/watch-hub';
+import { SubscriptionAccess } from './watch-hub/subscription-access';
 import { createManifestParser } from './manifest-parser/manifest-parser';
 import { writeStatus } from '@/lib/server/http/node-status';
 import { createAuthGate } from './auth/gate';
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
     resolveContext: (name, identity) => contexts.resolve(name, identity),
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
     log: console,
+    access:
+      config.auth.mode !== 'none' && config.teamWatches.mode === 'shared'
+        ? new SubscriptionAccess({ resolveContext: (name) => contexts.resolve(name), recheckMs: config.teamWatches.recheckMs, log: console })
+        : undefined,
   });
   // Team modes (PILOTHOUSE_AUTH=token|proxy): the session gate. Without login none of it exists.
   const audit = createAuditLog();

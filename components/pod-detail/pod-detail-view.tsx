@@ -18,6 +18,7 @@ import { isUnscheduled } from '@/lib/k8s/scheduling/preview-subject';
 import { schedulingHref } from '@/components/nodes/node-links';
 import { useReadOnly } from '@/components/shell/read-only';
 import { DetailTabs, parsePodDetailTab, type PodDetailTab } from './detail-tabs';
+import { PodActions } from './pod-actions';
 import { PodManifest } from './pod-manifest';
 import { PodOverview } from './pod-overview';
 import { RequestPanel } from './request-panel';
@@ -72,11 +73,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
       {pod && isUnscheduled(pod) ? (
         <Link href={schedulingHref({ context, namespace, pod: name })} className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">Why pending?</Link>
       ) : null}
-      {pod && !readOnly ? (
-        <Link href={`${pathname}/edit${context ? `?context=${encodeURIComponent(context)}` : ''}`} className="ml-auto text-sm text-sky-700 hover:underline dark:text-sky-300">
-          Edit YAML
-        </Link>
-      ) : null}
+      {pod ? <PodActions context={context} pod={pod} editHref={`${pathname}/edit${context ? `?context=${encodeURIComponent(context)}` : ''}`} /> : null}
     </div>
   );
 

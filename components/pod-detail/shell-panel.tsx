@@ -2,8 +2,11 @@
 
 import '@xterm/xterm/css/xterm.css';
 import { useRef, useState, type FormEvent } from 'react';
+import { accessAttributes } from '@/lib/k8s/access-attributes';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
+import { pods } from '@/lib/k8s/resources';
 import type { Pod } from '@/lib/k8s/types';
+import { useDeniedReason } from '@/lib/client/access';
 import { CopyButton } from '@/components/code/copy-button';
 import { Select } from '@/components/ui/select';
 import { useShellSession, type ShellStatus } from './use-shell-session';
@@ -47,7 +50,9 @@ export function ShellPanel({ pod, context }: { pod: Pod; context?: string }) {
   const [running, setRunning] = useState<{ container: string; command: string[] }>({ container, command: ['sh'] });
   const [attempt, setAttempt] = useState(0);
   const element = useRef<HTMLDivElement>(null);
-  const target = context ? { context, namespace, pod: name, ...running } : null;
+  // An exec is a `create` of pods/exec (its WebSocket upgrade too). Refused by RBAC, no session is opened.
+  const execDenied = useDeniedReason(context, accessAttributes(pods, 'create', namespace, { subresource: 'exec' }));
+  const target = context && !execDenied ? { context, namespace, pod: name, ...running } : null;
   const status = useShellSession(element, target, attempt);
   const command = commandText.trim().split(/\s+/).filter(Boolean);
   const equivalent = kubectlCommand({ verb: 'exec', interactive: true, pod: name, namespace, container, command: command.length ? command : ['sh'] });
@@ -55,6 +60,7 @@ export function ShellPanel({ pod, context }: { pod: Pod; context?: string }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (execDenied) return;
     setRunning({ container, command: command.length ? command : ['sh'] });
     setAttempt((n) => n + 1);
   };
@@ -71,12 +77,15 @@ export function ShellPanel({ pod, context }: { pod: Pod; context?: string }) {
           <span>Command</span>
           <input type="text" aria-label="Command" value={commandText} onChange={(event) => setCommandText(event.target.value)} spellCheck={false} className={`${field} w-48 font-mono`} />
         </label>
-        <button type="submit" className={button}>{live ? 'Restart' : 'Connect'}</button>
+        <button type="submit" className={`${button} aria-disabled:cursor-not-allowed aria-disabled:opacity-60`} aria-disabled={execDenied ? true : undefined} aria-describedby={execDenied ? 'shell-denied' : undefined}>
+          {live ? 'Restart' : 'Connect'}
+        </button>
       </form>
       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
         <code className="rounded bg-slate-100 px-2 py-1 font-mono text-slate-800 dark:bg-slate-800 dark:text-slate-100">{equivalent}</code>
         <CopyButton text={equivalent} label="Copy command" />
       </div>
+      {execDenied ? <p id="shell-denied" className="text-sm text-slate-600 dark:text-slate-300">{execDenied}</p> : null}
       <p role="status" aria-label="Shell status" className="text-sm text-slate-600 dark:text-slate-300">{statusText(status)}</p>
       <div role="region" aria-label="Terminal" ref={element} className="h-96 overflow-hidden rounded-md border border-slate-300 bg-black p-1 dark:border-slate-700" />
     </div>

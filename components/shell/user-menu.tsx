@@ -45,7 +45,8 @@ export function UserMenu({ account }: { account: WhoAmI }) {
         <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-full bg-sky-100 text-xs font-semibold uppercase text-sky-800 dark:bg-sky-900 dark:text-sky-100">
           {account.username.replace(/^system:serviceaccount:[^:]*:/, '').slice(0, 1)}
         </span>
-        <span className="max-w-48 truncate">{account.username}</span>
+        {/* Narrow windows: a long name (a service account's) must leave the pickers their room; the menu shows it whole. */}
+        <span className="max-w-28 truncate xl:max-w-48">{account.username}</span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <dl className="space-y-2">

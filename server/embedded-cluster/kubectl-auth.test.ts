@@ -113,6 +113,24 @@ describe('kubectl against the embedded cluster: users, RBAC, impersonation, can-
     assert.equal((await as('viewer', ['auth', 'can-i', 'delete', 'nodes'])).stdout, 'no\n');
   });
 
+  it('answers a SubjectAccessReview created with kubectl, as the console asks it for each team-mode watch', async () => {
+    const review = (user: string, groups: string[], verb: string, namespace: string) =>
+      JSON.stringify({ apiVersion: 'authorization.k8s.io/v1', kind: 'SubjectAccessReview', spec: { user, groups, resourceAttributes: { verb, version: 'v1', resource: 'pods', namespace } } });
+    const allowed = async (...args: Parameters<typeof review>) => {
+      const out = await kubectl.run(['create', '-f', '-', '-o', 'jsonpath={.status.allowed}'], { stdin: review(...args) });
+      assert.equal(out.code, 0, out.stderr);
+      return out.stdout;
+    };
+    assert.equal(await allowed('alice', ['developers'], 'watch', 'team-a'), 'true');
+    assert.equal(await allowed('alice', [], 'watch', 'team-a'), 'false');
+    assert.equal(await allowed('bob', [], 'list', 'team-a'), 'true');
+    assert.equal(await allowed('bob', [], 'list', 'default'), 'false');
+    // Only who may create SubjectAccessReviews may ask about others: bob may not.
+    const refused = await kubectl.run(['--token', cluster.tokens.bob, 'create', '-f', '-'], { stdin: review('alice', [], 'list', 'team-a') });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /subjectaccessreviews\.authorization\.k8s\.io is forbidden: User "bob" cannot create resource "subjectaccessreviews" in API group "authorization\.k8s\.io" at the cluster scope/);
+  });
+
   it('lists rules with auth can-i --list as a real cluster prints them', async () => {
     const out = await as('bob', ['auth', 'can-i', '--list', '-n', 'team-a']);
     assert.equal(out.code, 0, out.stderr);

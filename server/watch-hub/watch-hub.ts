@@ -6,6 +6,7 @@ import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { isSecretResource } from '@/lib/server/secrets/redact-secrets';
 import { SharedWatch, type WatchSink } from './shared-watch';
 import { makeObjectFilter } from './subscriber-filter';
+import type { SubscriptionAccess } from './subscription-access';
 
 export interface WatchHubOptions {
   resolveContext: (name: string, identity?: Identity) => Promise<ResolvedContext>;
@@ -13,6 +14,11 @@ export interface WatchHubOptions {
   idleMs?: number;
   backoff?: { initialMs: number; maxMs: number };
   log?: Pick<Console, 'warn'>;
+  /**
+   * Team modes with `PILOTHOUSE_TEAM_WATCHES=shared`: where the console itself may watch a path, a user's
+   * subscription joins the console's own watch once a SubjectAccessReview allows it, and is re-checked.
+   */
+  access?: SubscriptionAccess;
 }
 
 /** The list path of a target: `/api/v1/namespaces/{ns}/pods`, `/apis/apps/v1/deployments`, ... */
@@ -22,13 +28,15 @@ export function listPath(target: Pick<ParsedWatchTarget, 'group' | 'version' | '
 
 /**
  * All shared upstream watches of this console, one per identity, context and list path. Subscribing joins
- * the matching one (starting it if needed); the returned function leaves it. In a team mode the identity is
- * part of the key: a watch opened with one user's rights never serves another user, so nobody sees what
- * their own credentials could not list.
+ * the matching one (starting it if needed); the returned function leaves it. In a team mode nobody sees
+ * what their own credentials could not list: with `access`, a subscription the console may serve from its
+ * own watch joins it only once a SubjectAccessReview for the user allows it (and leaves it when a re-check
+ * says no); otherwise the identity is part of the key, so a watch opened with one user's rights never
+ * serves another.
  */
 export class WatchHub {
   private readonly watches = new Map<string, SharedWatch>();
-  private readonly options: Required<Omit<WatchHubOptions, 'log'>> & Pick<WatchHubOptions, 'log'>;
+  private readonly options: Required<Omit<WatchHubOptions, 'log' | 'access'>> & Pick<WatchHubOptions, 'log' | 'access'>;
 
   constructor(options: WatchHubOptions) {
     this.options = { batchMs: 50, idleMs: 5_000, backoff: { initialMs: 500, maxMs: 30_000 }, ...options };
@@ -49,9 +57,25 @@ export class WatchHub {
     const { target } = options;
     const made = makeObjectFilter({ resource: target.resource, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector });
     if (!made.ok) throw made.status as K8sStatus;
-    const context = await this.options.resolveContext(target.context, options.identity);
+    const { identity, sink: out } = options;
+    // Resolving as the subscriber also refuses a session token meant for another context's cluster.
+    let context = await this.options.resolveContext(target.context, identity);
+    const access = identity && (await this.options.access?.servesShared(target)) ? this.options.access : undefined;
+    let reviewedAt = 0;
+    if (access && identity) {
+      const verdict = await access.review(target, identity);
+      if (!verdict.allowed) {
+        // What the user's own list would have got: accepted, then the Forbidden.
+        options.onAccepted?.();
+        out.status('error', { status: verdict.status });
+        return () => undefined;
+      }
+      reviewedAt = verdict.reviewedAt;
+      context = await this.options.resolveContext(target.context);
+    }
+    const watchIdentity = access ? undefined : identity;
     const path = listPath(target);
-    const key = `${options.identity?.key ?? ''}\u0000${target.context}\u0000${path}`;
+    const key = `${watchIdentity?.key ?? ''}\u0000${target.context}\u0000${path}`;
     let watch = this.watches.get(key);
     if (!watch) {
       const created: SharedWatch = new SharedWatch({
@@ -69,11 +93,14 @@ export class WatchHub {
       watch = created;
       this.watches.set(key, watch);
     }
-    const sink: WatchSink = { ...options.sink, filter: made.filter };
+    const sink: WatchSink = { ...out, filter: made.filter };
     options.onAccepted?.();
     watch.add(sink);
     const joined = watch;
-    return () => joined.remove(sink);
+    if (!access || !identity) return () => joined.remove(sink);
+    // A revoked subscription ends as an upstream Forbidden ends one: the error, and no more messages.
+    const unguard = access.guard({ target, identity, reviewedAt, onRevoked: (status) => (joined.remove(sink), out.status('error', { status })) });
+    return () => (unguard(), joined.remove(sink));
   }
 
   /** Open upstream watches and their subscribers, for diagnostics and tests. */
@@ -84,6 +111,7 @@ export class WatchHub {
   }
 
   close(): void {
+    this.options.access?.close();
     for (const watch of [...this.watches.values()]) watch.close();
   }
 }
