@@ -158,7 +158,7 @@ describe('without a session nothing answers', () => {
       assert.match(ready.text, /readyz check passed\n$/);
       // Metrics need a session on the console's port, as a page does (a scraper uses PILOTHOUSE_METRICS_PORT).
       const metrics = await request(server().url, '/metrics');
-      assert.equal(metrics.status, mode === 'token' ? 303 : 401);
+      assert.equal(metrics.status, mode === 'proxy' ? 401 : 303);
       assert.doesNotMatch(metrics.text, /pilothouse_/);
     });
 
