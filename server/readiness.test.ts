@@ -53,7 +53,7 @@ describe('/readyz follows the context\'s API server, in a team mode, without a s
       assert.equal(down.text, '[-]context "relayed" failed: the API server cannot be reached\nreadyz check failed\n');
       // Liveness is not readiness: restarting the console would not bring the cluster back.
       assert.equal((await get(console_.url, '/healthz')).status, 200);
-      assert.match(console_.output(), /readyz: context "relayed" failed: the API server cannot be reached \(cannot reach the API server at 127\.0\.0\.1:\d+/);
+      assert.match(console_.output(), /readyz: context \\?"relayed\\?" failed: the API server cannot be reached \(cannot reach the API server at 127\.0\.0\.1:\d+/);
     } finally {
       await cluster.relay.start();
     }
