@@ -46,7 +46,7 @@ const anotherClient = () =>
 /** Whether one load in `served` was on replica `from` and the next on `to`. */
 const moved = (served: (number | undefined)[], from: number, to: number) => served.some((backend, i) => backend === from && served[i + 1] === to);
 
-test('one user across two replicas without sticky sessions: login, live list, a label change, reloads on the other replica; logout closes the channel', async ({ page }) => {
+test('one user across two replicas without sticky sessions: login, live list, a label change, reloads on the other replica; logout closes the channel of every tab', async ({ page }) => {
   test.setTimeout(120_000);
   const base = `http://127.0.0.1:${relay.port}`;
   const pods = new PodsPage(page);
@@ -97,18 +97,31 @@ test('one user across two replicas without sticky sessions: login, live list, a 
     expect(relay.requests.filter((r) => r.path.startsWith('/socket.io/'))).toEqual([]);
   });
 
-  await test.step('logout on one replica: the tab closes its own live channel; a copied cookie still opens the other replica', async () => {
+  await test.step('logout on one replica: every tab of the browser closes its live channel, wherever it is held; a copied cookie still opens the other replica', async () => {
     const cookie = (await page.context().cookies(base)).find((c) => c.name === 'pilothouse_session');
     expect(cookie).toBeDefined();
-    expect(relay.openUpgrades.reduce((a, b) => a + b, 0)).toBe(1);
+    // A second tab, its socket on replica `held`.
+    const openBefore = [...relay.openUpgrades];
+    const other = await page.context().newPage();
+    await other.goto(`${base}${list}`);
+    await expect(liveStatus(other)).toHaveText('Live');
+    const held = relay.openUpgrades.findIndex((count, backend) => count > openBefore[backend]);
+    expect(held).toBeGreaterThanOrEqual(0);
+    // The logout goes to the other replica, which cannot close that socket: the page's HTTP connections are
+    // dropped and new ones pinned there until the logout is done.
+    relay.dropConnections({ keepWebSockets: true });
+    relay.pinHttpTo(1 - held);
     await page.locator('summary[aria-label="Account: admin"]').click();
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page).toHaveURL(`${base}/login`);
+    relay.pinHttpTo(undefined);
+    const loggedOutOn = servedBy('POST', '/api/auth/logout');
+    expect(loggedOutOn, `the logout went to the replica that does not hold the second tab's socket (${held})`).toBe(1 - held);
+    // The second tab heard of it from this one, and left for the login page: no socket is left on either replica.
+    await expect(other).toHaveURL(`${base}/login?next=${encodeURIComponent(list)}`);
     await expect.poll(() => relay.openUpgrades.reduce((a, b) => a + b, 0)).toBe(0);
 
     // Revocation is per replica: the one that answered the logout refuses the cookie, the other does not.
-    const loggedOutOn = servedBy('POST', '/api/auth/logout');
-    expect(loggedOutOn).toBeDefined();
     const whoami = async (replica: ConsoleProcess) => (await fetch(`${replica.url}${WHOAMI_PATH}`, { headers: { cookie: `pilothouse_session=${cookie!.value}` } })).status;
     expect(await whoami(replicas[loggedOutOn!])).toBe(401);
     expect(await whoami(replicas[1 - loggedOutOn!])).toBe(200);

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { WhoAmI } from '@/lib/contract/auth';
-import { loginIfSessionEnded, logout } from '@/lib/client/auth-session';
+import { loginIfSessionEnded, logout, onLogoutElsewhere } from '@/lib/client/auth-session';
 import { getSocket } from '@/lib/client/socket';
 
 /**
@@ -20,9 +20,13 @@ export function UserMenu({ account }: { account: WhoAmI }) {
     const onError = () => void loginIfSessionEnded();
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onError);
+    // Logout in another tab: the replica holding this tab's socket may not be the one that ended the session,
+    // so the server may never close it. Leaving for the login page closes it.
+    const stopListening = onLogoutElsewhere(() => void loginIfSessionEnded());
     return () => {
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onError);
+      stopListening();
     };
   }, []);
   const end = async () => {

@@ -22,10 +22,25 @@ export async function logout(): Promise<void> {
     loggingOut = false;
     throw error;
   }
-  // The session is revoked only on the replica that answered the logout; this tab's socket may be held by
-  // another one, which would keep it open until the session expires. The tab closes it itself.
+  // The session is revoked only on the replica that answered the logout, which closes only the sockets it
+  // holds; this tab's and the other tabs' may be held by another replica, which would keep them open until
+  // the session idles out there. This tab closes its own and tells the others of this browser to.
   closeChannel();
+  new BroadcastChannel(SESSION_BROADCAST).postMessage('logged-out');
   window.location.assign(LOGIN_PAGE);
+}
+
+/** The browser channel on which a tab that logged out tells this browser's other tabs. */
+const SESSION_BROADCAST = 'pilothouse:session';
+
+/**
+ * Runs `onLoggedOut` when another tab of this browser logs out (its cookie, which they share, is gone).
+ * Returns the function that stops listening.
+ */
+export function onLogoutElsewhere(onLoggedOut: () => void): () => void {
+  const channel = new BroadcastChannel(SESSION_BROADCAST);
+  channel.onmessage = () => onLoggedOut();
+  return () => channel.close();
 }
 
 /** Who the session is; owns its query key. */

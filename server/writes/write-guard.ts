@@ -4,12 +4,11 @@ import type { Identity } from '@/lib/server/auth/identity';
 import { BffError, httpCodeOf, toStatus } from '@/lib/server/errors';
 import { writeStatus } from '@/lib/server/http/node-status';
 import { WRITE_REF_HEADER, type WrittenObject } from '@/lib/server/http/write-audit';
-import { REQUEST_ID_HEADER, requestIdOf } from '../log/request-log';
+import { requestIdOf } from '../log/request-log';
 import type { AuditLog } from './audit-log';
 import type { WriteLimiter } from './write-limiter';
 import { WriteRateLimited } from './write-limiter';
 import { writeTarget, type WriteTarget } from './write-target';
-
 
 export const READ_ONLY_MESSAGE = 'this console is read-only (PILOTHOUSE_READ_ONLY=true): it sends no write to any cluster';
 
@@ -62,12 +61,11 @@ export function createWriteGuard(options: { readOnly: boolean; limiter: WriteLim
       try {
         pending = await begin({ identity, target, requestId: requestIdOf(req) });
       } catch (error) {
-        res.setHeader(REQUEST_ID_HEADER, (error as { requestId: string }).requestId);
+        // The answer already carries the request's id (X-Request-Id, server/log/request-log.ts), as does its audit line.
         if (error instanceof WriteRateLimited) res.setHeader('retry-after', String(error.retryAfterSeconds));
         writeStatus(res, error);
         return true;
       }
-      res.setHeader(REQUEST_ID_HEADER, pending.requestId);
       req.headers[WRITE_REF_HEADER] = pending.requestId;
       written.set(pending.requestId, []);
       res.once('close', () => {
