@@ -65,8 +65,11 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<{
 
 before(async () => {
   podman = createPodman();
+  const begun = Date.now();
   const base = await ensureBaseImage(podman);
-  await buildImage(podman, { base });
+  const built = Date.now();
+  const rebuilt = await buildImage(podman, { base });
+  console.log(`base image ${base}: ${((built - begun) / 1000).toFixed(0)} s; image ${rebuilt ? 'built' : 'of these inputs found'}: ${((Date.now() - built) / 1000).toFixed(0)} s`);
 });
 
 after(async () => {
@@ -123,6 +126,7 @@ describe('the image', () => {
     const took = Date.now() - stopping;
     assert.equal(code, '0');
     assert.ok(took < GRACE_MS, `SIGTERM took ${took} ms`);
+    console.log(`SIGTERM to exit 0: ${took} ms`);
     const logs = await console_.logs();
     assert.doesNotMatch(logs, /EROFS|EACCES|read-only file system|permission denied/i);
     assert.match(logs, /SIGTERM: shutting down/);
