@@ -1,6 +1,6 @@
-// The programs the tests drive: Debian's Chromium for the browser tests and kubectl as the embedded
-// cluster's referee. Found on the machine, or installed with apt-get when we are root on Debian;
-// otherwise we say exactly what to install.
+// The programs the tests drive: Debian's Chromium for the browser tests, kubectl as the embedded
+// cluster's referee, and podman (with runc and debootstrap) for the image tests. Found on the machine, or
+// installed with apt-get when we are root on Debian; otherwise we say exactly what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -48,4 +48,23 @@ export function ensureTools() {
   console.log(`chromium: ${chromium}`);
   console.log(`kubectl: ${kubectl} (${execFileSync(kubectl, ['version', '--client'], { encoding: 'utf8' }).split('\n')[0]})`);
   return { env: { PILOTHOUSE_CHROMIUM: chromium, PILOTHOUSE_KUBECTL: kubectl } };
+}
+
+const IMAGE_TOOLS = ['podman', 'runc', 'debootstrap'];
+
+/**
+ * Whether the image tests (scripts/image/) can run here: as root on Linux (podman builds and runs rootful
+ * with the vfs driver; debootstrap makes the base), with podman, runc and debootstrap, installed when
+ * missing where apt-get can. Returns `{ ok: false, needs }` with one line saying what is missing: the image
+ * stage is then reported as not run, never as passed.
+ */
+export function ensureImageTools() {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) {
+    return { ok: false, needs: 'root on Linux with podman, runc and debootstrap (on Debian: sudo apt-get install podman runc debootstrap, then run as root)' };
+  }
+  let missing = IMAGE_TOOLS.filter((tool) => !which(tool));
+  if (missing.length > 0 && aptInstall(missing)) missing = IMAGE_TOOLS.filter((tool) => !which(tool));
+  if (missing.length > 0) return { ok: false, needs: `${missing.join(', ')} (on Debian: apt-get install ${missing.join(' ')})` };
+  console.log(`podman: ${execFileSync('podman', ['--version'], { encoding: 'utf8' }).trim()}`);
+  return { ok: true };
 }

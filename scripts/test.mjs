@@ -3,7 +3,7 @@
 // so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { ensureTools } from './test-tools.mjs';
+import { ensureImageTools, ensureTools } from './test-tools.mjs';
 
 const OUT = '.test-output';
 rmSync(OUT, { recursive: true, force: true });
@@ -56,6 +56,25 @@ if (built) {
   const stats = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).stats : undefined;
   if (stats) record('browser tests', stats.expected + stats.flaky, stats.unexpected + (e2eOk || stats.unexpected > 0 ? 0 : 1));
   else record('browser tests', 0, 1);
+}
+
+// The container image: built from the Dockerfile with podman and run read-only, as its user, and in a pod
+// against the embedded cluster (scripts/image/image-test.ts). Where podman cannot run, one line says what it
+// needs and the summary shows the stage as not run.
+const imageTools = ensureImageTools();
+if (imageTools.ok) {
+  const imageCounts = `${OUT}/image-counts.json`;
+  // A first build (npm ci and next build in a container) takes minutes; later ones reuse podman's cache.
+  const imageOk = run('image tests', 'node', ['scripts/run-node-tests.mjs', 'scripts/image/image-test.ts'], {
+    NODE_TEST_REPORTERS: `spec:stdout,counts:${imageCounts}`,
+    PILOTHOUSE_TEST_TIMEOUT_MS: '2400000',
+    ...tools.env,
+  });
+  const image = existsSync(imageCounts) ? JSON.parse(readFileSync(imageCounts, 'utf8')) : { passed: 0, failed: 0 };
+  record('image tests', image.passed, image.failed + (imageOk || image.failed > 0 ? 0 : 1));
+} else {
+  console.log(`\n=== image tests: not run: they need ${imageTools.needs}`);
+  lines.push(`image tests: not run (needs ${imageTools.needs})`);
 }
 
 console.log('\n=== summary');
