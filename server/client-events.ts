@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '@/lib/contract/socket-events';
 import { failureStatus, type K8sStatus } from '@/lib/contract/status';
 import { toStatus } from '@/lib/server/errors';
+import { serverConsole } from './log/server-log';
 import type { SocketData } from './socket-hub';
 
 export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
@@ -26,7 +27,7 @@ export function onClientEvent<E extends ClientEvent>(
   socket: HubSocket,
   event: E,
   handler: (payload: PayloadOf<E>, reply: ReplyOf<E>) => void | Promise<void>,
-  log: Pick<Console, 'error'> = console,
+  log: Pick<Console, 'error'> = serverConsole,
 ): void {
   const spec: { payload: z.ZodType | null; ack: boolean } = CLIENT_EVENTS[event];
   const listener = (...args: unknown[]) => {

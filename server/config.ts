@@ -1,5 +1,6 @@
 import { readAuthConfig, type AuthConfig } from './auth/auth-config';
 import { isSeedName, type SeedName } from './embedded-cluster';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './log/server-log';
 
 /** The server's settings, read once from the environment. Each one is listed in the README. */
 export interface ServerConfig {
@@ -20,6 +21,12 @@ export interface ServerConfig {
   writeRateLimit: number;
   /** `PILOTHOUSE_TEAM_WATCHES` and `PILOTHOUSE_WATCH_RECHECK_MS`: how team-mode subscriptions share upstream watches. */
   teamWatches: TeamWatches;
+  /** `PILOTHOUSE_SHUTDOWN_DELAY_MS`: how long it goes on serving, not ready, after SIGTERM. */
+  shutdownDelayMs: number;
+  /** `PILOTHOUSE_METRICS_PORT`: a port of its own for `/metrics`, answered without a session (none by default). */
+  metricsPort?: number;
+  /** `PILOTHOUSE_LOG_LEVEL`: the least severe level the server's own log writes (audit lines are always written). */
+  logLevel: LogLevel;
 }
 
 /**
@@ -55,6 +62,26 @@ function teamWatches(mode: string | undefined, recheck: string | undefined): Tea
   const recheckMs = recheck === undefined || recheck === '' ? 60_000 : Number(recheck);
   if (!Number.isInteger(recheckMs) || recheckMs < 1_000) throw new Error(`PILOTHOUSE_WATCH_RECHECK_MS must be a whole number of milliseconds, at least 1000, got ${JSON.stringify(recheck)}`);
   return { mode: mode === 'per-user' ? 'per-user' : 'shared', recheckMs };
+}
+
+function shutdownDelayMs(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`PILOTHOUSE_SHUTDOWN_DELAY_MS must be a whole number of milliseconds, got ${JSON.stringify(value)}`);
+  return ms;
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  if (!isLogLevel(value)) throw new Error(`PILOTHOUSE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function metricsPort(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PILOTHOUSE_METRICS_PORT must be a whole number from 0 to 65535, got ${JSON.stringify(value)}`);
+  return port;
 }
 
 function publicUrl(value: string | undefined): string | undefined {
@@ -96,5 +123,8 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     readOnly: readOnly(env.PILOTHOUSE_READ_ONLY),
     writeRateLimit: writeRateLimit(env.PILOTHOUSE_WRITE_RATE_LIMIT),
     teamWatches: teamWatches(env.PILOTHOUSE_TEAM_WATCHES, env.PILOTHOUSE_WATCH_RECHECK_MS),
+    shutdownDelayMs: shutdownDelayMs(env.PILOTHOUSE_SHUTDOWN_DELAY_MS),
+    ...(env.PILOTHOUSE_METRICS_PORT ? { metricsPort: metricsPort(env.PILOTHOUSE_METRICS_PORT) } : {}),
+    logLevel: logLevel(env.PILOTHOUSE_LOG_LEVEL),
   };
 }

@@ -7,8 +7,12 @@ import { COMMON_SECURITY_HEADERS, consolePolicy, newNonce } from '@/lib/server/h
 /** Headers only a proxy may set; from anyone else they are dropped before Next or a route handler sees them. */
 const PROXY_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-forwarded-for', 'forwarded'];
 
-/** The liveness path: it says only `ok`, and probes address it by the pod's IP, so it answers any host. */
+/** The liveness path: it says only `ok`. */
 export const HEALTHZ_PATH = '/healthz';
+/** The readiness path: 200 while every context's API server answers, else 503 with the reasons (server/readiness.ts). */
+export const READYZ_PATH = '/readyz';
+/** Probes address these by the pod's IP, so they answer any host; and any caller, in every auth mode. */
+export const PROBE_PATHS: readonly string[] = [HEALTHZ_PATH, READYZ_PATH];
 
 /**
  * Adds `headers` as the answer's headers are written, except those its producer set itself: a proxied
@@ -46,7 +50,7 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, options: { 
   if (!options.hosts.isTrustedProxy(req.socket.remoteAddress)) {
     for (const name of PROXY_HEADERS) delete req.headers[name];
   }
-  if (url === HEALTHZ_PATH) return false;
+  if (PROBE_PATHS.includes(url)) return false;
   const refusal = options.hosts.refusal({ headers: req.headers, remoteAddress: req.socket.remoteAddress });
   if (refusal) {
     writeStatus(res, refusal);

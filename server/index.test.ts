@@ -45,7 +45,7 @@ test('socket.io accepts a same-origin client and greets it', async () => {
 test('socket.io refuses a connection from another origin', async () => {
   const socket = io(server.url, {
     path: '/socket.io/',
-    transports: ['polling'],
+    transports: ['websocket'],
     extraHeaders: { origin: 'http://evil.example' },
     reconnection: false,
   });

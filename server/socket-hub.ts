@@ -37,6 +37,11 @@ export function attachSocketHub(httpServer: HttpServer, version: string, hosts: 
   const io: SocketHub = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
+    // WebSocket only, as the console's client connects: long polling is a series of requests that must all
+    // reach the replica holding its session id, so it would need sticky sessions in front of two replicas
+    // (a request on the other one fails with "Session ID unknown"). One WebSocket is one connection to one
+    // replica. Polling requests get engine.io's 400 "Transport unknown".
+    transports: ['websocket'],
     // Next's dev server handles its own WebSocket upgrades on the same listener; leave those alone.
     destroyUpgrade: false,
     allowRequest: (req, callback) => {

@@ -65,7 +65,7 @@ export function UserMenu({ account }: { account: WhoAmI }) {
             <dd className="break-all">{groups.length > 0 ? groups.join(', ') : 'none'}</dd>
           </div>
         </dl>
-        {account.mode === 'token' ? (
+        {account.mode !== 'proxy' ? (
           <button
             type="button"
             onClick={end}

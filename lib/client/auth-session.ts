@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { LOGIN_PAGE, LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH, type WhoAmI } from '@/lib/contract/auth';
 import { ApiError, apiFetch } from './api-fetch';
+import { closeChannel } from './socket';
 
 /** Logs in with a bearer token; resolves with the path to go to (the server checked it is one of ours). */
 export async function login(token: string, next: string): Promise<string> {
@@ -21,6 +22,9 @@ export async function logout(): Promise<void> {
     loggingOut = false;
     throw error;
   }
+  // The session is revoked only on the replica that answered the logout; this tab's socket may be held by
+  // another one, which would keep it open until the session expires. The tab closes it itself.
+  closeChannel();
   window.location.assign(LOGIN_PAGE);
 }
 

@@ -64,7 +64,10 @@ function track(current: ConsoleSocket) {
 export function getSocket(): ConsoleSocket {
   if (!socket) {
     // An attempt nobody answers (a proxy holding the upgrade) fails after CONNECT_TIMEOUT_MS instead of socket.io's 20 s.
-    socket = io({ path: SOCKET_PATH, transports: ['websocket', 'polling'], reconnection: false, timeout: CONNECT_TIMEOUT_MS });
+    // WebSocket only: long polling is a series of HTTP requests that must all reach the replica holding its
+    // session id, which needs sticky sessions; one WebSocket is one TCP connection to one replica. A proxy
+    // that blocks upgrades shows as a channel that cannot connect, which the page explains (channel-down.tsx).
+    socket = io({ path: SOCKET_PATH, transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS });
     track(socket);
   }
   return socket;
@@ -80,6 +83,12 @@ export function subscribeChannel(listener: () => void): () => void {
   getSocket();
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Closes the live channel for good (logout): no retry follows a client disconnect. */
+export function closeChannel(): void {
+  clearTimeout(retryTimer);
+  socket?.disconnect();
 }
 
 /** Tries to connect now instead of at the next scheduled attempt. */

@@ -20,11 +20,15 @@ export interface PilothouseRuntime {
   /** Reads a manifest off the event loop (in a worker thread). */
   parseManifest?: (text: string) => Promise<ManifestDocument[]>;
   /** How users are known (`PILOTHOUSE_AUTH`); absent means `none`. */
-  auth?: { mode: AuthMode; exposedWithoutLogin: boolean; readOnly?: boolean };
+  auth?: { mode: AuthMode; exposedWithoutLogin: boolean; readOnly?: boolean; /** oidc: "Log in with <providerName>". */ providerName?: string };
   /** The identities of in-flight requests, by the reference the gate put in `IDENTITY_REF_HEADER`. */
   identities?: { get(ref: string): Identity | undefined };
   /** The write guard: a route handler that writes several objects names them here, for one audit line each. */
   writes?: { objects(ref: string, objects: WrittenObject[]): void };
+  /** What the Next-bundled code counts for `/metrics` (server/metrics/). */
+  metrics?: { upstreamRequest(observation: { context: string; code: string; seconds: number }): void };
+  /** The server's logger (server/log/), for lines from route handlers. */
+  log?: Pick<Console, 'error'>;
 }
 
 const KEY = Symbol.for('pilothouse.runtime');

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { AUTH_MODES, type AuthMode } from '@/lib/contract/auth';
 import { trustedProxyList } from '@/lib/server/http/host-policy';
+import { readOidcConfig, type OidcConfig } from './oidc-config';
 
 /** The request headers an authenticating proxy names its user in (oauth2-proxy's names by default). */
 export interface IdentityHeaders {
@@ -24,6 +25,8 @@ export interface AuthConfig {
   absoluteMs: number;
   /** `PILOTHOUSE_PROXY_*_HEADER`, lower case (Node's request headers are). */
   headers: IdentityHeaders;
+  /** `PILOTHOUSE_OIDC_*`, in oidc mode only. */
+  oidc?: OidcConfig;
 }
 
 const MODES: readonly string[] = AUTH_MODES;
@@ -61,16 +64,14 @@ function headerName(env: Record<string, string | undefined>, name: string, fallb
  */
 export function readAuthConfig(env: Record<string, string | undefined>, host: string, trustedProxies: readonly string[]): AuthConfig {
   const raw = env.PILOTHOUSE_AUTH ?? '';
-  if (raw === 'oidc') {
-    throw new Error('PILOTHOUSE_AUTH=oidc is not built yet: use token (users paste a token the cluster accepts, OIDC ID tokens included) or proxy (behind oauth2-proxy or another authenticating proxy)');
-  }
-  if (raw !== '' && !MODES.includes(raw)) throw new Error(`PILOTHOUSE_AUTH must be none, token or proxy, got ${JSON.stringify(raw)}`);
+  if (raw !== '' && !MODES.includes(raw)) throw new Error(`PILOTHOUSE_AUTH must be none, token, oidc or proxy, got ${JSON.stringify(raw)}`);
   const mode = (raw || 'none') as AuthMode;
   const loopback = isLoopbackHost(host);
   if (raw === '' && !loopback) {
     throw new Error(
       `HOST=${host} lets other machines reach the console, and PILOTHOUSE_AUTH is not set, so anyone could act with the console's credentials. ` +
-        'Set PILOTHOUSE_AUTH=token (users log in with a token the cluster accepts) or PILOTHOUSE_AUTH=proxy (behind an authenticating proxy), ' +
+        'Set PILOTHOUSE_AUTH=token (users log in with a token the cluster accepts), PILOTHOUSE_AUTH=oidc (users log in at your identity provider) ' +
+        'or PILOTHOUSE_AUTH=proxy (behind an authenticating proxy), ' +
         'or PILOTHOUSE_AUTH=none to serve without login on purpose.',
     );
   }
@@ -87,6 +88,7 @@ export function readAuthConfig(env: Record<string, string | undefined>, host: st
       throw new Error('PILOTHOUSE_AUTH=proxy needs PILOTHOUSE_TRUSTED_PROXIES: the addresses or CIDRs of the authenticating proxy, the only peers whose identity headers are believed');
     }
   }
+  const oidc = mode === 'oidc' ? readOidcConfig(env) : undefined;
   const idleMs = duration(env, 'PILOTHOUSE_SESSION_IDLE_MS', HOUR_MS);
   const absoluteMs = duration(env, 'PILOTHOUSE_SESSION_MAX_MS', 12 * HOUR_MS);
   return {
@@ -100,5 +102,6 @@ export function readAuthConfig(env: Record<string, string | undefined>, host: st
       groups: headerName(env, 'PILOTHOUSE_PROXY_GROUPS_HEADER', 'X-Forwarded-Groups'),
       email: headerName(env, 'PILOTHOUSE_PROXY_EMAIL_HEADER', 'X-Forwarded-Email'),
     },
+    ...(oidc ? { oidc } : {}),
   };
 }

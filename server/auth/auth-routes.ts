@@ -1,17 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH, type WhoAmI } from '@/lib/contract/auth';
+import { LOGIN_PATH, LOGOUT_PATH, OIDC_CALLBACK_PATH, OIDC_LOGIN_PATH, WHOAMI_PATH, type WhoAmI } from '@/lib/contract/auth';
 import { safeReturnPath } from '@/lib/contract/return-path';
 import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
 import { BffError } from '@/lib/server/errors';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import { writeStatus } from '@/lib/server/http/node-status';
 import { assertSameOrigin } from '@/lib/server/proxy/origin-check';
+import { requestIdOf } from '../log/request-log';
 import type { AuditLog } from '../writes/audit-log';
 import type { AuthConfig } from './auth-config';
 import type { Authenticator } from './authenticate';
 import type { LoginLimiter } from './login-limiter';
-import { clearedSessionCookie, sessionCookie, type SessionSealer } from './session-cookie';
+import type { OidcClient } from './oidc-client';
+import type { OidcConfig } from './oidc-config';
+import type { createFlowCookies } from './oidc-flow-cookie';
+import { oidcCallback, oidcLogin } from './oidc-routes';
+import { clearedSessionCookie, MAX_COOKIE_VALUE_BYTES, sessionCookie, type SessionSealer } from './session-cookie';
 import { reviewToken } from './token-review';
 
 export interface AuthRoutesOptions {
@@ -25,11 +29,11 @@ export interface AuthRoutesOptions {
   audit: AuditLog;
   /** Called when a session ends by logout, to close its sockets. */
   onSessionEnded: (sid: string) => void;
+  /** oidc mode: the relying party and its flow cookies. */
+  oidc?: { config: OidcConfig; client: OidcClient; flows: ReturnType<typeof createFlowCookies> };
 }
 
-export const AUTH_ROUTES = [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH];
-
-const MAX_COOKIE_VALUE_BYTES = 3900;
+export const AUTH_ROUTES = [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH, OIDC_LOGIN_PATH, OIDC_CALLBACK_PATH];
 /** A bearer token is a few KiB at most (a service-account JWT, an OIDC ID token). */
 const MAX_LOGIN_BODY_BYTES = 16 * 1024;
 
@@ -60,15 +64,20 @@ const json = (res: ServerResponse, code: number, body: unknown) =>
   res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 
 /** Who a login or logout was for, as far as it got: for its audit line. */
-interface Actor {
+export interface Actor {
   username?: string;
   groups?: string[];
   context?: string;
+  /** The result when the answer's status does not say it (a refused oidc callback redirects to the login page). */
+  code?: number;
 }
 
 /** POST /api/auth/login - token mode: checks the token with the cluster and starts a session. */
 async function login(req: IncomingMessage, res: ServerResponse, options: AuthRoutesOptions, actor: Actor): Promise<void> {
-  if (options.config.mode !== 'token') throw new BffError('PathNotProxied', `PILOTHOUSE_AUTH=${options.config.mode} has no login form: log in at the authenticating proxy`);
+  if (options.config.mode !== 'token') {
+    const where = options.config.mode === 'oidc' ? `the identity provider (${OIDC_LOGIN_PATH})` : 'the authenticating proxy';
+    throw new BffError('PathNotProxied', `PILOTHOUSE_AUTH=${options.config.mode} has no token login: log in at ${where}`);
+  }
   sameOrigin(req, options.hosts);
   await options.limiter.assertAllowed(req, res);
   const body = await readJson(req);
@@ -118,13 +127,15 @@ const ROUTES: Record<string, { method: string; handle: typeof login; audit?: 'lo
   [LOGIN_PATH]: { method: 'POST', handle: login, audit: 'login' },
   [LOGOUT_PATH]: { method: 'POST', handle: logout, audit: 'logout' },
   [WHOAMI_PATH]: { method: 'GET', handle: whoami },
+  [OIDC_LOGIN_PATH]: { method: 'GET', handle: oidcLogin },
+  [OIDC_CALLBACK_PATH]: { method: 'GET', handle: oidcCallback, audit: 'login' },
 };
 
 /** Answers the login flow's own routes; `pathname` is one of `AUTH_ROUTES`. */
 export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse, pathname: string, options: AuthRoutesOptions): Promise<void> {
   const route = ROUTES[pathname];
   const actor: Actor = {};
-  const requestId = randomUUID();
+  const requestId = requestIdOf(req);
   if (route.audit) res.setHeader('x-request-id', requestId);
   try {
     if (req.method !== route.method) throw new BffError('MethodNotAllowed', `${pathname} takes ${route.method}`);
@@ -134,7 +145,7 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
     else res.destroy();
   }
   if (route.audit) {
-    const { username, groups, context } = actor;
-    options.audit.record({ event: route.audit, user: username ?? null, groups: groups ?? [], ...(context ? { context } : {}), code: res.statusCode, requestId });
+    const { username, groups, context, code } = actor;
+    options.audit.record({ event: route.audit, user: username ?? null, groups: groups ?? [], ...(context ? { context } : {}), code: code ?? res.statusCode, requestId });
   }
 }

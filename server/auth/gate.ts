@@ -7,16 +7,19 @@ import type { ContextRegistry } from '@/lib/server/contexts/registry-types';
 import { BffError } from '@/lib/server/errors';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import { writeStatus } from '@/lib/server/http/node-status';
-import { HEALTHZ_PATH } from '../front-door';
+import { PROBE_PATHS } from '../front-door';
 import type { AuditLog } from '../writes/audit-log';
 import type { AuthConfig } from './auth-config';
 import { AUTH_ROUTES, handleAuthRoute } from './auth-routes';
 import { createAuthenticator, type Authenticated, type Authenticator } from './authenticate';
 import { createLoginLimiter } from './login-limiter';
+import { createOidcClient } from './oidc-client';
+import { createFlowCookies } from './oidc-flow-cookie';
+import { createOidcRefresher } from './oidc-refresh';
 import { createSessionSealer, type SessionSealer } from './session-cookie';
 
-/** Favicons and Next's hashed build files: public, and nothing in them depends on who asks. */
-const PUBLIC_FILES = new Set([HEALTHZ_PATH, '/icon.svg', '/favicon.ico']);
+/** The probes, favicons and Next's hashed build files: public, and nothing in them depends on who asks. */
+const PUBLIC_FILES = new Set([...PROBE_PATHS, '/icon.svg', '/favicon.ico']);
 const STATIC_PREFIX = '/_next/static/';
 
 export interface AuthGate {
@@ -41,7 +44,7 @@ const rawPath = (url: string) => url.split('?')[0];
 
 function isPublic(path: string, config: AuthConfig): boolean {
   if (PUBLIC_FILES.has(path)) return true;
-  if (path === LOGIN_PAGE) return config.mode === 'token';
+  if (path === LOGIN_PAGE) return config.mode === 'token' || config.mode === 'oidc';
   if (!path.startsWith(STATIC_PREFIX)) return false;
   // `/_next/static/../api/...` (raw or percent-encoded) must not pass as a static file.
   let decoded: string;
@@ -58,12 +61,12 @@ function refuse(req: IncomingMessage, res: ServerResponse, config: AuthConfig): 
   const url = req.url ?? '/';
   const path = rawPath(url);
   const page = (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && !path.startsWith(SOCKET_PATH) && req.headers.rsc === undefined;
-  if (config.mode === 'token' && page) {
+  if (config.mode !== 'proxy' && page) {
     res.writeHead(303, { location: `${LOGIN_PAGE}?next=${encodeURIComponent(url)}`, 'cache-control': 'no-store' }).end();
     return;
   }
   const message =
-    config.mode === 'token'
+    config.mode !== 'proxy'
       ? `this request has no valid session: log in at ${LOGIN_PAGE}`
       : `no identity from the authenticating proxy: requests must come through it (PILOTHOUSE_TRUSTED_PROXIES) with ${config.headers.user}`;
   writeStatus(res, new BffError('Unauthenticated', message));
@@ -71,14 +74,16 @@ function refuse(req: IncomingMessage, res: ServerResponse, config: AuthConfig): 
 
 /**
  * The session gate of the team modes: no route, page, API or socket answers without a valid session, except
- * /healthz, the login flow and static assets. An authenticated request carries its identity to Next's route
+ * /healthz and /readyz, the login flow and static assets. An authenticated request carries its identity to Next's route
  * handlers as a reference into `identities`, never as a value a client could set.
  */
 export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy; publicUrl?: string; contexts: ContextRegistry; audit: AuditLog }): AuthGate {
   const { config, hosts } = options;
   if (!config.sessionSecret) throw new Error('a team mode needs a session secret');
   const sealer = createSessionSealer({ secret: config.sessionSecret, idleMs: config.idleMs, absoluteMs: config.absoluteMs });
-  const authenticator = createAuthenticator({ config, hosts, publicUrl: options.publicUrl, sealer });
+  const oidc = config.oidc && { config: config.oidc, client: createOidcClient(config.oidc), flows: createFlowCookies(config.sessionSecret) };
+  const refresher = oidc && createOidcRefresher({ client: oidc.client, config: oidc.config, absoluteMs: config.absoluteMs, log: console });
+  const authenticator = createAuthenticator({ config, hosts, publicUrl: options.publicUrl, sealer, refresher, onSessionEnded: (sid) => gate.onSessionEnded(sid) });
   const limiter = createLoginLimiter(hosts);
   const identities = new Map<string, Identity>();
   const handshakes = new WeakMap<IncomingMessage, Authenticated>();
@@ -106,7 +111,7 @@ export function createAuthGate(options: { config: AuthConfig; hosts: HostPolicy;
       if (authenticator.isHttps(req)) res.setHeader('strict-transport-security', 'max-age=31536000');
       const path = rawPath(req.url ?? '/');
       if (AUTH_ROUTES.includes(path)) {
-        await handleAuthRoute(req, res, path, { config, authenticator, sealer, hosts, contexts: options.contexts, limiter, audit: options.audit, onSessionEnded: (sid) => gate.onSessionEnded(sid) });
+        await handleAuthRoute(req, res, path, { config, authenticator, sealer, hosts, contexts: options.contexts, limiter, audit: options.audit, onSessionEnded: (sid) => gate.onSessionEnded(sid), oidc });
         return true;
       }
       if (isPublic(path, config)) return false;

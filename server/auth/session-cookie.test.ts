@@ -21,6 +21,16 @@ test('a sealed session opens with the same secret and keeps what it holds; the t
   assert.deepEqual(await sealer.open(value), session);
 });
 
+test('an oidc session keeps its ID and refresh token, their expiry and when they were obtained, none readable in the cookie', async () => {
+  const time = clock();
+  const sealer = createSessionSealer({ secret: SECRET, idleMs: 10 * MINUTE, absoluteMs: 60 * MINUTE, now: time.now });
+  const tokens = { token: 'eyJ.id-token.sig', server: 'https://api.example', refreshToken: 'refresh-token-value', tokenExpiresAt: time.now() + 5 * MINUTE, tokensAt: time.now() };
+  const session = sealer.start({ username: 'alice', groups: ['developers'], email: 'alice@example.com', ...tokens });
+  const value = await sealer.seal(session);
+  assert.deepEqual(await sealer.open(value), session);
+  assert.ok(!value.includes('refresh-token-value') && !Buffer.from(value.replace(/\./g, ''), 'base64url').toString('latin1').includes('refresh-token-value'));
+});
+
 test('another secret, a changed byte or garbage does not open', async () => {
   const sealer = createSessionSealer({ secret: SECRET, idleMs: MINUTE, absoluteMs: 10 * MINUTE });
   const other = createSessionSealer({ secret: `${SECRET}-other`, idleMs: MINUTE, absoluteMs: 10 * MINUTE });

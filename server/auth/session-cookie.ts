@@ -2,6 +2,8 @@ import { hkdfSync, randomUUID } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 
 export const SESSION_COOKIE = 'pilothouse_session';
+/** Browsers keep cookies of up to 4 KiB (name and attributes included) and drop larger ones without a word. */
+export const MAX_COOKIE_VALUE_BYTES = 3900;
 
 /** What a session holds. Sealed (encrypted and authenticated) in the cookie: the browser can neither read nor change it. */
 export interface Session {
@@ -10,10 +12,19 @@ export interface Session {
   username: string;
   groups: string[];
   email?: string;
-  /** token mode: the bearer token the user logged in with, sent to the API server on their behalf. */
+  /**
+   * token mode: the bearer token the user logged in with, sent to the API server on their behalf. oidc mode
+   * with `PILOTHOUSE_OIDC_CREDENTIAL=id-token`: the ID token (impersonation needs none, so none is kept).
+   */
   token?: string;
-  /** token mode: the API server that accepted the token, the only one it is sent to. */
+  /** token and oidc (id-token) mode: the API server that accepted the token, the only one it is sent to. */
   server?: string;
+  /** oidc mode: the refresh token, redeemed at the identity provider before `tokenExpiresAt`. */
+  refreshToken?: string;
+  /** oidc mode: when the ID token expires (ms since the epoch): the session is refreshed within a margin of it. */
+  tokenExpiresAt?: number;
+  /** oidc mode: when these tokens were obtained (ms): of two copies of a session, the later tokens win. */
+  tokensAt?: number;
   /** When the user logged in (ms since the epoch); the absolute expiry counts from here. */
   authAt: number;
   /** When the session was last used (ms); the idle expiry counts from here. */
@@ -34,8 +45,8 @@ export interface SessionSealer {
 
 // The key is derived, not the secret itself: A256GCM wants exactly 32 uniformly random bytes, and HKDF gives
 // them from any passphrase of enough entropy. The info string versions the cookie format.
-function sessionKey(secret: string): Uint8Array {
-  return new Uint8Array(hkdfSync('sha256', secret, 'pilothouse', 'session cookie v1', 32));
+export function sessionKey(secret: string, info = 'session cookie v1'): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', secret, 'pilothouse', info, 32));
 }
 
 export function createSessionSealer(options: { secret: string; idleMs: number; absoluteMs: number; now?: () => number }): SessionSealer {
@@ -64,7 +75,7 @@ export function createSessionSealer(options: { secret: string; idleMs: number; a
       } catch {
         return null;
       }
-      const { sid, username, groups, email, token, server, authAt, seenAt } = payload;
+      const { sid, username, groups, email, token, server, refreshToken, tokenExpiresAt, tokensAt, authAt, seenAt } = payload;
       if (typeof sid !== 'string' || typeof username !== 'string' || !Array.isArray(groups) || typeof authAt !== 'number' || typeof seenAt !== 'number') return null;
       const session: Session = {
         sid,
@@ -73,6 +84,9 @@ export function createSessionSealer(options: { secret: string; idleMs: number; a
         ...(typeof email === 'string' ? { email } : {}),
         ...(typeof token === 'string' ? { token } : {}),
         ...(typeof server === 'string' ? { server } : {}),
+        ...(typeof refreshToken === 'string' ? { refreshToken } : {}),
+        ...(typeof tokenExpiresAt === 'number' ? { tokenExpiresAt } : {}),
+        ...(typeof tokensAt === 'number' ? { tokensAt } : {}),
         authAt,
         seenAt,
       };
@@ -98,11 +112,11 @@ export function clearedSessionCookie(options: { secure: boolean }): string {
   return sessionCookie('', { ...options, maxAgeMs: 0 });
 }
 
-/** The session cookie's value in a `Cookie` header. */
-export function readSessionCookie(header: string | undefined): string | undefined {
+/** The session cookie's value (or another cookie's) in a `Cookie` header. */
+export function readSessionCookie(header: string | undefined, name = SESSION_COOKIE): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || undefined;
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ const room = (sid: string) => `session:${sid}`;
 /**
  * Gives every socket the identity its handshake authenticated (so every event acts as that user) and ties
  * it to its session: the socket is closed when the session ends by logout, reaches its absolute expiry,
- * or goes unused over HTTP for the idle time, and with it go its subscriptions, log streams and exec sessions (their `disconnect` handlers end them).
+ * goes unused over HTTP for the idle time, or (oidc) cannot be refreshed, and with it go its subscriptions, log streams and exec sessions (their `disconnect` handlers end them).
  */
 export function attachSocketSessions(io: SocketHub, gate: AuthGate): void {
   io.use((socket, next) => {
@@ -26,6 +26,14 @@ export function attachSocketSessions(io: SocketHub, gate: AuthGate): void {
         if (Date.now() - gate.authenticator.lastUse(session) >= gate.idleMs) socket.disconnect(true);
       }, Math.min(60_000, Math.max(250, gate.idleMs / 4)));
       idle.unref();
+      // Every event is a use of the session: oidc refreshes its tokens here when they are about to expire,
+      // and a session whose refresh the provider refused is closed (its page then goes to the login page).
+      socket.use((_packet, proceed) => {
+        gate.authenticator.stillValid(session).then(
+          (valid) => (valid ? proceed() : socket.disconnect(true)),
+          () => socket.disconnect(true),
+        );
+      });
       socket.once('disconnect', () => {
         clearTimeout(timer);
         clearInterval(idle);

@@ -15,6 +15,15 @@ test('in a team mode without PILOTHOUSE_SESSION_SECRET, the console refuses to s
   await assert.rejects(startConsole({ PILOTHOUSE_AUTH: 'token' }), /PILOTHOUSE_AUTH=token needs PILOTHOUSE_SESSION_SECRET/);
 });
 
+test('in oidc mode the console refuses to start without issuer, client or public URL, and names the one missing', async () => {
+  const oidc = { PILOTHOUSE_AUTH: 'oidc', PILOTHOUSE_SESSION_SECRET: 'startup-test-secret-0123456789abcdef' };
+  await assert.rejects(startConsole({ PILOTHOUSE_AUTH: 'oidc' }), /PILOTHOUSE_AUTH=oidc needs PILOTHOUSE_SESSION_SECRET/);
+  await assert.rejects(startConsole(oidc), /PILOTHOUSE_AUTH=oidc needs PILOTHOUSE_OIDC_ISSUER/);
+  const issuer = { ...oidc, PILOTHOUSE_OIDC_ISSUER: 'https://idp.example' };
+  await assert.rejects(startConsole(issuer), /PILOTHOUSE_AUTH=oidc needs PILOTHOUSE_OIDC_CLIENT_ID/);
+  await assert.rejects(startConsole({ ...issuer, PILOTHOUSE_OIDC_CLIENT_ID: 'pilothouse' }), /PILOTHOUSE_AUTH=oidc needs PILOTHOUSE_PUBLIC_URL/);
+});
+
 test('PILOTHOUSE_AUTH=none on a non-loopback HOST starts, warns at start, and every page shows the banner', async (t) => {
   const server = await startConsole({ HOST: '0.0.0.0', PILOTHOUSE_AUTH: 'none' });
   t.after(() => server.stop('SIGKILL'));

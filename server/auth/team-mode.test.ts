@@ -4,12 +4,13 @@ import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
 import { parse, stringify } from 'yaml';
-import { LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH } from '@/lib/contract/auth';
+import { LOGIN_PATH, LOGOUT_PATH, OIDC_CALLBACK_PATH, OIDC_LOGIN_PATH, WHOAMI_PATH } from '@/lib/contract/auth';
 import type { ExecEnd } from '@/lib/contract/exec';
 import { CLIENT_EVENTS, SOCKET_PATH } from '@/lib/contract/socket-events';
 import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { appRoutes } from '../testing/route-inventory';
+import { PROBE_PATHS } from '../front-door';
 import { connectSocket, recordWatch } from '../watch-hub/socket-client';
 import { podManifest, startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 import { AUTH_ROUTES } from './auth-routes';
@@ -27,6 +28,7 @@ const WRITE = { 'content-type': 'application/json', 'x-pilothouse-request': '1' 
 let cluster: TestCluster;
 let tokenConsole: ConsoleProcess;
 let proxyConsole: ConsoleProcess;
+let oidcConsole: ConsoleProcess;
 /** Another cluster's API server, as a recorder: what reaches it, with which Authorization. */
 let other: http.Server;
 const reachedOther: (string | undefined)[] = [];
@@ -34,7 +36,8 @@ const reachedOther: (string | undefined)[] = [];
 before(async () => {
   cluster = await startTestCluster({ seed: { name: 'demo' } });
   other = http.createServer((req, res) => {
-    reachedOther.push(req.headers.authorization);
+    // /readyz asks each context's /version with the console's own credentials; any other request is a leak.
+    if (!(req.url === '/version' && req.headers.authorization === 'Bearer console-own-token-for-other')) reachedOther.push(req.headers.authorization);
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"kind":"PodList","items":[]}');
   });
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
@@ -46,16 +49,24 @@ before(async () => {
   const twoContexts = `${cluster.kubeconfigPath}.two`;
   writeFileSync(twoContexts, stringify(kubeconfig));
   const common = { KUBECONFIG: cluster.kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false', PILOTHOUSE_SESSION_SECRET: SECRET };
-  [tokenConsole, proxyConsole] = await Promise.all([
+  [tokenConsole, proxyConsole, oidcConsole] = await Promise.all([
     // 127.0.0.1 is also a proxy here, so a test can say the request came over HTTPS.
     startConsole({ ...common, KUBECONFIG: twoContexts, PILOTHOUSE_AUTH: 'token', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
     // Only 127.0.0.1 is the proxy: the tests speak as someone else from 127.0.0.2.
     startConsole({ ...common, PILOTHOUSE_AUTH: 'proxy', PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.1' }),
+    // No provider is needed to refuse: discovery waits for the first login (oidc-mode.test.ts logs in).
+    startConsole({
+      ...common,
+      PILOTHOUSE_AUTH: 'oidc',
+      PILOTHOUSE_OIDC_ISSUER: 'https://127.0.0.1:9/',
+      PILOTHOUSE_OIDC_CLIENT_ID: 'pilothouse',
+      PILOTHOUSE_PUBLIC_URL: 'http://127.0.0.1:9',
+    }),
   ]);
 });
 
 after(async () => {
-  await Promise.all([tokenConsole?.stop('SIGKILL'), proxyConsole?.stop('SIGKILL')]);
+  await Promise.all([tokenConsole?.stop('SIGKILL'), proxyConsole?.stop('SIGKILL'), oidcConsole?.stop('SIGKILL')]);
   await cluster?.stop();
   await new Promise((resolve) => other?.close(resolve));
 });
@@ -98,7 +109,9 @@ describe('without a session nothing answers', () => {
     for (const expected of ['/pods', '/pods/default/kubia', '/api/contexts', `/api/clusters/${CONTEXT}/manifests`]) assert.ok(paths.includes(expected), expected);
   });
 
-  for (const [mode, server] of [['token', () => tokenConsole], ['proxy', () => proxyConsole]] as const) {
+  for (const [mode, server] of [['token', () => tokenConsole], ['oidc', () => oidcConsole], ['proxy', () => proxyConsole]] as const) {
+    // The modes with a login page send a page load there; behind a proxy there is none.
+    const logsIn = mode !== 'proxy';
     test(`${mode} mode: every page and API route of app/, with every method it takes, is refused`, async () => {
       for (const route of ROUTES) {
         for (const method of route.methods) {
@@ -106,9 +119,9 @@ describe('without a session nothing answers', () => {
           // A forged identity reference changes nothing: the gate replaces it.
           const res = await request(server().url, route.path, { method, headers: { ...WRITE, [IDENTITY_REF_HEADER]: 'forged' }, body });
           const where = `${method} ${route.path} (${route.file})`;
-          if (route.path === '/login' && mode === 'token') {
+          if (route.path === '/login' && logsIn) {
             assert.equal(res.status, 200, `${where}: the login page is the one page without a session`);
-          } else if (route.kind === 'page' && mode === 'token') {
+          } else if (route.kind === 'page' && logsIn) {
             assert.equal(res.status, 303, where);
             assert.equal(res.headers.location, `/login?next=${encodeURIComponent(route.path)}`, where);
           } else {
@@ -126,9 +139,27 @@ describe('without a session nothing answers', () => {
       assert.equal(polling.status, 401);
       const forgedSid = await request(server().url, `${SOCKET_PATH}?EIO=4&transport=polling&sid=AAAAAAAAAAAAAAAAAAAA`, { method: 'POST', body: '42["server:ping"]' });
       assert.equal(forgedSid.status, 401);
-      // Only the login flow and /healthz answer.
-      assert.deepEqual(AUTH_ROUTES.sort(), [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH].sort());
+      // Only the login flow and the probes answer.
+      assert.deepEqual(AUTH_ROUTES.sort(), [LOGIN_PATH, LOGOUT_PATH, WHOAMI_PATH, OIDC_LOGIN_PATH, OIDC_CALLBACK_PATH].sort());
+      assert.deepEqual(PROBE_PATHS, ['/healthz', '/readyz']);
+      // The login flow's routes start no session: the token form needs a token the cluster accepts, the oidc
+      // routes a flow and a code (each refused below or in oidc-mode.test.ts).
+      for (const path of [OIDC_LOGIN_PATH, OIDC_CALLBACK_PATH]) {
+        const res = await request(server().url, `${path}?next=%2Fpods&code=forged&state=forged`);
+        assert.equal(res.status, mode === 'oidc' ? 303 : 404, `${mode} ${path}`);
+        assert.ok(!JSON.stringify(res.headers['set-cookie'] ?? []).includes('pilothouse_session=ey'), `${mode} ${path}: no session`);
+        if (mode === 'oidc') assert.match(res.headers.location ?? '', /^\/login\?next=/, path);
+        // This console's issuer answers nothing: the login page is told why.
+        if (mode === 'oidc' && path === OIDC_LOGIN_PATH) assert.match(decodeURIComponent(JSON.stringify(res.headers['set-cookie'])), /the identity provider at https:\/\/127\.0\.0\.1:9\/ did not answer its discovery document/);
+      }
       assert.equal((await request(server().url, '/healthz')).status, 200);
+      const ready = await request(server().url, '/readyz');
+      assert.equal(ready.status, 200, ready.text);
+      assert.match(ready.text, /readyz check passed\n$/);
+      // Metrics need a session on the console's port, as a page does (a scraper uses PILOTHOUSE_METRICS_PORT).
+      const metrics = await request(server().url, '/metrics');
+      assert.equal(metrics.status, mode === 'proxy' ? 401 : 303);
+      assert.doesNotMatch(metrics.text, /pilothouse_/);
     });
 
     test(`${mode} mode: the socket.io handshake is refused on both transports, so no event reaches a handler`, async () => {

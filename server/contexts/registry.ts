@@ -1,6 +1,7 @@
 import type { ClusterContext, ContextSource } from '@/lib/contract/contexts';
 import type { ContextRegistry, ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { withIdentity } from '@/lib/server/contexts/with-identity';
+import { nameContext } from '@/lib/server/kube/context-name';
 import { BffError } from '@/lib/server/errors';
 import { EMBEDDED_CONTEXT, EMBEDDED_VIEWER_CONTEXT, embeddedContexts, type EmbeddedHandle } from './embedded-contexts';
 import { kubeconfigFiles, loadInClusterContext, loadKubeconfigFiles, type LoadedContext } from './kubeconfig-sources';
@@ -73,13 +74,13 @@ export function createContextRegistry(options: RegistryOptions): ContextRegistry
       if (!entry) return Promise.reject(new BffError('ContextNotFound', `context ${JSON.stringify(name)} not found`));
       let promise = resolved.get(name);
       if (!promise) {
-        promise = entry.load().then((loaded) => ({ info: { ...entry.info, isDefault: name === defaultName }, kubeConfig: loaded.kubeConfig }));
+        promise = entry.load().then((loaded) => ({ info: { ...entry.info, isDefault: name === defaultName }, kubeConfig: nameContext(loaded.kubeConfig, name) }));
         promise.catch(() => resolved.delete(name));
         resolved.set(name, promise);
       }
       if (!identity) return promise;
       const context = await promise;
-      return { info: context.info, kubeConfig: withIdentity(context.kubeConfig, identity) };
+      return { info: context.info, kubeConfig: nameContext(withIdentity(context.kubeConfig, identity), name) };
     },
     async close() {
       const handle = embedded;

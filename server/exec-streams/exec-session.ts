@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 import type { ExecEnd, ParsedExecOpen } from '@/lib/contract/exec';
 import { failureStatus, type K8sStatus } from '@/lib/contract/status';
+import { openSubscription } from '../metrics/metrics';
 
 /** Where a session's output goes. */
 export interface ExecSink {
@@ -37,9 +38,11 @@ export function startExecSession(options: { kubeConfig: KubeConfig; request: Par
   const { kubeConfig, request, sink } = options;
   const { namespace, pod, container, command } = request.target;
   let ended = false;
+  const subscription = openSubscription('exec');
   const end = (result: DistributiveOmit<ExecEnd, 'id'>) => {
     if (ended) return;
     ended = true;
+    subscription.close();
     sink.end(result);
   };
   const stdin = new PassThrough();

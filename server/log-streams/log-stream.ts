@@ -7,6 +7,7 @@ import { resourcePath } from '@/lib/k8s/resource-path';
 import { toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
 import { readResponseBody, upstreamRequest } from '@/lib/server/kube/upstream-request';
+import { countLogBytes, openSubscription } from '../metrics/metrics';
 import { LineSplitter } from './line-splitter';
 
 /** Where a log's lines go. `lines` resolves when the reader has taken them (the socket.io ack). */
@@ -80,10 +81,12 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
   let upstreamDone = false;
   let finished = false;
   let onDrained: (() => void) | undefined;
+  const subscription = openSubscription('logs');
 
   const finish = (done: () => void) => {
     if (finished) return;
     finished = true;
+    subscription.close();
     response?.destroy();
     done();
   };
@@ -124,6 +127,7 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
       }
       response = res;
       res.on('data', (chunk: Buffer) => {
+        countLogBytes(chunk.length);
         buffer.push(...splitter.push(chunk));
         if (buffer.length >= maxBuffered) res.pause();
         void pump();

@@ -4,6 +4,7 @@ import type { K8sStatus } from '@/lib/contract/status';
 import { BffError, isBffError, isKubeStatusError, toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
 import { METADATA_ONLY_ACCEPT, redactSecret } from '@/lib/server/secrets/redact-secrets';
+import { countedLists, countEventsFannedOut } from '../metrics/metrics';
 import { backoffDelay } from './backoff';
 import { StoppableWatch, withAccept } from './stoppable-watch';
 import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
@@ -110,7 +111,7 @@ export class SharedWatch {
         }
       : () => kubeJson<KubernetesListObject<Obj>>(kubeConfig, { method: 'GET', path });
     const guard = metadataOnly ? new StoppableWatch(withAccept(kubeConfig, METADATA_ONLY_ACCEPT.watch), redactSecret) : new StoppableWatch(kubeConfig);
-    const informer = new ListWatch<Obj>(path, guard, listFn, false);
+    const informer = new ListWatch<Obj>(path, guard, countedLists(this, listFn), false);
     this.informer = informer;
     this.guard = guard;
     this.live = false;
@@ -183,6 +184,7 @@ export class SharedWatch {
       if (state !== 'live') continue;
       const view = viewEvents(events, sink.filter);
       if (view.length > 0) sink.events(view, resourceVersion);
+      countEventsFannedOut(view.length);
     }
   }
 

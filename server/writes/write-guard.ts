@@ -4,13 +4,12 @@ import type { Identity } from '@/lib/server/auth/identity';
 import { BffError, httpCodeOf, toStatus } from '@/lib/server/errors';
 import { writeStatus } from '@/lib/server/http/node-status';
 import { WRITE_REF_HEADER, type WrittenObject } from '@/lib/server/http/write-audit';
+import { REQUEST_ID_HEADER, requestIdOf } from '../log/request-log';
 import type { AuditLog } from './audit-log';
 import type { WriteLimiter } from './write-limiter';
 import { WriteRateLimited } from './write-limiter';
 import { writeTarget, type WriteTarget } from './write-target';
 
-/** The answer's header naming the write's request id, the same as in its audit line. */
-export const REQUEST_ID_HEADER = 'x-request-id';
 
 export const READ_ONLY_MESSAGE = 'this console is read-only (PILOTHOUSE_READ_ONLY=true): it sends no write to any cluster';
 
@@ -27,7 +26,7 @@ export interface WriteGuard {
    * For a write that is not an HTTP request (an exec session over the socket): refuses it by throwing (with
    * its audit line written), or returns the pending write whose `finish` writes the line.
    */
-  begin(options: { identity: Identity | undefined; target: WriteTarget }): Promise<PendingWrite>;
+  begin(options: { identity: Identity | undefined; target: WriteTarget; requestId?: string }): Promise<PendingWrite>;
   /** What a route handler wrote under one request (a manifest's objects): audited one line each. */
   objects(ref: string, objects: WrittenObject[]): void;
 }
@@ -39,8 +38,7 @@ export interface WriteGuard {
 export function createWriteGuard(options: { readOnly: boolean; limiter: WriteLimiter; audit: AuditLog }): WriteGuard {
   const { readOnly, limiter, audit } = options;
   const written = new Map<string, WrittenObject[]>();
-  const begin: WriteGuard['begin'] = async ({ identity, target }) => {
-    const requestId = randomUUID();
+  const begin: WriteGuard['begin'] = async ({ identity, target, requestId = randomUUID() }) => {
     const finish = (code: number) => audit.record({ event: 'write', user: identity?.username ?? null, groups: identity?.groups ?? [], ...target, code, requestId });
     try {
       if (readOnly) throw new BffError('ReadOnly', READ_ONLY_MESSAGE);
@@ -62,7 +60,7 @@ export function createWriteGuard(options: { readOnly: boolean; limiter: WriteLim
       if (!target) return false;
       let pending: PendingWrite;
       try {
-        pending = await begin({ identity, target });
+        pending = await begin({ identity, target, requestId: requestIdOf(req) });
       } catch (error) {
         res.setHeader(REQUEST_ID_HEADER, (error as { requestId: string }).requestId);
         if (error instanceof WriteRateLimited) res.setHeader('retry-after', String(error.retryAfterSeconds));

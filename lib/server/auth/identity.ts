@@ -11,9 +11,12 @@ export interface Identity {
   /**
    * token mode: the user's own bearer token, and the API server that accepted it at login: it is sent to
    * that server only, never to another context's cluster (which would then hold a credential for the first).
-   * proxy mode: the console's credentials, impersonating the user.
+   * oidc mode with `PILOTHOUSE_OIDC_CREDENTIAL=id-token`: the same, but the token is the session's ID
+   * token, which is refreshed while the session lives: a function that gives the one to send now (and
+   * refreshes it when it is about to expire), asked again for every request and every stream it opens.
+   * proxy mode and oidc with `impersonate`: the console's credentials, impersonating the user.
    */
-  credential: { kind: 'token'; token: string; server: string } | { kind: 'impersonate' };
+  credential: { kind: 'token'; token: string | (() => Promise<string>); server: string } | { kind: 'impersonate' };
   /**
    * Equal for two identities only if the API server sees them as the same user: what shared upstream
    * watches are keyed by, so no one joins a watch opened with someone else's rights. Never the token itself.
@@ -29,7 +32,16 @@ export function tokenIdentity(user: { username: string; groups: string[]; email?
   return { ...user, credential: { kind: 'token', token, server }, key };
 }
 
-/** The identity an authenticating proxy vouched for. */
+/**
+ * oidc mode (`id-token`): the session's ID token, sent to `server` only. Keyed by session, not by token: the
+ * token changes at every refresh, the user does not.
+ */
+export function sessionTokenIdentity(user: { username: string; groups: string[]; email?: string }, session: { sid: string; server: string; token: () => Promise<string> }): Identity {
+  const key = `oidc:${createHash('sha256').update(session.sid).digest('hex')}`;
+  return { ...user, credential: { kind: 'token', token: session.token, server: session.server }, key };
+}
+
+/** The identity an authenticating proxy (or, in oidc mode with `impersonate`, the identity provider) vouched for. */
 export function impersonatedIdentity(user: { username: string; groups: string[]; email?: string }): Identity {
   const key = `impersonate:${JSON.stringify([user.username, [...new Set(user.groups)].sort()])}`;
   return { ...user, credential: { kind: 'impersonate' }, key };

@@ -8,7 +8,9 @@ import { BffError } from '@/lib/server/errors';
  * `applyToFetchOptions`, so this is the one place a user's identity is applied.
  *
  * - token: a KubeConfig with the cluster alone and the user's token: none of the console's own credentials
- *   (client certificate, exec plugin) can go along, and only for the API server that accepted the token.
+ *   (client certificate, exec plugin) can go along, and only for the API server that accepted the token. A
+ *   token that is refreshed (oidc mode) is asked for at each request, so a watch or log stream reopened an
+ *   hour later goes out with the token of that moment.
  * - impersonate: the console's own credentials with `Impersonate-User` and one `Impersonate-Group` per
  *   group, which the API server allows only to a caller with the `impersonate` verb.
  */
@@ -22,14 +24,21 @@ export function withIdentity(base: KubeConfig, identity: Identity): KubeConfig {
         `this session's token was accepted by the API server at ${identity.credential.server}; it is not sent to the cluster of another context (${cluster.server})`,
       );
     }
+    const { token } = identity.credential;
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromOptions({
       clusters: [cluster],
-      users: [{ name: 'pilothouse-session', token: identity.credential.token }],
+      users: [{ name: 'pilothouse-session', ...(typeof token === 'string' ? { token } : {}) }],
       contexts: [{ name: 'pilothouse-session', cluster: cluster.name, user: 'pilothouse-session' }],
       currentContext: 'pilothouse-session',
     });
-    return kubeConfig;
+    if (typeof token === 'string') return kubeConfig;
+    const refreshed = Object.create(kubeConfig) as KubeConfig;
+    refreshed.applyToHTTPSOptions = async (opts) => {
+      await kubeConfig.applyToHTTPSOptions(opts);
+      opts.headers = { ...opts.headers, Authorization: `Bearer ${await token()}` };
+    };
+    return refreshed;
   }
   const { username, groups } = identity;
   const wrapped = Object.create(base) as KubeConfig;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { BffError, httpCodeOf, toStatus } from '@/lib/server/errors';
+import { getRuntime } from '@/lib/server/runtime';
 
 /** The API server's own request body limit; larger bodies are refused before reaching it. */
 export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
@@ -13,7 +14,7 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 /** Any error as a `metav1.Status` response, through the one error table. */
 export function errorResponse(error: unknown): Response {
   const status = toStatus(error);
-  if (status.code === 500 && !(error as { code?: unknown })?.code) console.error('unexpected error in a route handler', error);
+  if (status.code === 500 && !(error as { code?: unknown })?.code) (getRuntime()?.log ?? console).error('unexpected error in a route handler', error);
   return Response.json(status, { status: httpCodeOf(status) });
 }
 

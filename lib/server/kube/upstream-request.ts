@@ -2,6 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { BffError } from '@/lib/server/errors';
+import { contextNameOf } from '@/lib/server/kube/context-name';
+import { getRuntime } from '@/lib/server/runtime';
 
 /**
  * How long the API server may stay silent: before the response headers, and between two body chunks.
@@ -55,6 +57,9 @@ export async function upstreamRequest(kubeConfig: KubeConfig, request: UpstreamR
   if (!cluster.proxyUrl) options.agent = secure ? pool.https : pool.http;
   if (request.body) (options.headers as Record<string, string>)['content-length'] = String(request.body.length);
   const timeoutMs = request.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  const started = performance.now();
+  // Until the response headers: the API server's latency, for streams too (a followed log's length is not it).
+  const observe = (code: string) => getRuntime()?.metrics?.upstreamRequest({ context: contextNameOf(kubeConfig), code, seconds: (performance.now() - started) / 1000 });
 
   return new Promise((resolve, reject) => {
     const req = (secure ? https : http).request(url, options);
@@ -63,6 +68,7 @@ export async function upstreamRequest(kubeConfig: KubeConfig, request: UpstreamR
       if (settled) return;
       settled = true;
       req.destroy();
+      observe('error');
       reject(error);
     };
     // An idle timeout on the socket: first for the headers, then (unless streaming) between body chunks, so
@@ -79,6 +85,7 @@ export async function upstreamRequest(kubeConfig: KubeConfig, request: UpstreamR
     );
     req.on('response', (res) => {
       settled = true;
+      observe(String(res.statusCode ?? 0));
       request.signal?.removeEventListener('abort', onAbort);
       // A quiet log or watch is not a failure.
       if (request.streaming) req.setTimeout(0);

@@ -7,6 +7,7 @@
  */
 import { request } from 'node:https';
 import { createRemoteJWKSet, customFetch, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
+import { oidcGroups, oidcUsername, oidcUsernamePrefix } from '@/lib/k8s/oidc-claims';
 import type { TokenAuthenticator } from './authenticator';
 import type { UserInfo } from './user-info';
 
@@ -29,8 +30,7 @@ export interface OidcOptions {
 
 export function createOidcAuthenticator(options: OidcOptions): TokenAuthenticator {
   const usernameClaim = options.usernameClaim ?? 'sub';
-  const usernamePrefix =
-    options.usernamePrefix === '-' ? '' : (options.usernamePrefix ?? (usernameClaim === 'email' ? '' : `${options.issuerUrl}#`));
+  const rules = { ...options, usernameClaim, usernamePrefix: oidcUsernamePrefix(options.issuerUrl, usernameClaim, options.usernamePrefix) };
   const get = (url: string) => httpsGet(url, options.caCert);
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
@@ -59,21 +59,12 @@ export function createOidcAuthenticator(options: OidcOptions): TokenAuthenticato
       } catch {
         return undefined;
       }
-      const username = payload[usernameClaim];
-      if (typeof username !== 'string' || username === '') return undefined;
-      // The email claim counts only when the provider says it is verified (or says nothing).
-      if (usernameClaim === 'email' && payload.email_verified === false) return undefined;
-      const user: UserInfo = { name: `${usernamePrefix}${username}`, groups: groupsOf(payload, options) };
+      const name = oidcUsername(payload, rules);
+      if (name === undefined) return undefined;
+      const user: UserInfo = { name, groups: oidcGroups(payload, rules) };
       return { user, audiences: [options.clientId] };
     },
   };
-}
-
-function groupsOf(payload: JWTPayload, options: OidcOptions): string[] {
-  if (!options.groupsClaim) return [];
-  const claim = payload[options.groupsClaim];
-  const groups = typeof claim === 'string' ? [claim] : Array.isArray(claim) ? claim.filter((g): g is string => typeof g === 'string') : [];
-  return groups.map((g) => `${options.groupsPrefix ?? ''}${g}`);
 }
 
 // Tokens of other issuers (static, service accounts) are not this authenticator's to judge.

@@ -19,6 +19,12 @@ export interface LocalOidcProvider {
    * redirects, keeping cookies), and redeems the code: a genuine ID token for `clientId`.
    */
   idToken(options: { clientId: string; account: string }): Promise<string>;
+  /** Refresh-token grants answered so far (a console refreshing its sessions). */
+  refreshes(): number;
+  /** Every token the token endpoint has handed out (ID, access and refresh tokens): to look for leaks. */
+  issuedTokens(): string[];
+  /** Ends every refresh token of `account`, as an administrator disabling the user would: its next refresh is refused. */
+  revokeRefreshTokens(account: string): void;
   stop(): Promise<void>;
 }
 
@@ -40,7 +46,7 @@ class MemoryAdapter {
     return undefined;
   }
   async findByUid(uid: string): Promise<Record<string, unknown> | undefined> {
-    return [...MemoryAdapter.items.values()].find((p) => p.uid === uid);
+    return [...MemoryAdapter.items].find(([key, p]) => key.startsWith(`${this.model}:`) && p.uid === uid)?.[1];
   }
   async consume(id: string): Promise<void> {
     const item = MemoryAdapter.items.get(this.key(id));
@@ -52,18 +58,56 @@ class MemoryAdapter {
   async revokeByGrantId(grantId: string): Promise<void> {
     for (const [key, item] of MemoryAdapter.items) if (item.grantId === grantId) MemoryAdapter.items.delete(key);
   }
+  static revokeRefreshTokens(accountId: string): void {
+    for (const [key, item] of MemoryAdapter.items) if (key.startsWith('RefreshToken:') && item.accountId === accountId) MemoryAdapter.items.delete(key);
+  }
 }
 
-/** Starts a provider with two clients, `pilothouse` and `other-app`; accounts have an email and groups. */
-export async function startOidcProvider(options: { groups: Record<string, string[]> }): Promise<LocalOidcProvider> {
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The provider's own login page, as a person meets it: a username and a button (any username signs in). */
+const loginPage = (uid: string, client: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Sign in - local identity provider</title></head>
+<body><main><h1>Sign in to ${escapeHtml(client)}</h1>
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">
+<label for="login">Username</label> <input id="login" name="login" autocomplete="username" required autofocus>
+<button type="submit">Sign in</button> <button type="submit" name="cancel" value="1" formnovalidate>Cancel</button>
+</form></main></body></html>`;
+
+async function formOf(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * Starts a provider with two clients, `pilothouse` and `other-app`, which may also refresh (rotating refresh
+ * tokens); accounts have an email and groups. `redirectUris` adds redirect URIs to `pilothouse` (a console's
+ * callback). Without a `login_hint` the provider shows its login form.
+ */
+export async function startOidcProvider(options: { groups: Record<string, string[]>; redirectUris?: string[] }): Promise<LocalOidcProvider> {
   const certificates = await makeServingCertificates();
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'test', alg: 'RS256', use: 'sig' };
   let idTokenTtl = 3600;
-  // The interaction step is ours (no dev login pages): it signs in the `login_hint` account and consents.
+  let refreshes = 0;
+  // The interaction step is ours (no dev login pages): it signs in the `login_hint` account, or the one
+  // typed into its form, and consents; Cancel answers access_denied.
   const interaction = async (req: IncomingMessage, res: ServerResponse, p: Provider) => {
     const details = await p.interactionDetails(req, res);
-    const accountId = String(details.params.login_hint ?? '');
+    let accountId = String(details.params.login_hint ?? '');
+    if (!accountId && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(details.uid, String(details.params.client_id)));
+      return;
+    }
+    if (!accountId) {
+      const form = await formOf(req);
+      if (form.get('cancel')) {
+        await p.interactionFinished(req, res, { error: 'access_denied', error_description: 'the user cancelled the sign-in' }, { mergeWithLastSubmission: false });
+        return;
+      }
+      accountId = form.get('login') ?? '';
+    }
     const grant = new p.Grant({ accountId, clientId: String(details.params.client_id) });
     grant.addOIDCScope(String(details.params.scope));
     const grantId = await grant.save();
@@ -83,10 +127,14 @@ export async function startOidcProvider(options: { groups: Record<string, string
     clients: ['pilothouse', 'other-app'].map((clientId) => ({
       client_id: clientId,
       client_secret: secretOf(clientId),
-      redirect_uris: [REDIRECT_URI],
-      grant_types: ['authorization_code'],
+      redirect_uris: [REDIRECT_URI, ...(clientId === 'pilothouse' ? (options.redirectUris ?? []) : [])],
+      grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
     })),
+    // As most providers do for a confidential client allowed to refresh (oidc-provider's default wants
+    // offline_access with prompt=consent); rotated at every use, the strictest kind.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: true,
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], groups: ['groups'] },
@@ -100,6 +148,13 @@ export async function startOidcProvider(options: { groups: Record<string, string
     features: { devInteractions: { enabled: false } },
     adapter: MemoryAdapter,
     ttl: { IdToken: () => idTokenTtl, AccessToken: 3600, Grant: 3600, Interaction: 600, Session: 3600 },
+  });
+
+  const issued: string[] = [];
+  provider.on('grant.success', (ctx) => {
+    if (ctx.oidc.params?.grant_type === 'refresh_token') refreshes++;
+    const body = ctx.body as Record<string, unknown>;
+    for (const name of ['id_token', 'access_token', 'refresh_token']) if (typeof body[name] === 'string') issued.push(body[name]);
   });
 
   const ca = { url: issuer, caCert: certificates.caCert };
@@ -152,6 +207,9 @@ export async function startOidcProvider(options: { groups: Record<string, string
       if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}: ${res.body}`);
       return res.json<{ id_token: string }>().id_token;
     },
+    refreshes: () => refreshes,
+    issuedTokens: () => [...issued],
+    revokeRefreshTokens: (account) => MemoryAdapter.revokeRefreshTokens(account),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
