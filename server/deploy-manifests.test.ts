@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -87,16 +87,28 @@ describe('deploy/: the kustomize overlays as rendered', () => {
   });
 
   it('the console reads each overlay`s settings as its auth mode, the session secret from a Secret', () => {
-    for (const overlay of OVERLAYS.filter((o) => o !== 'oidc')) {
-      const main = consoleContainer(ofKind(rendered.get(overlay)!, 'Deployment')[0]);
+    for (const [overlay, objects] of rendered) {
+      const main = consoleContainer(ofKind(objects, 'Deployment')[0]);
       const secret = main.env.find((e: Obj) => e.name === 'PILOTHOUSE_SESSION_SECRET');
       assert.deepEqual(secret.valueFrom, { secretKeyRef: { name: 'pilothouse-session', key: 'session-secret' } });
       const env = processEnv(main);
       assert.equal(env.PILOTHOUSE_EMBEDDED, 'false');
+      // The server's own reader refuses what would not start: a missing oidc setting, proxy without a trusted proxy.
       const config = readServerConfig(env, []);
       assert.equal(config.host, '0.0.0.0');
       assert.equal(config.auth.mode, overlay);
       assert.equal(config.publicUrl, 'https://console.example.com');
+      assert.equal(config.shutdownDelayMs, Number(env.PILOTHOUSE_SHUTDOWN_DELAY_MS));
+    }
+  });
+
+  it('sets only settings that the README`s configuration table lists', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const documented = new Set([...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+    assert.ok(documented.has('PILOTHOUSE_AUTH'), 'the table is found');
+    for (const [overlay, objects] of rendered) {
+      for (const { name } of consoleContainer(ofKind(objects, 'Deployment')[0]).env as Obj[]) assert.ok(documented.has(name), `${overlay}: ${name} is in the README's table`);
     }
   });
 
