@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { readServerConfig } from './config';
+import { CONSOLE_WATCH_PERMISSIONS, type ConsolePolicyRule } from './watch-hub/console-permissions';
 import { consoleContainer, DEPLOY, NAMESPACE, ofKind, OVERLAYS, overlayPath, processEnv, render, type Obj, type Overlay } from './testing/deploy-overlays';
 
 // The manifests in deploy/ as kubectl's kustomize renders them: what each overlay holds, how its pods
@@ -9,6 +12,26 @@ import { consoleContainer, DEPLOY, NAMESPACE, ofKind, OVERLAYS, overlayPath, pro
 // sends them to the embedded cluster.
 /** server/shutdown.ts: in-flight requests get this long after the shutdown delay. */
 const DRAIN_MS = 10_000;
+
+const IMPERSONATE: ConsolePolicyRule = { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] };
+
+/** Every `group/resource:verb` a list of rules grants, so two lists compare by what they allow. */
+function grants(rules: readonly Obj[]): string[] {
+  for (const rule of rules) assert.deepEqual(Object.keys(rule).sort(), ['apiGroups', 'resources', 'verbs'], 'no resourceNames, no nonResourceURLs');
+  const each = rules.flatMap((r) => (r.apiGroups as string[]).flatMap((g) => (r.resources as string[]).flatMap((res) => (r.verbs as string[]).map((v) => `${g}/${res}:${v}`))));
+  return [...new Set(each)].sort();
+}
+
+/** The rules of the ClusterRoles bound to the console's service account, and that no binding names cluster-admin. */
+function consoleRules(objects: Obj[]): Obj[] {
+  const bound = ofKind(objects, 'ClusterRoleBinding')
+    .filter((b) => b.subjects.some((s: Obj) => s.kind === 'ServiceAccount' && s.name === 'pilothouse' && s.namespace === NAMESPACE))
+    .map((b) => b.roleRef.name as string);
+  assert.ok(!bound.includes('cluster-admin'));
+  assert.deepEqual(ofKind(objects, 'Role'), []);
+  assert.deepEqual(ofKind(objects, 'ClusterRole').map((r) => r.metadata.name).sort(), [...bound].sort(), 'every ClusterRole is bound, every binding has its role');
+  return ofKind(objects, 'ClusterRole').flatMap((r) => r.rules as Obj[]);
+}
 
 const CONSOLE_KINDS = ['Namespace', 'ServiceAccount', 'Service', 'Deployment', 'PodDisruptionBudget', 'Ingress'];
 const EXPECTED_KINDS: Record<Overlay, string[]> = {
@@ -64,16 +87,28 @@ describe('deploy/: the kustomize overlays as rendered', () => {
   });
 
   it('the console reads each overlay`s settings as its auth mode, the session secret from a Secret', () => {
-    for (const overlay of OVERLAYS.filter((o) => o !== 'oidc')) {
-      const main = consoleContainer(ofKind(rendered.get(overlay)!, 'Deployment')[0]);
+    for (const [overlay, objects] of rendered) {
+      const main = consoleContainer(ofKind(objects, 'Deployment')[0]);
       const secret = main.env.find((e: Obj) => e.name === 'PILOTHOUSE_SESSION_SECRET');
       assert.deepEqual(secret.valueFrom, { secretKeyRef: { name: 'pilothouse-session', key: 'session-secret' } });
       const env = processEnv(main);
       assert.equal(env.PILOTHOUSE_EMBEDDED, 'false');
+      // The server's own reader refuses what would not start: a missing oidc setting, proxy without a trusted proxy.
       const config = readServerConfig(env, []);
       assert.equal(config.host, '0.0.0.0');
       assert.equal(config.auth.mode, overlay);
       assert.equal(config.publicUrl, 'https://console.example.com');
+      assert.equal(config.shutdownDelayMs, Number(env.PILOTHOUSE_SHUTDOWN_DELAY_MS));
+    }
+  });
+
+  it('sets only settings that the README`s configuration table lists', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const documented = new Set([...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+    assert.ok(documented.has('PILOTHOUSE_AUTH'), 'the table is found');
+    for (const [overlay, objects] of rendered) {
+      for (const { name } of consoleContainer(ofKind(objects, 'Deployment')[0]).env as Obj[]) assert.ok(documented.has(name), `${overlay}: ${name} is in the README's table`);
     }
   });
 
@@ -92,22 +127,20 @@ describe('deploy/: the kustomize overlays as rendered', () => {
     assert.equal(consoleContainer(ofKind(example, 'Deployment')[0]).image, 'registry.example.org/tools/pilothouse:2026.12.1');
   });
 
-  it('grants the console impersonation and reads in proxy mode only, never secrets or cluster-admin', () => {
-    for (const [overlay, objects] of rendered) {
-      for (const binding of [...ofKind(objects, 'ClusterRoleBinding'), ...ofKind(objects, 'RoleBinding')]) {
-        assert.notEqual(binding.roleRef.name, 'cluster-admin', overlay);
-      }
-      const roles = [...ofKind(objects, 'ClusterRole'), ...ofKind(objects, 'Role')];
-      if (overlay !== 'proxy') {
-        assert.deepEqual(roles, [], `${overlay}: no permission of its own`);
-        continue;
-      }
-      const rules = roles.flatMap((r) => r.rules as Obj[]);
-      assert.ok(rules.some((r) => r.verbs.includes('impersonate') && r.resources.includes('users') && r.resources.includes('groups')));
-      for (const rule of rules) {
-        assert.ok(!rule.resources.includes('secrets') && !rule.resources.includes('*') && !rule.verbs.includes('*'), JSON.stringify(rule));
-        assert.ok(!rule.resources.includes('serviceaccounts') || !rule.verbs.includes('impersonate'), 'no impersonating service accounts');
-      }
+  it('proxy grants exactly the shared watches` permissions and impersonation; token and oidc grant nothing', () => {
+    assert.deepEqual(grants(consoleRules(rendered.get('proxy')!)), grants([...CONSOLE_WATCH_PERMISSIONS, IMPERSONATE]));
+    assert.ok(!grants(CONSOLE_WATCH_PERMISSIONS).some((g) => g.startsWith('/secrets:')), 'never Secrets');
+    for (const overlay of ['token', 'oidc'] as const) assert.deepEqual(consoleRules(rendered.get(overlay)!), [], overlay);
+  });
+
+  it('components/no-impersonation keeps the shared watches` permissions alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pilothouse-overlay-'));
+    try {
+      const components = relative(dir, join(DEPLOY, 'components'));
+      await writeFile(join(dir, 'kustomization.yaml'), `resources:\n  - ${relative(dir, join(DEPLOY, 'base'))}\ncomponents:\n  - ${components}/no-impersonation\n`);
+      assert.deepEqual(grants(consoleRules(await render(dir))), grants(CONSOLE_WATCH_PERMISSIONS));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
