@@ -48,7 +48,11 @@ async function runContainer(name: string, options: { port: number; env: Record<s
     '--network', 'host', '--runtime', 'runc',
     ...env, ...volumes, IMAGE,
   ]);
-  const container = { name, url: `http://127.0.0.1:${options.port}`, logs: async () => { const r = await podman.run(['logs', name]); return r.stdout + r.stderr; } };
+  const logs = async () => {
+    const printed = await podman.run(['logs', name]);
+    return printed.stdout + printed.stderr;
+  };
+  const container = { name, url: `http://127.0.0.1:${options.port}`, logs };
   await eventually(async () => {
     const running = (await podman.ok(['inspect', '--format', '{{.State.Running}}', name])).trim();
     if (running !== 'true') throw new Error(`${name} stopped:\n${await container.logs()}`);
