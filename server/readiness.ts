@@ -66,7 +66,7 @@ export function createReadiness(options: { contexts: ContextRegistry; log: Pick<
     round = { at: Date.now(), checks: next };
     void next.then((results) => {
       for (const { name, problem, detail } of results) {
-        if ((logged.get(name) ?? '') !== problem) log.warn(problem ? `readyz: ${name} failed: ${problem} (${detail})` : `readyz: ${name} ok again`);
+        if ((logged.get(name) ?? '') !== problem) log.warn(problem ? `readyz: ${name} failed: ${problem}${detail ? ` (${detail})` : ''}` : `readyz: ${name} ok again`);
         logged.set(name, problem);
       }
     });
