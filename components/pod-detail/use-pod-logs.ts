@@ -36,7 +36,7 @@ export function usePodLogs(options: PodLogsOptions) {
     const report = (status: LogStreamStatus) => setReported({ key, status });
     return subscribeLog(getSocket(), { context: current.context, namespace: current.namespace, pod: current.pod, ...current.view }, {
       lines: (batch) => {
-        buffer.append(batch);
+        buffer.appendText(batch);
         if (!streaming) {
           streaming = true;
           report({ state: 'streaming' });

@@ -7,11 +7,14 @@ import { resourcePath } from '@/lib/k8s/resource-path';
 import { toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
 import { readResponseBody, upstreamRequest } from '@/lib/server/kube/upstream-request';
-import { LineSplitter } from './line-splitter';
+import { LineChunker } from './line-chunker';
 
-/** Where a log's lines go. `lines` resolves when the reader has taken them (the socket.io ack). */
+/**
+ * Where a log's lines go. `lines` gets whole lines as the log's bytes (the wire of `lib/contract/log-wire.ts`)
+ * and resolves when the reader has taken them (the socket.io ack); every byte streamed passes through it once.
+ */
 export interface LogSink {
-  lines(lines: string[]): Promise<void>;
+  lines(data: Buffer): Promise<void>;
   end(reason: LogEndReason): void;
   error(status: K8sStatus): void;
 }
@@ -20,10 +23,10 @@ export interface LogStreamOptions {
   kubeConfig: KubeConfig;
   target: ParsedLogTarget;
   sink: LogSink;
-  /** Most lines per batch sent to the reader. */
-  maxBatchLines?: number;
-  /** Lines held for a slow reader before the upstream read pauses. */
-  maxBufferedLines?: number;
+  /** Most bytes per batch sent to the reader (a batch is never cut inside a chunk of whole lines). */
+  maxBatchBytes?: number;
+  /** Bytes held for a slow reader before the upstream read pauses. */
+  maxBufferedBytes?: number;
 }
 
 /** `GET /api/v1/namespaces/{ns}/pods/{name}/log` with the target's options. */
@@ -64,22 +67,29 @@ async function followEndReason(kubeConfig: KubeConfig, target: ParsedLogTarget):
 
 /**
  * One reader's log: one upstream request, its lines batched to the reader one batch at a time. While a batch
- * waits for its ack, lines gather; past `maxBufferedLines` the upstream response is paused, so TCP pushes
- * back on the API server. Lines are never dropped and the BFF holds at most that many (plus one chunk).
+ * waits for its ack, lines gather; past `maxBufferedBytes` the upstream response is paused, so TCP pushes
+ * back on the API server. Lines are never dropped and the BFF holds at most that many bytes (plus one chunk).
  * Returns `stop`, which closes the upstream request.
  */
 export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsubscribed' | 'disconnected'): void } {
   const { kubeConfig, target, sink } = options;
-  const maxBatch = options.maxBatchLines ?? 1000;
-  const maxBuffered = options.maxBufferedLines ?? 10_000;
+  const maxBatch = options.maxBatchBytes ?? 256 * 1024;
+  const maxBuffered = options.maxBufferedBytes ?? 2 * 1024 * 1024;
   const abort = new AbortController();
-  const splitter = new LineSplitter();
-  let buffer: string[] = [];
+  const chunker = new LineChunker();
+  const queue: Buffer[] = [];
+  let queued = 0;
   let response: IncomingMessage | undefined;
   let sending = false;
   let upstreamDone = false;
   let finished = false;
   let onDrained: (() => void) | undefined;
+
+  const enqueue = (lines: Buffer | undefined) => {
+    if (!lines) return;
+    queue.push(lines);
+    queued += lines.length;
+  };
 
   const finish = (done: () => void) => {
     if (finished) return;
@@ -91,18 +101,23 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
   const pump = async () => {
     if (sending || finished) return;
     sending = true;
-    while (buffer.length > 0 && !finished) {
-      const batch = buffer.slice(0, maxBatch);
-      buffer = buffer.slice(batch.length);
+    while (queue.length > 0 && !finished) {
+      // Whole chunks up to the batch size: one ack round trip per batch, not per line.
+      let take = 1;
+      let bytes = queue[0].length;
+      while (take < queue.length && bytes + queue[take].length <= maxBatch) bytes += queue[take++].length;
+      const batch = take === 1 ? queue[0] : Buffer.concat(queue.slice(0, take), bytes);
+      queue.splice(0, take);
+      queued -= bytes;
       await sink.lines(batch);
-      if (response?.isPaused() && buffer.length < maxBuffered / 2) response.resume();
+      if (response?.isPaused() && queued < maxBuffered / 2) response.resume();
     }
     sending = false;
-    if (buffer.length === 0) onDrained?.();
+    if (queue.length === 0) onDrained?.();
   };
 
   const drained = () => new Promise<void>((resolve) => {
-    if (!sending && buffer.length === 0) return resolve();
+    if (!sending && queue.length === 0) return resolve();
     onDrained = resolve;
   });
 
@@ -124,8 +139,8 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
       }
       response = res;
       res.on('data', (chunk: Buffer) => {
-        buffer.push(...splitter.push(chunk));
-        if (buffer.length >= maxBuffered) res.pause();
+        enqueue(chunker.push(chunk));
+        if (queued >= maxBuffered) res.pause();
         void pump();
       });
       const ended = new Promise<boolean>((resolve) => {
@@ -135,7 +150,7 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
       });
       const complete = await ended;
       upstreamDone = true;
-      buffer.push(...splitter.end());
+      enqueue(chunker.end());
       void pump();
       await drained();
       if (finished) return;
