@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LogBuffer } from '@/lib/client/log-buffer';
+import { DEFAULT_LOG_CAPACITY, logCapacityFrom, LogBuffer } from '@/lib/client/log-buffer';
 import { countOccurrences, LogSearch, visibleText } from '@/lib/client/log-search';
 
 const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i}`);
@@ -77,6 +77,12 @@ describe('LogBuffer', () => {
     assert.equal(buffer.dropped, 100_000);
     assert.equal(buffer.at(0), 'line 100000');
     assert.equal(buffer.at(999_999), 'line 1099999');
+  });
+  it('a page may lower the cap with ?logLines=N, never raise it', () => {
+    assert.deepEqual(
+      ['?logLines=50', '?tab=logs&logLines=7', '', '?logLines=0', '?logLines=x', '?logLines=2.5', '?logLines=5000000'].map(logCapacityFrom),
+      [50, 7, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_CAPACITY],
+    );
   });
   it('joins small batches into chunks and drops from inside a chunk', () => {
     const buffer = new LogBuffer(5);

@@ -10,6 +10,15 @@
 export const DEFAULT_LOG_CAPACITY = 1_000_000;
 
 /**
+ * The page's `?logLines=N` lowers the cap for that tab, so a browser test can see lines dropped without
+ * writing a million of them. It can only lower it: the default is what the viewer is measured to hold.
+ */
+export function logCapacityFrom(search: string): number {
+  const asked = Number(new URLSearchParams(search).get('logLines'));
+  return Number.isInteger(asked) && asked >= 1 && asked < DEFAULT_LOG_CAPACITY ? asked : DEFAULT_LOG_CAPACITY;
+}
+
+/**
  * Small batches (a slow follow sends one line at a time) join the last chunk until it holds this many lines,
  * so a chunk's own cost is spread over many lines. Larger batches stay chunks of their own: joining strings
  * makes a rope that V8 must flatten (copy) before the first search.
