@@ -89,6 +89,7 @@ export function LogViewer(props: LogViewerProps) {
           matchCount={search.matchCount}
           lineCount={search.lineCount}
           position={position}
+          searching={query !== deferredQuery}
           onNext={() => step(1)}
           onPrevious={() => step(-1)}
         />

@@ -8,7 +8,7 @@ import { failureStatus, type K8sStatus } from '@/lib/contract/status';
 export interface LogHandlers {
   /**
    * Lines in order, as one text: the batch's lines joined by `\n` (`logLinesText`). The next batch is sent
-   * only after this returns (the ack is the backpressure).
+   * after this returns (the ack is the backpressure; at most two batches await it).
    */
   lines(text: string): void;
   end(end: LogEnd): void;

@@ -24,7 +24,7 @@ export type ParsedLogTarget = z.output<typeof logTargetSchema>;
 export const logSubscribeSchema = z.object({ id: subscriptionIdSchema, target: logTargetSchema });
 export type LogSubscribe = z.input<typeof logSubscribeSchema>;
 
-/** Batches of lines in arrival order (`log:lines`): see `log-wire.ts`. The client acks each; the next waits for it. */
+/** Batches of lines in arrival order (`log:lines`): see `log-wire.ts`. The client acks each; at most two await their acks. */
 export type { LogLines } from '@/lib/contract/log-wire';
 
 /**
