@@ -69,14 +69,15 @@ async function followEndReason(kubeConfig: KubeConfig, target: ParsedLogTarget):
 }
 
 /**
- * One reader's log: one upstream request, its lines batched to the reader one batch at a time. While a batch
- * waits for its ack, lines gather; past `maxBufferedBytes` the upstream response is paused, so TCP pushes
- * back on the API server. Lines are never dropped and the BFF holds at most that many bytes (plus one chunk).
+ * One reader's log: one upstream request, its lines batched to the reader, at most two batches awaiting
+ * their acks. Meanwhile lines gather; past `maxBufferedBytes` the upstream response is paused, so TCP pushes
+ * back on the API server. Lines are never dropped and the BFF holds at most that many bytes (plus one chunk
+ * and the batches in flight).
  * Returns `stop`, which closes the upstream request.
  */
 export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsubscribed' | 'disconnected'): void } {
   const { kubeConfig, target, sink } = options;
-  // One ack round trip per MiB of log: with 256 KiB batches the BFF read 0.88x of a straight read.
+  // One ack per MiB of log: fewer round trips (docs/benchmarks.md has the steps measured).
   const maxBatch = options.maxBatchBytes ?? 1024 * 1024;
   const maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
   const abort = new AbortController();
