@@ -3,7 +3,8 @@
  * Running pods in 10 namespaces). Starts the cluster in this process, the console as `npm start` runs it
  * (production build, `.next` must exist) in a child process with a kubeconfig for the cluster, then measures:
  * list time through the BFF vs straight; event latency from an API write to 100 socket.io subscribers;
- * log lines per second through socket.io vs straight; the scheduling preview on 1,000 nodes and 50,000 pods,
+ * the logs (bench/log-suite.ts: lines per second through socket.io vs straight, a Logs tab in Chromium following
+ * 10,000 lines/s up to a million lines: lag, search, heap); the scheduling preview on 1,000 nodes and 50,000 pods,
  * in Node and then in Chromium (on a cluster of its own with that seed, once the first one is stopped); then
  * how team-mode subscriptions of 50 users on 5 scopes share upstream watches (bench/team-watch-bench.ts).
  * Prints a Markdown report for docs/benchmarks.md.
@@ -16,27 +17,17 @@ import { startConsole } from '../server/testing/console-process';
 import { directClient } from './direct-client';
 import { benchEventLatency } from './event-bench';
 import { benchLists } from './list-bench';
-import { benchLogThroughput } from './log-bench';
+import { benchLogs } from './log-suite';
 import { benchSchedulingPreview } from './scheduling-bench';
 import { benchSchedulingInBrowser, schedulingBrowserReport } from './scheduling-browser-bench';
 import { benchPodsPage } from './ui-bench';
 import { benchEditor } from './editor-bench';
 import { benchTeamWatches, teamWatchReport } from './team-watch-bench';
-import { namespaces, pods } from '@/lib/k8s/resources';
+import { pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
 const PODS = Number(process.env.BENCH_PODS ?? 10_000);
 const CONTEXT = 'bench';
-const LOG_NS = 'bench-logs';
-
-async function waitRunning(direct: ReturnType<typeof directClient>, path: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const { text } = await direct.request('GET', path);
-    if ((JSON.parse(text) as { status?: { phase?: string } }).status?.phase === 'Running') return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${path} did not reach Running`);
-}
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -77,16 +68,7 @@ async function main(): Promise<void> {
       gapMs: 100,
     });
 
-    log('log throughput...');
-    await direct.request('POST', resourcePath(namespaces), { metadata: { name: LOG_NS } });
-    await direct.request('POST', resourcePath({ ...pods, namespace: LOG_NS }), {
-      metadata: { name: 'loggen' },
-      spec: { containers: [{ name: 'main', image: 'pilothouse/loggen', env: [{ name: 'LINES_PER_SECOND', value: '25000' }] }] },
-    });
-    await waitRunning(direct, resourcePath({ ...pods, namespace: LOG_NS, name: 'loggen' }));
-    // Let the container fill its log (about 100,000 lines of 100 bytes, the kubelet's 10 MiB cap).
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    const logs = await benchLogThroughput({ bffUrl: consoleProcess.url, context: CONTEXT, namespace: LOG_NS, pod: 'loggen', direct, runs: 3 });
+    const logs = await benchLogs({ consoleUrl: consoleProcess.url, context: CONTEXT, direct, log });
 
     log('the Pods page in Chromium...');
     const ui = await benchPodsPage({ consoleUrl: consoleProcess.url, context: CONTEXT, direct, pod: first.metadata, pods: PODS });
@@ -110,7 +92,9 @@ async function main(): Promise<void> {
       '',
       `Event latency, API write (merge-patch of a label) to receipt by each of ${events.clients} socket.io clients watching the namespace (${events.writes} writes, ${events.samples} samples): **p50 ${events.p50Ms} ms, p99 ${events.p99Ms} ms** (max ${events.maxMs} ms). The BFF sends a change after a quiet spell at once and gathers the changes that follow within 50 ms into one batch.`,
       '',
-      `Log throughput reading a finished log of ${logs.lines} lines (100 bytes each): straight **${logs.directLinesPerSecond} lines/s**, through socket.io with acks **${logs.bffLinesPerSecond} lines/s**.`,
+      'Logs (bench/log-suite.ts):',
+      '',
+      logs,
       '',
       `The Pods page in headless Chromium with all ${ui.pods} pods listed (all namespaces): rows shown **${ui.firstRowsMs} ms** after navigation; a typed selector applied in **${ui.filterMs} ms**; scrolling the virtualized table, frame time **p50 ${ui.scrollFrameP50Ms} ms, p95 ${ui.scrollFrameP95Ms} ms**; an API write shown in its row after **${ui.writeToRowP50Ms} ms** (median of 10).`,
       '',

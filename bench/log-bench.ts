@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/contract/socket-events';
 import type { DirectClient } from './direct-client';
 import { median } from './stats';
+import { logLinesOf } from '@/lib/contract/log-wire';
 import { pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
@@ -27,7 +28,7 @@ async function readThroughBff(socket: ClientSocket, target: { context: string; n
   const done = new Promise<void>((resolve, reject) => {
     socket.on('log:lines', (batch, ack) => {
       if (batch.id !== id) return;
-      lines += batch.lines.length;
+      lines += logLinesOf(batch.data).length;
       ack();
     });
     socket.on('log:end', (end) => end.id === id && resolve());

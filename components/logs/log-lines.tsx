@@ -1,12 +1,13 @@
 'use client';
 
-import { useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LogBuffer } from '@/lib/client/log-buffer';
 import { lineParts } from './log-line-parts';
 import { LogLineText } from './log-line';
 
 const ROW_HEIGHT = 20;
+const OVERSCAN = 20;
 /** Within this many pixels of the bottom counts as "at the tail". */
 const STICK_THRESHOLD = 8;
 
@@ -29,8 +30,19 @@ export interface LogLinesProps {
   handle?: Ref<LogLinesHandle>;
 }
 
+/** The rows in view (and some either side) when every row is one line high: no per-line bookkeeping at all. */
+function fixedRows(scrollTop: number, viewport: number, count: number): { index: number; start: number }[] {
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const rows = [];
+  for (let index = first; index < last; index++) rows.push({ index, start: index * ROW_HEIGHT });
+  return rows;
+}
+
 /**
- * The virtualized lines: only those in view are in the DOM, so 100,000 lines scroll like 100. The view
+ * The virtualized lines: only those in view are in the DOM, so 1,000,000 lines scroll like 100. Unwrapped
+ * rows are all one line high and their window is arithmetic; only wrapped rows, whose heights vary, are
+ * measured (TanStack Virtual keeps a position per row, work that grows with the line count). The view
  * follows the tail until the reader scrolls up, then holds still (even while old lines are dropped from
  * the front) and offers "Jump to latest".
  */
@@ -39,23 +51,35 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
   const [stick, setStick] = useState(true);
   const firstSeqSeen = useRef(buffer.firstSeq);
   const count = buffer.length;
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(0);
 
   // TanStack Virtual returns fresh functions each render by design; nothing here is memoized on them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count,
+    count: wrap ? count : 0,
+    enabled: wrap,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => buffer.seqAt(index),
-    overscan: 20,
+    overscan: OVERSCAN,
   });
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   useImperativeHandle(handle, () => ({
     reveal(seq: number) {
       const index = seq - buffer.firstSeq;
       if (index < 0 || index >= buffer.length) return;
       setStick(false);
-      virtualizer.scrollToIndex(index, { align: 'center' });
+      if (wrap) virtualizer.scrollToIndex(index, { align: 'center' });
+      else if (scroller.current) scroller.current.scrollTop = index * ROW_HEIGHT - (scroller.current.clientHeight - ROW_HEIGHT) / 2;
     },
   }));
 
@@ -70,6 +94,8 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
       // Lines left the front of the ring: move up by as much so the lines being read stay put.
       element.scrollTop = Math.max(0, element.scrollTop - dropped * ROW_HEIGHT);
     }
+    // Paint the rows of the new position in this same frame, not after the scroll event.
+    setScrollTop(element.scrollTop);
   }, [version, stick, buffer, wrap]);
 
   const onScroll = () => {
@@ -77,9 +103,10 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
     if (!element) return;
     const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
     setStick(distance <= STICK_THRESHOLD);
+    setScrollTop(element.scrollTop);
   };
 
-  const items = virtualizer.getVirtualItems();
+  const items = wrap ? virtualizer.getVirtualItems() : fixedRows(scrollTop, viewport, count);
   return (
     <div className="relative min-h-0 flex-1">
       <div
@@ -91,13 +118,13 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
         tabIndex={0}
         className="h-full overflow-auto bg-white font-mono text-xs leading-5 text-slate-800 dark:bg-slate-950 dark:text-slate-200"
       >
-        <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="relative" style={{ height: wrap ? virtualizer.getTotalSize() : count * ROW_HEIGHT }}>
           {items.map((item) => {
             const seq = buffer.seqAt(item.index);
             const { parts, truncated } = lineParts(buffer.at(item.index), { query, colors, timestamps });
             return (
               <div
-                key={item.key}
+                key={seq}
                 data-index={item.index}
                 ref={wrap ? virtualizer.measureElement : undefined}
                 className={`absolute left-0 top-0 flex min-w-full ${wrap ? 'w-full' : 'w-max'} ${seq === activeSeq ? 'bg-amber-50 ring-1 ring-amber-400 ring-inset dark:bg-amber-950/40' : ''}`}

@@ -7,6 +7,8 @@ export interface LogSearchBoxProps {
   lineCount: number;
   /** 1-based position of the current match line, when one is selected. */
   position?: number;
+  /** True while the counts are still those of an earlier query (the search runs as a deferred render). */
+  searching?: boolean;
   onNext: () => void;
   onPrevious: () => void;
 }
@@ -15,9 +17,11 @@ const navButton =
   'rounded-md border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800';
 
 /** Search over the held lines: a count of matches, Enter / Shift+Enter to step through them. */
-export function LogSearchBox({ query, onQueryChange, matchCount, lineCount, position, onNext, onPrevious }: LogSearchBoxProps) {
+export function LogSearchBox({ query, onQueryChange, matchCount, lineCount, position, searching = false, onNext, onPrevious }: LogSearchBoxProps) {
   const summary = !query
     ? ''
+    : searching
+      ? 'Searching…'
     : matchCount === 0
       ? 'No matches'
       : `${position ? `${position} of ${lineCount.toLocaleString('en-US')} ${lineCount === 1 ? 'line' : 'lines'} · ` : ''}${matchCount.toLocaleString('en-US')} ${matchCount === 1 ? 'match' : 'matches'}${position ? '' : ` in ${lineCount.toLocaleString('en-US')} ${lineCount === 1 ? 'line' : 'lines'}`}`;

@@ -74,8 +74,8 @@ export function DroppedNotice({ dropped, capacity }: { dropped: number; capacity
   if (dropped <= 0) return null;
   return (
     <p role="status" className="border-b border-amber-200 bg-amber-50 px-3 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-      {dropped.toLocaleString('en-US')} older lines dropped: this view keeps the newest {capacity.toLocaleString('en-US')} lines. Download saves only
-      these; use the kubectl command for the whole log.
+      {dropped.toLocaleString('en-US')} earlier {dropped === 1 ? 'line' : 'lines'} dropped: this view keeps the newest {capacity.toLocaleString('en-US')} lines. Download
+      saves only these; use the kubectl command for the whole log.
     </p>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import { LogSearch, type LogBuffer } from '@/lib/client/log-buffer';
+import type { LogBuffer } from '@/lib/client/log-buffer';
+import { LogSearch } from '@/lib/client/log-search';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { downloadText } from '@/components/code/clipboard';
 import { LogLines, type LogLinesHandle } from './log-lines';
@@ -88,6 +89,7 @@ export function LogViewer(props: LogViewerProps) {
           matchCount={search.matchCount}
           lineCount={search.lineCount}
           position={position}
+          searching={query !== deferredQuery}
           onNext={() => step(1)}
           onPrevious={() => step(-1)}
         />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { LogBuffer } from '@/lib/client/log-buffer';
+import { logCapacityFrom, LogBuffer } from '@/lib/client/log-buffer';
 import { subscribeLog } from '@/lib/client/log-subscription';
 import { getSocket } from '@/lib/client/socket';
 import type { LogStreamStatus, LogViewOptions } from '@/components/logs/log-types';
@@ -22,7 +22,8 @@ interface PodLogsOptions {
  */
 export function usePodLogs(options: PodLogsOptions) {
   const { context, namespace, pod, view, enabled, attempt } = options;
-  const [buffer] = useState(() => new LogBuffer());
+  // On the server the buffer stays empty, so reading the address only in the browser cannot break hydration.
+  const [buffer] = useState(() => new LogBuffer(typeof window === 'undefined' ? undefined : logCapacityFrom(window.location.search)));
   const active = enabled && Boolean(context) && Boolean(view.container);
   const key = JSON.stringify({ context, namespace, pod, view, attempt, active });
   // The stream's status, tagged with the subscription it describes: a status of an older one means "connecting".
@@ -36,7 +37,7 @@ export function usePodLogs(options: PodLogsOptions) {
     const report = (status: LogStreamStatus) => setReported({ key, status });
     return subscribeLog(getSocket(), { context: current.context, namespace: current.namespace, pod: current.pod, ...current.view }, {
       lines: (batch) => {
-        buffer.append(batch);
+        buffer.appendText(batch);
         if (!streaming) {
           streaming = true;
           report({ state: 'streaming' });

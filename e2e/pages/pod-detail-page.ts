@@ -9,8 +9,8 @@ export class PodDetailPage {
   readonly tab = (name: PodDetailTab) => this.page.getByRole('tablist', { name: 'Pod details' }).getByRole('tab', { name, exact: true });
   readonly panel = () => this.page.getByRole('tabpanel');
 
-  async open(namespace: string, name: string, tab?: 'overview' | 'yaml' | 'json' | 'logs' | 'request' | 'shell', context?: string) {
-    const query = new URLSearchParams();
+  async open(namespace: string, name: string, tab?: 'overview' | 'yaml' | 'json' | 'logs' | 'request' | 'shell', context?: string, extra: Record<string, string> = {}) {
+    const query = new URLSearchParams(extra);
     if (context) query.set('context', context);
     if (tab) query.set('tab', tab);
     const search = query.toString();
@@ -42,6 +42,12 @@ export class PodDetailPage {
   readonly logLineNumbers = () => this.logLines().locator('[data-index] > span:first-child');
   readonly logOption = (name: 'Follow' | 'Timestamps' | 'Previous' | 'Wrap lines') => this.panel().getByRole('checkbox', { name, exact: true });
   readonly container = () => this.panel().getByRole('combobox', { name: 'Container' });
+  readonly tailLines = () => this.panel().getByRole('combobox', { name: 'Tail lines' });
+  readonly logFooter = () => this.panel().getByText(/^[\d,]+ lines?$/);
+  /** The lines held, from the footer ("12,345 lines"). */
+  async heldLines(): Promise<number> {
+    return Number((await this.logFooter().innerText()).replace(/\D/g, ''));
+  }
   readonly searchLogs = () => this.panel().getByRole('searchbox', { name: 'Search logs' });
 
   // Request

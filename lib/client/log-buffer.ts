@@ -1,18 +1,67 @@
 /**
- * The lines a log viewer holds: a fixed-capacity ring that takes lines in batches and drops the oldest
- * when full, counting what it dropped so the viewer can say so. Appending is O(batch) whatever the size,
- * and nothing here is React state: the viewer re-renders once per batch by reading `version`.
+ * The lines a log viewer holds: up to `capacity` lines, taken in batches, the oldest dropped (and counted, so
+ * the viewer can say so) when full. Memory-lean for a million lines: a batch stays the one string it arrived
+ * as (`lib/contract/log-wire.ts`), with the offsets of its lines in a typed array, so a line costs its bytes
+ * plus four, not a string object of its own; `at` slices a line out only for the rows in view. Appending is
+ * O(batch) whatever the size, and nothing here is React state: the viewer repaints by reading `version`.
  */
 
-import { hasControlCharacters, stripAnsi } from '@/lib/client/ansi';
+/** How many lines a viewer keeps by default (documented in the README); older lines are dropped and counted. */
+export const DEFAULT_LOG_CAPACITY = 1_000_000;
 
-/** How many lines a viewer keeps by default; older lines are dropped (and counted). */
-export const DEFAULT_LOG_CAPACITY = 100_000;
+/**
+ * The page's `?logLines=N` lowers the cap for that tab, so a browser test can see lines dropped without
+ * writing a million of them. It can only lower it: the default is what the viewer is measured to hold.
+ */
+export function logCapacityFrom(search: string): number {
+  const asked = Number(new URLSearchParams(search).get('logLines'));
+  return Number.isInteger(asked) && asked >= 1 && asked < DEFAULT_LOG_CAPACITY ? asked : DEFAULT_LOG_CAPACITY;
+}
+
+/**
+ * Small batches (a slow follow sends one line at a time) join the last chunk until it holds this many lines,
+ * so a chunk's own cost is spread over many lines. Larger batches stay chunks of their own: joining strings
+ * makes a rope that V8 must flatten (copy) before the first search.
+ */
+const CHUNK_LINES = 8192;
+const SMALL_BATCH_CHARS = 16 * 1024;
+/** Control characters other than tab and newline: a chunk without them is searched as one string. */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+/** A run of lines kept as one string; line `i` starts at `starts[i]` and ends before the next one's `\n`. */
+export interface LogChunk {
+  text: string;
+  starts: Uint32Array;
+  /** Lines in the chunk (`starts` may have room for more). */
+  count: number;
+  /** Sequence number of the chunk's first line. */
+  firstSeq: number;
+  /** False when some line holds escape sequences: those are searched line by line, in their visible text. */
+  plain: boolean;
+}
+
+function lineStarts(text: string, into: Uint32Array, from: number, offset: number): { starts: Uint32Array; count: number } {
+  let starts = into;
+  let count = from;
+  let at = 0;
+  for (;;) {
+    if (count === starts.length) {
+      const grown = new Uint32Array(Math.max(16, starts.length * 2));
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = offset + at;
+    const newline = text.indexOf('\n', at);
+    if (newline === -1) return { starts, count };
+    at = newline + 1;
+  }
+}
 
 export class LogBuffer {
   readonly capacity: number;
-  private readonly ring: string[];
-  private head = 0;
+  private chunks: LogChunk[] = [];
+  /** Lines of the first chunk already dropped. */
+  private skip = 0;
   private size = 0;
   /** Sequence number the next appended line gets; never reset, so keys stay unique across drops. */
   private nextSeq = 0;
@@ -24,7 +73,6 @@ export class LogBuffer {
   constructor(capacity = DEFAULT_LOG_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
     this.capacity = capacity;
-    this.ring = new Array<string>(capacity);
   }
 
   /** Lines held now. */
@@ -42,29 +90,92 @@ export class LogBuffer {
     return this.nextSeq;
   }
 
-  /** Lines dropped from the front since the last `clear`, because the ring was full. */
+  /** Lines dropped from the front since the last `clear`, because the buffer was full. */
   get dropped(): number {
     return this.firstSeq - this.clearedAt;
   }
 
-  /** Appends a batch in order; only the newest `capacity` lines of a huge batch are even copied. */
+  /** Appends lines in order. */
   append(lines: readonly string[]): void {
-    if (lines.length === 0) return;
-    const skip = Math.max(0, lines.length - this.capacity);
-    for (let i = skip; i < lines.length; i++) {
-      const tail = (this.head + this.size) % this.capacity;
-      this.ring[tail] = lines[i];
-      if (this.size < this.capacity) this.size++;
-      else this.head = (this.head + 1) % this.capacity;
+    if (lines.length > 0) this.appendText(lines.join('\n'));
+  }
+
+  /** Appends a batch given as its lines joined by `\n` (so `''` is one empty line), as `logLinesText` gives it. */
+  appendText(text: string): void {
+    const last = this.chunks.at(-1);
+    const plain = !CONTROL.test(text);
+    let added: number;
+    if (last && last.count < CHUNK_LINES && text.length < SMALL_BATCH_CHARS) {
+      const joined = lineStarts(text, last.starts, last.count, last.text.length + 1);
+      added = joined.count - last.count;
+      last.text = `${last.text}\n${text}`;
+      last.starts = joined.starts;
+      last.count = joined.count;
+      last.plain &&= plain;
+    } else {
+      const { starts, count } = lineStarts(text, new Uint32Array(0), 0, 0);
+      // A large batch keeps exactly its offsets; a small one keeps room for the batches that join it.
+      const kept = count >= CHUNK_LINES ? starts.slice(0, count) : starts;
+      this.chunks.push({ text, starts: kept, count, firstSeq: this.nextSeq, plain });
+      added = count;
     }
-    this.nextSeq += lines.length;
+    this.nextSeq += added;
+    this.size += added;
+    this.dropOverflow();
     this.changed();
+  }
+
+  private dropOverflow(): void {
+    let excess = this.size - this.capacity;
+    if (excess <= 0) return;
+    this.size = this.capacity;
+    let gone = 0;
+    while (excess > 0) {
+      const left = this.chunks[gone].count - this.skip;
+      if (left <= excess) {
+        excess -= left;
+        gone++;
+        this.skip = 0;
+      } else {
+        this.skip += excess;
+        excess = 0;
+      }
+    }
+    if (gone > 0) this.chunks.splice(0, gone);
+  }
+
+  /** The chunk holding sequence number `seq` (which must be held), by binary search. */
+  private chunkIndexOf(seq: number): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid].firstSeq <= seq) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The line at `index`, 0 being the oldest held. */
   at(index: number): string {
     if (index < 0 || index >= this.size) throw new RangeError(`index ${index} out of range 0..${this.size - 1}`);
-    return this.ring[(this.head + index) % this.capacity];
+    const seq = this.firstSeq + index;
+    const chunk = this.chunks[this.chunkIndexOf(seq)];
+    return chunkLine(chunk, seq - chunk.firstSeq);
+  }
+
+  /**
+   * The chunks holding lines from `seq` on, with the first line of each to read (a dropped or earlier line is
+   * skipped): what a search scans without copying a line.
+   */
+  *chunksFrom(seq: number): Generator<{ chunk: LogChunk; from: number }> {
+    if (this.size === 0) return;
+    const start = Math.max(seq, this.firstSeq);
+    if (start >= this.nextSeq) return;
+    for (let i = this.chunkIndexOf(start); i < this.chunks.length; i++) {
+      const chunk = this.chunks[i];
+      yield { chunk, from: Math.max(0, start - chunk.firstSeq) };
+    }
   }
 
   /** The sequence number of the line at `index`: a stable key while the line is held. */
@@ -84,7 +195,8 @@ export class LogBuffer {
 
   /** Forgets every line (a new subscription); sequence numbers keep counting up. */
   clear(): void {
-    this.head = 0;
+    this.chunks = [];
+    this.skip = 0;
     this.size = 0;
     this.clearedAt = this.nextSeq;
     this.changed();
@@ -103,106 +215,14 @@ export class LogBuffer {
 
   /** Every line held, oldest first. */
   toArray(): string[] {
-    const out = new Array<string>(this.size);
-    for (let i = 0; i < this.size; i++) out[i] = this.ring[(this.head + i) % this.capacity];
+    const out: string[] = [];
+    for (const { chunk, from } of this.chunksFrom(this.firstSeq)) for (let i = from; i < chunk.count; i++) out.push(chunkLine(chunk, i));
     return out;
   }
 }
 
-/** The text a reader sees (and searches) for a line: escapes removed. */
-export function visibleText(line: string): string {
-  return hasControlCharacters(line) ? stripAnsi(line) : line;
-}
-
-/** Non-overlapping occurrences of `needle` in `haystack` (both already case-folded as wanted). */
-export function countOccurrences(haystack: string, needle: string): number {
-  if (!needle) return 0;
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) count++;
-  return count;
-}
-
-/**
- * Matches of one query over a {@link LogBuffer}, kept up to date incrementally: `update` scans only lines
- * appended since the last call and forgets matches whose lines were dropped, so a live search costs
- * O(batch), not O(buffer), per batch.
- */
-export class LogSearch {
-  private readonly needle: string;
-  /** Sequence numbers of matching lines, ascending. */
-  private seqs: number[] = [];
-  private counts: number[] = [];
-  private start = 0;
-  private scannedTo = 0;
-  private total = 0;
-
-  constructor(
-    readonly query: string,
-    readonly caseSensitive = false,
-  ) {
-    this.needle = caseSensitive ? query : query.toLowerCase();
-  }
-
-  /** Brings the matches up to date with the buffer. */
-  update(buffer: LogBuffer): void {
-    if (this.scannedTo > buffer.endSeq) this.reset();
-    // Drop matches that fell off the front of the ring (or were cleared).
-    while (this.start < this.seqs.length && this.seqs[this.start] < buffer.firstSeq) {
-      this.total -= this.counts[this.start];
-      this.start++;
-    }
-    if (this.start > 4096 && this.start * 2 > this.seqs.length) {
-      this.seqs = this.seqs.slice(this.start);
-      this.counts = this.counts.slice(this.start);
-      this.start = 0;
-    }
-    const from = Math.max(this.scannedTo, buffer.firstSeq);
-    if (this.needle) {
-      for (let seq = from; seq < buffer.endSeq; seq++) {
-        const text = visibleText(buffer.at(seq - buffer.firstSeq));
-        const count = countOccurrences(this.caseSensitive ? text : text.toLowerCase(), this.needle);
-        if (count > 0) {
-          this.seqs.push(seq);
-          this.counts.push(count);
-          this.total += count;
-        }
-      }
-    }
-    this.scannedTo = buffer.endSeq;
-  }
-
-  private reset(): void {
-    this.seqs = [];
-    this.counts = [];
-    this.start = 0;
-    this.scannedTo = 0;
-    this.total = 0;
-  }
-
-  /** Occurrences over every held line. */
-  get matchCount(): number {
-    return this.total;
-  }
-
-  /** Lines with at least one occurrence. */
-  get lineCount(): number {
-    return this.seqs.length - this.start;
-  }
-
-  /** Sequence number of the `n`th matching line (0-based), oldest first. */
-  lineSeq(n: number): number | undefined {
-    return this.seqs[this.start + n];
-  }
-
-  /** Index (into the matching lines) of the first match at or after `seq`, wrapping to 0. */
-  indexAtOrAfter(seq: number): number {
-    let lo = this.start;
-    let hi = this.seqs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.seqs[mid] < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === this.seqs.length ? 0 : lo - this.start;
-  }
+/** Line `i` of a chunk. */
+export function chunkLine(chunk: LogChunk, i: number): string {
+  const end = i + 1 < chunk.count ? chunk.starts[i + 1] - 1 : chunk.text.length;
+  return chunk.text.slice(chunk.starts[i], end);
 }

@@ -2,11 +2,15 @@
 
 import type { ConsoleSocket } from '@/lib/client/socket';
 import type { LogEnd, LogError, LogLines, LogTarget } from '@/lib/contract/logs';
+import { logLinesText } from '@/lib/contract/log-wire';
 import { failureStatus, type K8sStatus } from '@/lib/contract/status';
 
 export interface LogHandlers {
-  /** Lines in order. The next batch is sent only after this returns (the ack is the backpressure). */
-  lines(lines: string[]): void;
+  /**
+   * Lines in order, as one text: the batch's lines joined by `\n` (`logLinesText`). The next batch is sent
+   * after this returns (the ack is the backpressure; at most two batches await it).
+   */
+  lines(text: string): void;
   end(end: LogEnd): void;
   error(status: K8sStatus): void;
 }
@@ -30,7 +34,7 @@ export function subscribeLog(socket: ConsoleSocket, target: LogTarget, handlers:
   };
   const onLines = (batch: LogLines, ack: () => void) => {
     if (batch.id !== id) return;
-    handlers.lines(batch.lines);
+    handlers.lines(logLinesText(batch.data));
     ack();
   };
   const onEnd = (end: LogEnd) => {

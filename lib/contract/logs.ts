@@ -24,11 +24,8 @@ export type ParsedLogTarget = z.output<typeof logTargetSchema>;
 export const logSubscribeSchema = z.object({ id: subscriptionIdSchema, target: logTargetSchema });
 export type LogSubscribe = z.input<typeof logSubscribeSchema>;
 
-/** Lines in arrival order, without their newline. The client acks each batch; the next waits for it. */
-export interface LogLines {
-  id: string;
-  lines: string[];
-}
+/** Batches of lines in arrival order (`log:lines`): see `log-wire.ts`. The client acks each; at most two await their acks. */
+export type { LogLines } from '@/lib/contract/log-wire';
 
 /**
  * Why a log ended: `complete` (not following, everything was read), `container-stopped`, `pod-deleted`,

@@ -24,7 +24,7 @@ export interface ServerToClientEvents {
   /** Batched changes since the snapshot, in order. */
   'watch:events': (batch: WatchEventBatch<ListItem>) => void;
   'watch:status': (status: WatchStatus) => void;
-  /** A batch of log lines; the server sends the next batch only after this ack (backpressure). */
+  /** A batch of log lines; at most two batches await this ack at once (backpressure). */
   'log:lines': (lines: LogLines, ack: () => void) => void;
   'log:end': (end: LogEnd) => void;
   'log:error': (error: LogError) => void;

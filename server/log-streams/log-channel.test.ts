@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LogEnd, LogError, LogTarget } from '@/lib/contract/logs';
+import { logLinesOf } from '@/lib/contract/log-wire';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { SOCKET_LIMITS } from '../socket-limits';
 import { connectSocket, recordWatch, type TestSocket } from '../watch-hub/socket-client';
@@ -30,7 +31,7 @@ async function readLog(socket: TestSocket, id: string, logTarget: LogTarget, ack
   socket.on('log:lines', (batch, ack) => {
     if (batch.id !== id) return;
     record.batches++;
-    record.lines.push(...batch.lines);
+    record.lines.push(...logLinesOf(batch.data));
     if (ackDelayMs > 0) setTimeout(ack, ackDelayMs);
     else ack();
   });

@@ -9,7 +9,7 @@ import { startLogStream } from './log-stream';
 
 /**
  * The `log:*` socket events: `log:subscribe` opens one upstream log request for that reader; lines come as
- * `log:lines`, each batch acked by the client before the next is sent; `log:end` or `log:error` closes it.
+ * `log:lines` (binary batches of whole lines, `lib/contract/log-wire.ts`), each batch acked by the client, at most two unacked; `log:end` or `log:error` closes it.
  * `log:unsubscribe` or a disconnect closes the upstream request at once.
  */
 export function attachLogChannel(io: SocketHub, resolveContext: (name: string, identity?: Identity) => Promise<ResolvedContext>): void {
@@ -35,7 +35,7 @@ export function attachLogChannel(io: SocketHub, resolveContext: (name: string, i
         kubeConfig: context.kubeConfig,
         target,
         sink: {
-          lines: (lines) => new Promise<void>((resolve) => socket.emit('log:lines', { id, lines }, () => resolve())),
+          lines: (data) => new Promise<void>((resolve) => socket.emit('log:lines', { id, data }, () => resolve())),
           end: (reason) => {
             streams.delete(id);
             socket.emit('log:end', { id, reason });

@@ -8,23 +8,29 @@ import { toStatus } from '@/lib/server/errors';
 import { kubeJson } from '@/lib/server/kube/kube-json';
 import { readResponseBody, upstreamRequest } from '@/lib/server/kube/upstream-request';
 import { countLogBytes, openSubscription } from '../metrics/metrics';
-import { LineSplitter } from './line-splitter';
+import { LineChunker } from './line-chunker';
 
-/** Where a log's lines go. `lines` resolves when the reader has taken them (the socket.io ack). */
+/**
+ * Where a log's lines go. `lines` gets whole lines as the log's bytes (the wire of `lib/contract/log-wire.ts`)
+ * and resolves when the reader has taken them (the socket.io ack); every byte streamed passes through it once.
+ */
 export interface LogSink {
-  lines(lines: string[]): Promise<void>;
+  lines(data: Buffer): Promise<void>;
   end(reason: LogEndReason): void;
   error(status: K8sStatus): void;
 }
+
+/** Batches sent and not yet acked, at most. */
+const BATCHES_IN_FLIGHT = 2;
 
 export interface LogStreamOptions {
   kubeConfig: KubeConfig;
   target: ParsedLogTarget;
   sink: LogSink;
-  /** Most lines per batch sent to the reader. */
-  maxBatchLines?: number;
-  /** Lines held for a slow reader before the upstream read pauses. */
-  maxBufferedLines?: number;
+  /** Most bytes per batch sent to the reader (a batch is never cut inside a chunk of whole lines). */
+  maxBatchBytes?: number;
+  /** Bytes held for a slow reader before the upstream read pauses. */
+  maxBufferedBytes?: number;
 }
 
 /** `GET /api/v1/namespaces/{ns}/pods/{name}/log` with the target's options. */
@@ -64,24 +70,32 @@ async function followEndReason(kubeConfig: KubeConfig, target: ParsedLogTarget):
 }
 
 /**
- * One reader's log: one upstream request, its lines batched to the reader one batch at a time. While a batch
- * waits for its ack, lines gather; past `maxBufferedLines` the upstream response is paused, so TCP pushes
- * back on the API server. Lines are never dropped and the BFF holds at most that many (plus one chunk).
+ * One reader's log: one upstream request, its lines batched to the reader, at most two batches awaiting
+ * their acks. Meanwhile lines gather; past `maxBufferedBytes` the upstream response is paused, so TCP pushes
+ * back on the API server. Lines are never dropped and the BFF holds at most that many bytes (plus one chunk
+ * and the batches in flight).
  * Returns `stop`, which closes the upstream request.
  */
 export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsubscribed' | 'disconnected'): void } {
   const { kubeConfig, target, sink } = options;
-  const maxBatch = options.maxBatchLines ?? 1000;
-  const maxBuffered = options.maxBufferedLines ?? 10_000;
+  // One ack per MiB of log: fewer round trips (docs/benchmarks.md has the steps measured).
+  const maxBatch = options.maxBatchBytes ?? 1024 * 1024;
+  const maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
   const abort = new AbortController();
-  const splitter = new LineSplitter();
-  let buffer: string[] = [];
+  const chunker = new LineChunker();
+  const queue: Buffer[] = [];
+  let queued = 0;
   let response: IncomingMessage | undefined;
-  let sending = false;
   let upstreamDone = false;
   let finished = false;
   let onDrained: (() => void) | undefined;
   const subscription = openSubscription('logs');
+
+  const enqueue = (lines: Buffer | undefined) => {
+    if (!lines) return;
+    queue.push(lines);
+    queued += lines.length;
+  };
 
   const finish = (done: () => void) => {
     if (finished) return;
@@ -91,21 +105,30 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
     done();
   };
 
-  const pump = async () => {
-    if (sending || finished) return;
-    sending = true;
-    while (buffer.length > 0 && !finished) {
-      const batch = buffer.slice(0, maxBatch);
-      buffer = buffer.slice(batch.length);
-      await sink.lines(batch);
-      if (response?.isPaused() && buffer.length < maxBuffered / 2) response.resume();
+  // Two batches may await their acks at once: the next one travels while the reader handles the last, so
+  // the pipe never idles for a round trip; the reader still bounds what is in flight.
+  let inFlight = 0;
+  const pump = () => {
+    while (queue.length > 0 && inFlight < BATCHES_IN_FLIGHT && !finished) {
+      // Whole chunks up to the batch size: one ack per batch, not per line.
+      let take = 1;
+      let bytes = queue[0].length;
+      while (take < queue.length && bytes + queue[take].length <= maxBatch) bytes += queue[take++].length;
+      const batch = take === 1 ? queue[0] : Buffer.concat(queue.slice(0, take), bytes);
+      queue.splice(0, take);
+      queued -= bytes;
+      inFlight++;
+      void sink.lines(batch).then(() => {
+        inFlight--;
+        if (response?.isPaused() && queued < maxBuffered / 2) response.resume();
+        pump();
+      });
     }
-    sending = false;
-    if (buffer.length === 0) onDrained?.();
+    if (queue.length === 0 && inFlight === 0) onDrained?.();
   };
 
   const drained = () => new Promise<void>((resolve) => {
-    if (!sending && buffer.length === 0) return resolve();
+    if (inFlight === 0 && queue.length === 0) return resolve();
     onDrained = resolve;
   });
 
@@ -128,9 +151,9 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
       response = res;
       res.on('data', (chunk: Buffer) => {
         countLogBytes(chunk.length);
-        buffer.push(...splitter.push(chunk));
-        if (buffer.length >= maxBuffered) res.pause();
-        void pump();
+        enqueue(chunker.push(chunk));
+        if (queued >= maxBuffered) res.pause();
+        pump();
       });
       const ended = new Promise<boolean>((resolve) => {
         res.on('end', () => resolve(true));
@@ -139,8 +162,8 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
       });
       const complete = await ended;
       upstreamDone = true;
-      buffer.push(...splitter.end());
-      void pump();
+      enqueue(chunker.end());
+      pump();
       await drained();
       if (finished) return;
       if (!complete) {

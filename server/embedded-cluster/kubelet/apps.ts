@@ -5,7 +5,7 @@
  * | --- | --- |
  * | `luksa/kubia` | the chapter's app: logs `Kubia server starting...`, answers every HTTP request on 8080 with `You've hit <hostname>\n` and logs `Received request from ::ffff:<client ip>`. Node runs as PID 1 without a SIGTERM handler, so it ignores SIGTERM and is killed when the grace period ends (exit 137), as on a real cluster. |
  * | `pilothouse/crash` | logs a few lines and exits after `CRASH_AFTER_SECONDS` (default 3) with `EXIT_CODE` (default 1): CrashLoopBackOff under `restartPolicy: Always`. |
- * | `pilothouse/loggen` | writes `LINES_PER_SECOND` (default 10) numbered lines a second, `LINE_BYTES` (default 100) long, for big fast logs. Exits 0 on SIGTERM. |
+ * | `pilothouse/loggen` | writes `LINES_PER_SECOND` (default 10) numbered lines a second, `LINE_BYTES` (default 100) long, of `LINE_TEXT` repeated (default lorem ipsum), for big fast logs. Exits 0 on SIGTERM. |
  * | `pilothouse/html` | answers every request on 8080 with the page in `HTML` (default a short page) as `text/html` (or `CONTENT_TYPE`), and logs `GET /path`: a pod that serves its own HTML, script included. Exits 0 on SIGTERM. |
  * | `nginx` | serves the welcome page on 80 and writes nginx's access log. Exits 0 on SIGTERM. |
  * | `google-samples/kubernetes-bootcamp` | the Kubernetes tutorial app: `Hello Kubernetes bootcamp! \| Running on: <hostname> \| v=1` on 8080, one log line per request. |
@@ -100,7 +100,7 @@ const crash: App = (ctx) => {
 const loggen: App = (ctx) => {
   const perSecond = Math.max(0, Number(ctx.env.LINES_PER_SECOND ?? 10) || 0);
   const lineBytes = Math.max(16, Number(ctx.env.LINE_BYTES ?? 100) || 100);
-  const filler = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor '.repeat(Math.ceil(lineBytes / 70));
+  const filler = (ctx.env.LINE_TEXT || 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ').repeat(Math.ceil(lineBytes / 16));
   let written = 0;
   const started = Date.now();
   const tick = () => {
