@@ -139,7 +139,7 @@ test('a log stream is a subscription while open, and its bytes are counted', asy
   const before = await scrape();
   let lines = 0;
   s.on('log:lines', (batch, ack) => {
-    lines += batch.lines.length;
+    lines += batch.data.byteLength;
     ack();
   });
   const ack = await s.timeout(10_000).emitWithAck('log:subscribe', { id: 'log', target: { context: 'relayed', namespace: 'default', pod: 'kubia-zxzij', follow: true } });
