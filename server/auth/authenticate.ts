@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { impersonatedIdentity, sessionTokenIdentity, tokenIdentity, type Identity } from '@/lib/server/auth/identity';
+import { impersonatedIdentity, isReservedName, sessionTokenIdentity, tokenIdentity, type Identity } from '@/lib/server/auth/identity';
 import { BffError } from '@/lib/server/errors';
 import type { HostPolicy } from '@/lib/server/http/host-policy';
 import type { AuthConfig } from './auth-config';
@@ -42,7 +42,7 @@ const values = (value: string | string[] | undefined) => (value === undefined ? 
 function fromProxyHeaders(req: IncomingMessage, config: AuthConfig): Identity | null {
   const headers = req.headersDistinct;
   const username = values(headers[config.headers.user])[0]?.trim();
-  if (!username) return null;
+  if (!username || isReservedName(username)) return null;
   const groups = values(headers[config.headers.groups]).flatMap((value) => value.split(',')).map((group) => group.trim()).filter(Boolean);
   const email = values(headers[config.headers.email])[0]?.trim();
   return impersonatedIdentity({ username, groups, ...(email ? { email } : {}) });

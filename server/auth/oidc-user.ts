@@ -1,5 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { oidcGroups, oidcUsername } from '@/lib/k8s/oidc-claims';
+import { isReservedName } from '@/lib/server/auth/identity';
 import { OidcError, type OidcTokens } from './oidc-client';
 import type { OidcConfig } from './oidc-config';
 import type { Session } from './session-cookie';
@@ -10,6 +11,9 @@ function userFromClaims(claims: Record<string, unknown>, config: OidcConfig): { 
   const username = oidcUsername(claims, config);
   if (username === undefined) {
     throw new OidcError(`the ID token names no user: its ${config.usernameClaim} claim (PILOTHOUSE_OIDC_USERNAME_CLAIM) is missing${config.usernameClaim === 'email' ? ' or not verified' : ''}`, true);
+  }
+  if (isReservedName(username)) {
+    throw new OidcError(`the ID token names ${JSON.stringify(username)}, a name Kubernetes keeps for itself (system:); the console does not impersonate it (set PILOTHOUSE_OIDC_USERNAME_PREFIX)`, true);
   }
   return { username, groups: oidcGroups(claims, config) };
 }

@@ -342,6 +342,12 @@ describe('proxy mode', () => {
     assert.match(bob.json().message, /User "bob" cannot list resource "pods"/);
     const whoami = await request(proxyConsole.url, WHOAMI_PATH, { headers: { ...as('alice', 'developers, qa'), 'x-forwarded-email': 'alice@example.com' } });
     assert.deepEqual(whoami.json(), { mode: 'proxy', username: 'alice', groups: ['developers', 'qa'], email: 'alice@example.com' });
+    // Kubernetes' own names are never impersonated: a system: group is dropped, a system: user refused.
+    const masters = await request(proxyConsole.url, WHOAMI_PATH, { headers: as('alice', 'developers, system:masters') });
+    assert.deepEqual(masters.json().groups, ['developers']);
+    assert.equal((await pods('kube-system', as('alice', 'system:masters'))).status, 403);
+    assert.equal((await pods('team-a', as('system:admin', 'developers'))).status, 401);
+    assert.equal((await pods('team-a', as('system:serviceaccount:kube-system:default'))).status, 401);
   });
 
   test('a trusted proxy without the headers gets 401; the same headers from another address are ignored (401)', async () => {

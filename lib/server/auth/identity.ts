@@ -41,8 +41,19 @@ export function sessionTokenIdentity(user: { username: string; groups: string[];
   return { ...user, credential: { kind: 'token', token: session.token, server: session.server }, key };
 }
 
-/** The identity an authenticating proxy (or, in oidc mode with `impersonate`, the identity provider) vouched for. */
-export function impersonatedIdentity(user: { username: string; groups: string[]; email?: string }): Identity {
+/**
+ * Names under `system:` belong to Kubernetes itself (nodes, service accounts, `system:masters`). The console may
+ * impersonate any user and group, so a proxy header or an ID token claim naming one would act with the cluster's
+ * own powers; kube-apiserver's JWT authenticator refuses such names from claims for the same reason.
+ */
+export const isReservedName = (name: string) => name.startsWith('system:');
+
+/**
+ * The identity an authenticating proxy (or, in oidc mode with `impersonate`, the identity provider) vouched for.
+ * Groups under `system:` are dropped (fewer permissions, never more); a reserved username is the caller's to refuse.
+ */
+export function impersonatedIdentity(input: { username: string; groups: string[]; email?: string }): Identity {
+  const user = { ...input, groups: input.groups.filter((group) => !isReservedName(group)) };
   const key = `impersonate:${JSON.stringify([user.username, [...new Set(user.groups)].sort()])}`;
   return { ...user, credential: { kind: 'impersonate' }, key };
 }
