@@ -14,6 +14,8 @@ export interface ListOptions {
   limit?: number;
   continueToken?: string;
   resourceVersion?: string;
+  /** `Exact` or `NotOlderThan`; how a list applies `resourceVersion` (unset: the legacy rules). */
+  resourceVersionMatch?: string;
   watch: boolean;
   allowWatchBookmarks: boolean;
   sendInitialEvents?: boolean;
@@ -41,6 +43,7 @@ export function parseListOptions(query: URLSearchParams, kind: KindSpec): ListOp
     limit: Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : undefined,
     continueToken: query.get('continue') || undefined,
     resourceVersion: query.has('resourceVersion') ? (query.get('resourceVersion') ?? '') : undefined,
+    resourceVersionMatch: query.get('resourceVersionMatch') || undefined,
     watch: isTrue(query.get('watch')),
     allowWatchBookmarks: isTrue(query.get('allowWatchBookmarks')),
     sendInitialEvents: sendInitialEvents === null ? undefined : isTrue(sendInitialEvents),

@@ -9,8 +9,9 @@ import type { Registry } from './registry';
 import { renderList, renderObject, type ListMeta } from './render';
 import { STREAMED, type Reply } from './reply';
 import { decodeObjectBody, readBody } from './request-body';
-import { continueExpired, methodNotAllowed, pathNotFound } from './status';
-import { listPosition } from './store';
+import type { Page } from './list-page';
+import { badRequest, continueExpired, methodNotAllowed, pathNotFound, tooOldResourceVersion } from './status';
+import { listPosition, RevisionCompactedError } from './store';
 import { deepCopy, isPlainObject, type KubeObject } from './types';
 import { serveWatch, type LongRunningMetric } from './watch';
 import { handleWrite } from './write-handler';
@@ -103,7 +104,10 @@ async function read(
 
 /**
  * A list page. Items are ordered by namespace and name (etcd key order); `limit` cuts a page and the
- * continue token remembers where. A token older than the compacted revision is 410 Expired.
+ * continue token remembers where and at which revision: every page of a paged list shows the objects as
+ * they stood when its first page was read, as etcd's MVCC read does, and says so in its resourceVersion.
+ * A limited list may ask for an exact older revision (`resourceVersion` with `resourceVersionMatch=Exact`,
+ * or without a match: the legacy rule for a limit). A revision older than the history ring is 410 Expired.
  */
 export function list(
   ctx: HandlerContext,
@@ -112,23 +116,33 @@ export function list(
   options: ListOptions,
 ): { items: KubeObject[]; metadata: ListMeta } {
   const store = ctx.registry.store;
-  // Filter and page over the stored objects, and copy only the page (10,000 pods stay cheap to list).
-  let items = store.listShared(resourceKey(kind), kind.namespaced ? namespace : undefined).filter(options.matches);
-  let revision = Number(store.currentResourceVersion());
-  if (options.continueToken) {
-    const position = decodeContinue(options.continueToken);
-    if (position.revision < store.compactedResourceVersion()) throw continueExpired();
-    revision = position.revision;
-    items = items.filter((obj) => listPosition(obj) > position.after);
+  const { resourceVersion: rv, resourceVersionMatch: match } = options;
+  const position = options.continueToken ? decodeContinue(options.continueToken) : undefined;
+  if (position && rv && rv !== '0') throw badRequest('specifying resource version is not allowed when using continue');
+  const exact = !position && rv && rv !== '0' && /^\d+$/.test(rv) && (match === 'Exact' || (match === undefined && options.limit !== undefined));
+  const revision = position?.revision ?? (exact ? Number(rv) : Number(store.currentResourceVersion()));
+  let page: Page;
+  try {
+    page = store.listPage({
+      resourceKey: resourceKey(kind),
+      namespace: kind.namespaced ? namespace : undefined,
+      revision,
+      after: position?.after,
+      limit: options.limit,
+      matches: options.matches,
+    });
+  } catch (error) {
+    if (!(error instanceof RevisionCompactedError)) throw error;
+    throw position ? continueExpired() : tooOldResourceVersion(String(revision), String(error.compacted));
   }
   const metadata: ListMeta = { resourceVersion: String(revision) };
-  if (options.limit !== undefined && items.length > options.limit) {
-    const page = items.slice(0, options.limit);
-    metadata.continue = encodeContinue({ revision, after: listPosition(page[page.length - 1] as KubeObject) });
-    if (!options.filtered) metadata.remainingItemCount = items.length - page.length;
-    items = page;
+  const last = page.items[page.items.length - 1];
+  if (page.more && last) {
+    metadata.continue = encodeContinue({ revision, after: listPosition(last) });
+    if (!options.filtered) metadata.remainingItemCount = page.remaining;
   }
-  return { items: items.map((obj) => deepCopy(obj)), metadata };
+  // Copy only the page: the stored objects stay untouched by whatever renders it.
+  return { items: page.items.map((obj) => deepCopy(obj)), metadata };
 }
 
 // Logs come from a kubelet, which this part of the cluster does not run: an unscheduled pod has no

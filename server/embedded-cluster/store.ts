@@ -1,3 +1,4 @@
+import { cutPage, orderedAt, searchKeys, type OrderedObjects, type Page, type PageRequest } from './list-page';
 import { deepCopy, type KubeObject, type WatchEventType } from './types';
 
 /** One change recorded by the store, kept in the watch history ring. */
@@ -6,7 +7,10 @@ export interface StoreEvent {
   /** The resource key (`pods`, `deployments.apps`) the object belongs to. */
   resourceKey: string;
   object: KubeObject;
-  /** The object before a MODIFIED change, so filtered watches can tell entering from leaving. */
+  /**
+   * The object before a MODIFIED or DELETED change, so filtered watches can tell entering from leaving and
+   * a paged list can read an older revision.
+   */
   previous?: KubeObject;
   /** Numeric form of the object's resourceVersion; internal ordering only, clients get the string. */
   revision: number;
@@ -36,10 +40,10 @@ export class RevisionCompactedError extends Error {
  */
 export class ObjectStore {
   private readonly objects = new Map<string, KubeObject>();
-  // Per-resource views of `objects` and their keys in list order (rebuilt only after an add or a
-  // remove), so listing one resource neither scans nor sorts every object of every kind.
+  // Per-resource views of `objects` and, in list order, their keys and objects (re-sorted only after an
+  // add or a remove), so listing one resource neither scans nor sorts every object of every kind.
   private readonly byResource = new Map<string, Map<string, KubeObject>>();
-  private readonly sortedKeys = new Map<string, string[]>();
+  private readonly sorted = new Map<string, { keys: string[]; objects: KubeObject[] }>();
   private readonly history: StoreEvent[] = [];
   private readonly watchers = new Set<StoreWatcher>();
   private revision = 0;
@@ -75,21 +79,46 @@ export class ObjectStore {
    * must not mutate what they get.
    */
   listShared(resourceKey: string, namespace?: string): readonly KubeObject[] {
-    const objects = this.byResource.get(resourceKey);
-    if (!objects) return [];
-    let keys = this.sortedKeys.get(resourceKey);
-    if (!keys) {
-      keys = [...objects.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      this.sortedKeys.set(resourceKey, keys);
+    const prefix = namespace === undefined ? `${resourceKey}|` : `${resourceKey}|${namespace}|`;
+    return cutPage(this.ordered(resourceKey), { prefix, matches: () => true }).items;
+  }
+
+  /**
+   * One page of a list as the resource stood at `revision`: etcd serves every page of a paged list from the
+   * revision of its first page, so objects changed meanwhile appear as they were. Read-only, like
+   * `listShared`. Throws RevisionCompactedError when changes since `revision` have left the history ring.
+   */
+  listPage(options: { resourceKey: string; namespace?: string; revision: number; after?: string } & Omit<PageRequest, 'prefix' | 'afterKey'>): Page {
+    const { resourceKey, namespace, revision, after } = options;
+    const prefix = namespace === undefined ? `${resourceKey}|` : `${resourceKey}|${namespace}|`;
+    const ordered = orderedAt(this.ordered(resourceKey), this.statesBefore(resourceKey, revision));
+    return cutPage(ordered, { prefix, afterKey: after === undefined ? undefined : `${resourceKey}|${after}`, limit: options.limit, matches: options.matches });
+  }
+
+  private ordered(resourceKey: string): OrderedObjects {
+    let sorted = this.sorted.get(resourceKey);
+    if (!sorted) {
+      const objects = this.byResource.get(resourceKey) ?? new Map<string, KubeObject>();
+      const keys = [...objects.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      sorted = { keys, objects: keys.map((key) => objects.get(key) as KubeObject) };
+      this.sorted.set(resourceKey, sorted);
     }
-    const prefix = namespace === undefined ? '' : `${resourceKey}|${namespace}|`;
-    const out: KubeObject[] = [];
-    for (const key of keys) {
-      if (prefix && !key.startsWith(prefix)) continue;
-      const obj = objects.get(key);
-      if (obj) out.push(obj);
+    return sorted;
+  }
+
+  /** Each object of a resource changed after `revision`, as it was at `revision` (undefined: not there yet). */
+  private statesBefore(resourceKey: string, revision: number): Map<string, KubeObject | undefined> {
+    if (revision < this.compactedRevision) throw new RevisionCompactedError(revision, this.compactedRevision);
+    const before = new Map<string, KubeObject | undefined>();
+    // Newest first, so the state before the oldest change after `revision` is the one that stays.
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const event = this.history[i] as StoreEvent;
+      if (event.revision <= revision) break;
+      if (event.resourceKey !== resourceKey) continue;
+      const key = objectKey(resourceKey, event.object.metadata.namespace ?? '', event.object.metadata.name ?? '');
+      before.set(key, event.type === 'ADDED' ? undefined : event.previous);
     }
-    return out;
+    return before;
   }
 
   /** Stores a new or changed object, stamping the next resourceVersion, and notifies watchers. */
@@ -112,10 +141,10 @@ export class ObjectStore {
     if (!existing) return undefined;
     this.objects.delete(key);
     this.byResource.get(resourceKey)?.delete(key);
-    this.sortedKeys.delete(resourceKey);
+    this.sorted.delete(resourceKey);
     const gone = deepCopy(existing);
     gone.metadata.resourceVersion = String(++this.revision);
-    this.record({ type: 'DELETED', resourceKey, object: gone, revision: this.revision });
+    this.record({ type: 'DELETED', resourceKey, object: gone, previous: existing, revision: this.revision });
     return deepCopy(gone);
   }
 
@@ -143,7 +172,10 @@ export class ObjectStore {
       this.byResource.set(resourceKey, objects);
     }
     objects.set(key, stored);
-    if (added) this.sortedKeys.delete(resourceKey);
+    const sorted = this.sorted.get(resourceKey);
+    if (!sorted) return;
+    if (added) this.sorted.delete(resourceKey);
+    else sorted.objects[searchKeys(sorted.keys, key)] = stored;
   }
 
   private record(event: StoreEvent): void {

@@ -159,6 +159,31 @@ describe('embedded cluster: watch and pagination', () => {
     assert.ok((unfiltered.metadata?.remainingItemCount ?? 0) > 0);
   });
 
+  it('serves every page of a paged list at the revision of its first page', async () => {
+    for (const name of ['s-a', 's-b', 's-c', 's-d']) await create(name, { snap: 'yes' });
+    const first = await t.core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'snap=yes', limit: 2 });
+    const listedAt = first.metadata?.resourceVersion;
+    const [c, d] = await Promise.all(['s-c', 's-d'].map((name) => t.core.readNamespacedConfigMap({ namespace: 'default', name })));
+    // Changes after the first page: a later item modified, another deleted, a new one created.
+    await t.core.patchNamespacedConfigMap({ namespace: 'default', name: 's-c', body: [{ op: 'add', path: '/data', value: { changed: 'yes' } }] });
+    await t.core.deleteNamespacedConfigMap({ namespace: 'default', name: 's-d' });
+    await create('s-e', { snap: 'yes' });
+    const rest = await t.core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'snap=yes', limit: 10, _continue: first.metadata?._continue });
+    assert.equal(rest.metadata?.resourceVersion, listedAt);
+    assert.deepEqual(rest.items.map((i) => [i.metadata?.name, i.metadata?.resourceVersion, i.data]), [
+      ['s-c', c?.metadata?.resourceVersion, undefined],
+      ['s-d', d?.metadata?.resourceVersion, undefined],
+    ]);
+    // The same revision read again with resourceVersion and an exact match; a fresh list sees the changes.
+    const exact = await t.request(`${path}?labelSelector=snap%3Dyes&resourceVersion=${listedAt}&resourceVersionMatch=Exact`);
+    assert.deepEqual(exact.json<{ items: { metadata: { name: string } }[] }>().items.map((i) => i.metadata.name), ['s-a', 's-b', 's-c', 's-d']);
+    const now = await t.core.listNamespacedConfigMap({ namespace: 'default', labelSelector: 'snap=yes' });
+    assert.deepEqual(now.items.map((i) => i.metadata?.name), ['s-a', 's-b', 's-c', 's-e']);
+    const both = await t.request(`${path}?limit=1&resourceVersion=${listedAt}&continue=${encodeURIComponent(first.metadata?._continue ?? '')}`);
+    assert.equal(both.status, 400);
+    assert.equal(both.json<{ message: string }>().message, 'specifying resource version is not allowed when using continue');
+  });
+
   it('expires a continue token older than the history with 410', async () => {
     const page = await t.core.listNamespacedConfigMap({ namespace: 'default', limit: 1 });
     for (let i = 0; i < 25; i++) await create(`c-churn-${i}`);
