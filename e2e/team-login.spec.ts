@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startConsole, type ConsoleProcess } from '../server/testing/console-process';
 import { startTestCluster, type TestCluster } from '../server/watch-hub/test-cluster';
 import { screenshotThemes } from './fixtures/screenshots';
+import { expectLoginFor, teamConsoleEnv } from './fixtures/team-console';
 import { PodsPage } from './pages/pods-page';
 
 // A console of its own in token mode, on an embedded cluster started here: the tests need its users' tokens.
@@ -11,12 +12,7 @@ let server: ConsoleProcess;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   cluster = await startTestCluster({ seed: { name: 'demo' } });
-  server = await startConsole({
-    KUBECONFIG: cluster.kubeconfigPath,
-    PILOTHOUSE_EMBEDDED: 'false',
-    PILOTHOUSE_AUTH: 'token',
-    PILOTHOUSE_SESSION_SECRET: 'e2e-team-login-secret-0123456789abcdef',
-  });
+  server = await startConsole(teamConsoleEnv(cluster, 'token', 'team-login'));
 });
 
 test.afterAll(async () => {
@@ -28,11 +24,7 @@ test('a shared link to a filtered view survives token login, and logout in anoth
   // Eight screenshots on a busy machine take most of the default 30 s.
   test.setTimeout(120_000);
   const link = '/pods?context=relayed&namespace=default&labelSelector=run%3Dkubia';
-  await page.goto(`${server.url}${link}`);
-  await expect(page).toHaveURL(`${server.url}/login?next=${encodeURIComponent(link)}`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Log in to Pilothouse' })).toBeVisible();
-  // No shell before login: its pickers and live channel would all be refused.
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  await expectLoginFor(page, server.url, link);
 
   const token = page.getByRole('textbox', { name: 'Bearer token' });
   await token.fill('not-a-token');

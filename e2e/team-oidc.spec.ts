@@ -8,6 +8,7 @@ import { startConsole, type ConsoleProcess } from '../server/testing/console-pro
 import { freePort } from '../server/testing/free-port';
 import { startTestCluster, type TestCluster } from '../server/watch-hub/test-cluster';
 import { screenshotThemes } from './fixtures/screenshots';
+import { expectLoginFor, teamConsoleEnv } from './fixtures/team-console';
 import { PodsPage } from './pages/pods-page';
 
 // A console of its own in oidc mode, with a real OpenID provider (oidc-provider, its own login form) and an
@@ -32,10 +33,7 @@ test.beforeAll(async () => {
   writeFileSync(caFile, provider.caCert);
   server = await startConsole({
     PORT: String(port),
-    KUBECONFIG: cluster.kubeconfigPath,
-    PILOTHOUSE_EMBEDDED: 'false',
-    PILOTHOUSE_AUTH: 'oidc',
-    PILOTHOUSE_SESSION_SECRET: 'e2e-team-oidc-secret-0123456789abcdef',
+    ...teamConsoleEnv(cluster, 'oidc', 'team-oidc'),
     PILOTHOUSE_PUBLIC_URL: url,
     PILOTHOUSE_OIDC_ISSUER: provider.issuer,
     PILOTHOUSE_OIDC_CLIENT_ID: 'pilothouse',
@@ -56,10 +54,7 @@ test('a shared link to a filtered view survives the OIDC login at the provider\'
   // Screenshots of two screens in four variants each take most of the default 30 s on a busy machine.
   test.setTimeout(120_000);
   const link = '/pods?context=relayed&namespace=default&labelSelector=run%3Dkubia';
-  await page.goto(`${server.url}${link}`);
-  await expect(page).toHaveURL(`${server.url}/login?next=${encodeURIComponent(link)}`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Log in to Pilothouse' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  await expectLoginFor(page, server.url, link);
   const start = page.getByRole('link', { name: 'Log in with Local IdP' });
   await screenshotThemes(page, testInfo, 'oidc-login');
 

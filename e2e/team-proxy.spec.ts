@@ -3,6 +3,7 @@ import { startConsole, type ConsoleProcess } from '../server/testing/console-pro
 import { podManifest, startTestCluster, type TestCluster } from '../server/watch-hub/test-cluster';
 import { startIdentityProxy, type IdentityProxy } from './fixtures/identity-proxy';
 import { screenshotThemes } from './fixtures/screenshots';
+import { teamConsoleEnv } from './fixtures/team-console';
 import { PodsPage } from './pages/pods-page';
 
 // A console in proxy mode that believes only 127.0.0.2, and an authenticating proxy in front of it that
@@ -19,14 +20,11 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   cluster = await startTestCluster({ seed: { name: 'demo' } });
   server = await startConsole({
-    KUBECONFIG: cluster.kubeconfigPath,
-    PILOTHOUSE_EMBEDDED: 'false',
+    ...teamConsoleEnv(cluster, 'proxy', 'team-proxy'),
     PORT: String(CONSOLE_PORT),
-    PILOTHOUSE_AUTH: 'proxy',
     PILOTHOUSE_TRUSTED_PROXIES: '127.0.0.2',
     // Users reach the console at the proxy's address: that is the Host and Origin their browser sends.
     PILOTHOUSE_PUBLIC_URL: `http://127.0.0.1:${PROXY_PORT}`,
-    PILOTHOUSE_SESSION_SECRET: 'e2e-team-proxy-secret-0123456789abcdef',
   });
   proxy = await startIdentityProxy({ target: server.url, identity: { user: 'alice', groups: ['developers'] }, from: '127.0.0.2', port: PROXY_PORT });
   await cluster.api('POST', `/api/v1/namespaces/${NAMESPACE}/pods`, podManifest('web-1', { app: 'web' }));

@@ -3,6 +3,7 @@ import { startConsole, type ConsoleProcess } from '../server/testing/console-pro
 import { podManifest, startTestCluster, type TestCluster } from '../server/watch-hub/test-cluster';
 import { failAccessReviews } from './fixtures/access-reviews';
 import { screenshotThemes } from './fixtures/screenshots';
+import { teamConsoleEnv } from './fixtures/team-console';
 import { bindClusterRole, logInWithToken, serviceAccount, serviceAccountToken } from './fixtures/team-users';
 import { NamespacesPage } from './pages/namespaces-page';
 import { PodsPage } from './pages/pods-page';
@@ -19,12 +20,7 @@ const tokens = { ana: '', ben: '' };
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   cluster = await startTestCluster({ seed: { name: 'demo' } });
-  server = await startConsole({
-    KUBECONFIG: cluster.kubeconfigPath,
-    PILOTHOUSE_EMBEDDED: 'false',
-    PILOTHOUSE_AUTH: 'token',
-    PILOTHOUSE_SESSION_SECRET: 'e2e-team-rbac-secret-0123456789abcdef',
-  });
+  server = await startConsole(teamConsoleEnv(cluster, 'token', 'team-rbac'));
   for (const namespace of [SHOP, LAB]) await cluster.api('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
   await cluster.api('POST', `/api/v1/namespaces/${SHOP}/pods`, podManifest('cart', { app: 'cart' }));
   await cluster.api('POST', `/api/v1/namespaces/${LAB}/pods`, podManifest('probe', { app: 'probe' }));

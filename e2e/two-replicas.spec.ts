@@ -4,6 +4,7 @@ import { WHOAMI_PATH } from '@/lib/contract/auth';
 import { startConsole, type ConsoleProcess } from '../server/testing/console-process';
 import { podManifest, startTestCluster, type TestCluster } from '../server/watch-hub/test-cluster';
 import { RoundRobinRelay } from './fixtures/round-robin-relay';
+import { teamConsoleEnv } from './fixtures/team-console';
 import { PodsPage } from './pages/pods-page';
 
 // Two console processes behind a round-robin relay, as two replicas behind a load balancer without sticky
@@ -11,17 +12,14 @@ import { PodsPage } from './pages/pods-page';
 let cluster: TestCluster;
 let replicas: ConsoleProcess[] = [];
 const relay = new RoundRobinRelay();
-const SECRET = 'e2e-two-replicas-secret-0123456789abcdef';
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   cluster = await startTestCluster({ seed: { name: 'demo' } });
   await relay.start();
   const env = {
-    KUBECONFIG: cluster.kubeconfigPath,
-    PILOTHOUSE_EMBEDDED: 'false',
-    PILOTHOUSE_AUTH: 'token',
-    PILOTHOUSE_SESSION_SECRET: SECRET,
+    // One session secret for both: a session sealed by either is valid on the other.
+    ...teamConsoleEnv(cluster, 'token', 'two-replicas'),
     // The address users open is the balancer's.
     PILOTHOUSE_PUBLIC_URL: `http://127.0.0.1:${relay.port}`,
   };

@@ -9,9 +9,8 @@ import { startOidcProvider, type LocalOidcProvider } from '../embedded-cluster/t
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { freePort } from '../testing/free-port';
 import { consoleRequest, CookieJar, oidcLogin, oidcLoginSteps, type ConsoleAnswer } from '../testing/oidc-login';
-import type { ExecEnd } from '@/lib/contract/exec';
 import type { LogError } from '@/lib/contract/logs';
-import { connectSocket, recordWatch, type TestSocket } from '../watch-hub/socket-client';
+import { connectSocket, recordExec, recordWatch, type TestSocket } from '../watch-hub/socket-client';
 import { podManifest, startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 
 // Test bodies are read field by field; a loose type keeps the assertions readable.
@@ -267,17 +266,10 @@ for (const [mode, server] of [['id-token', () => forwarding], ['impersonate', ()
         await eventually(() => !refusedLog.ack.ok || refusedLog.seen.error !== undefined, 'bob\'s log refusal');
         assert.equal(refusedLog.ack.ok ? refusedLog.seen.error?.status.code : refusedLog.ack.status.code, 403);
 
-        const openShell = async (socket: TestSocket) => {
-          const seen = { output: '', end: undefined as ExecEnd | undefined };
-          socket.on('exec:data', (data) => (seen.output += data.data));
-          socket.on('exec:close', (end) => (seen.end = end));
-          const target = { context: CONTEXT, namespace: 'team-a', pod: 'shell', container: 'main', command: ['sh'] };
-          assert.deepEqual(await socket.timeout(10_000).emitWithAck('exec:open', { id: 'x', target, cols: 80, rows: 24 }), { ok: true });
-          return seen;
-        };
-        const shell = await openShell(alice);
+        const target = { context: CONTEXT, namespace: 'team-a', pod: 'shell', container: 'main', command: ['sh'] };
+        const shell = await recordExec(alice, target);
         await eventually(() => shell.output.includes('# '), `alice's prompt: ${JSON.stringify(shell)}`);
-        const refused = await openShell(bob);
+        const refused = await recordExec(bob, target);
         await eventually(() => refused.end !== undefined, 'the end of bob\'s exec');
         assert.match(refused.end?.reason === 'failed' ? (refused.end.status.message ?? '') : '', /\b403\b/);
       } finally {

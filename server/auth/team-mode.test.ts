@@ -5,13 +5,12 @@ import { after, before, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
 import { parse, stringify } from 'yaml';
 import { LOGIN_PATH, LOGOUT_PATH, OIDC_CALLBACK_PATH, OIDC_LOGIN_PATH, WHOAMI_PATH } from '@/lib/contract/auth';
-import type { ExecEnd } from '@/lib/contract/exec';
 import { CLIENT_EVENTS, SOCKET_PATH } from '@/lib/contract/socket-events';
 import { IDENTITY_REF_HEADER } from '@/lib/server/auth/identity';
 import { startConsole, type ConsoleProcess } from '../testing/console-process';
 import { appRoutes } from '../testing/route-inventory';
 import { PROBE_PATHS } from '../front-door';
-import { connectSocket, recordWatch } from '../watch-hub/socket-client';
+import { connectSocket, recordExec, recordWatch } from '../watch-hub/socket-client';
 import { podManifest, startTestCluster, type TestCluster } from '../watch-hub/test-cluster';
 import { AUTH_ROUTES } from './auth-routes';
 import { MAX_FAILED_LOGINS } from './login-limiter';
@@ -368,20 +367,13 @@ describe('proxy mode', () => {
     const alice = await connectSocket(proxyConsole.url, as('alice', 'developers'));
     const bob = await connectSocket(proxyConsole.url, as('bob'));
     try {
-      const open = async (socket: typeof alice) => {
-        const seen = { output: '', end: undefined as ExecEnd | undefined };
-        socket.on('exec:data', (data) => (seen.output += data.data));
-        socket.on('exec:close', (end) => (seen.end = end));
-        const target = { context: CONTEXT, namespace: 'team-a', pod: 'shell', container: 'main', command: ['sh'] };
-        assert.deepEqual(await socket.timeout(10_000).emitWithAck('exec:open', { id: 'x', target, cols: 80, rows: 24 }), { ok: true });
-        return seen;
-      };
+      const target = { context: CONTEXT, namespace: 'team-a', pod: 'shell', container: 'main', command: ['sh'] };
       const until = async (predicate: () => boolean, what: string) => {
         for (const deadline = Date.now() + 15_000; !predicate(); await new Promise((resolve) => setTimeout(resolve, 25))) assert.ok(Date.now() < deadline, what);
       };
-      const shell = await open(alice);
+      const shell = await recordExec(alice, target);
       await until(() => shell.output.includes('# '), `alice's prompt: ${JSON.stringify(shell)}`);
-      const refused = await open(bob);
+      const refused = await recordExec(bob, target);
       await until(() => refused.end !== undefined, 'the end of bob\'s exec');
       assert.equal(refused.end?.reason, 'failed');
       // The exec session reports a refused WebSocket upgrade as 502 naming the API server's answer (ws drops its Status body).

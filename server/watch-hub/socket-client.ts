@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
 import { reduceList, type ListItem, type WatchedList } from '@/lib/k8s/list-reducer';
+import type { ExecEnd, ExecOpen } from '@/lib/contract/exec';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/contract/socket-events';
 import type { WatchStatus, WatchSubscribeAck, WatchTarget } from '@/lib/contract/watch';
 
@@ -74,4 +76,19 @@ export async function recordWatch(socket: TestSocket, id: string, target: WatchT
   });
   recording.ack = await socket.timeout(10_000).emitWithAck('watch:subscribe', { id, target });
   return recording;
+}
+
+/** What an exec session printed and how it ended, as the socket hears it. */
+export interface ExecRecording {
+  output: string;
+  end?: ExecEnd;
+}
+
+/** Opens an exec session (80x24) and records it; the ack must be `{ ok: true }`. */
+export async function recordExec(socket: TestSocket, target: ExecOpen['target']): Promise<ExecRecording> {
+  const seen: ExecRecording = { output: '' };
+  socket.on('exec:data', (data) => (seen.output += data.data));
+  socket.on('exec:close', (end) => (seen.end = end));
+  assert.deepEqual(await socket.timeout(10_000).emitWithAck('exec:open', { id: 'x', target, cols: 80, rows: 24 }), { ok: true });
+  return seen;
 }
