@@ -115,8 +115,11 @@ function DeleteConfirm({ context, descriptor, scope, onClose, onDone, note, onDe
         error={remove.error?.message}
         onDelete={(deleteOptions) => {
           const targets = preview.data ?? [];
-          const outcome = { lines: targets.map((target) => deleteOutcome(descriptor, target.name)), objects: targets };
-          remove.mutate({ targets, deleteOptions }, { onSuccess: () => onDone(outcome) });
+          remove.mutate(
+            // kubectl ignores what is already gone when it deletes by selector or --all, never by name.
+            { targets, deleteOptions, ignoreNotFound: scope.kind !== 'objects' },
+            { onSuccess: (deleted) => onDone({ lines: deleted.map((target) => deleteOutcome(descriptor, target.name)), objects: deleted }) },
+          );
         }}
       />
     </Dialog>

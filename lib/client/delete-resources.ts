@@ -107,36 +107,42 @@ export function useDeletePreview(context: string | undefined, descriptor: Resour
   });
 }
 
-/** Deletes each target on its own; the error lists every one that failed, with the server's message. */
-export async function deleteTargets(options: { context: string; descriptor: ResourceType; targets: ObjectRef[]; deleteOptions: DeleteOptions }): Promise<void> {
+/**
+ * Deletes each target on its own; the error lists every one that failed, with the server's message.
+ * `ignoreNotFound` is kubectl's default for `--all`, `-l` and `--field-selector`: an object already gone
+ * (collected with its deleted owner, say) is no failure. Answers with the targets this delete removed.
+ */
+export async function deleteTargets<T extends ObjectRef>(options: { context: string; descriptor: ResourceType; targets: T[]; deleteOptions: DeleteOptions; ignoreNotFound?: boolean }): Promise<T[]> {
   const { context, descriptor, targets, deleteOptions } = options;
   const results = await Promise.allSettled(targets.map((ref) => deleteObject({ context, descriptor, ref, deleteOptions })));
+  const gone = (reason: unknown) => options.ignoreNotFound && reason instanceof ApiError && reason.code === 404;
   const failures = results.flatMap((result, index) => {
-    if (result.status === 'fulfilled') return [];
+    if (result.status === 'fulfilled' || gone(result.reason)) return [];
     const ref = targets[index];
     return [`${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}: ${(result.reason as Error).message}`];
   });
   if (failures.length) throw new Error(failures.join('\n'));
+  return targets.filter((_, index) => results[index].status === 'fulfilled');
 }
 
 export function useDeleteTargets(context: string | undefined, descriptor: ResourceDescriptor) {
   const queryClient = useQueryClient();
-  return useMutation<void, Error, { targets: ObjectRef[]; deleteOptions: DeleteOptions }>({
-    mutationFn: ({ targets, deleteOptions }) => {
+  return useMutation<DeleteTarget[], Error, { targets: DeleteTarget[]; deleteOptions: DeleteOptions; ignoreNotFound?: boolean }>({
+    mutationFn: ({ targets, deleteOptions, ignoreNotFound }) => {
       if (!context) throw new Error('no cluster context');
-      return deleteTargets({ context, descriptor, targets, deleteOptions });
+      return deleteTargets({ context, descriptor, targets, deleteOptions, ignoreNotFound });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.resource(context ?? '', descriptor) }),
   });
 }
 
-/** Deletes objects of several kinds (`kubectl delete all --all`): each kind's targets, each on its own. */
+/** Deletes objects of several kinds (`kubectl delete all --all`): each kind's targets, each on its own, what is already gone ignored. */
 export function useDeleteGroups(context: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation<void, Error, { groups: { resource: ResourceType; targets: ObjectRef[] }[]; deleteOptions: DeleteOptions }>({
     mutationFn: async ({ groups, deleteOptions }) => {
       if (!context) throw new Error('no cluster context');
-      const results = await Promise.allSettled(groups.map((group) => deleteTargets({ context, descriptor: group.resource, targets: group.targets, deleteOptions })));
+      const results = await Promise.allSettled(groups.map((group) => deleteTargets({ context, descriptor: group.resource, targets: group.targets, deleteOptions, ignoreNotFound: true })));
       const failures = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as Error).message] : []));
       if (failures.length) throw new Error(failures.join('\n'));
     },
