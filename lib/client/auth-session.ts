@@ -13,6 +13,9 @@ export async function login(token: string, next: string): Promise<string> {
 // Set while this tab logs out: the server then closes its socket too, and that must not race the logout's
 // own navigation with a login page that would bring the user back.
 let loggingOut = false;
+// Set once this tab is on its way to the login page: the socket's close, its failed reconnection and the other
+// tab's message each say the session ended, and one navigation is enough (a second one cancels the first).
+let leaving = false;
 
 export async function logout(): Promise<void> {
   loggingOut = true;
@@ -52,10 +55,12 @@ export const whoAmIQuery = () => queryOptions({ queryKey: ['auth', 'whoami'], qu
  * Any other failure (the console restarting, the network) is left to the socket's own reconnection.
  */
 export async function loginIfSessionEnded(): Promise<void> {
+  if (leaving) return;
   try {
     await apiFetch<WhoAmI>(WHOAMI_PATH);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 401 && !loggingOut) {
+    if (error instanceof ApiError && error.code === 401 && !loggingOut && !leaving) {
+      leaving = true;
       // A full load, not a client navigation: every live view and the shell must go with the session.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign(`${LOGIN_PAGE}?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
