@@ -28,8 +28,11 @@ export interface ResourceListOptions<T extends ListItem, R extends ResourceRow, 
   context?: string;
   /** The namespace in effect (`_all` for every one); ignored for a cluster-scoped kind. */
   namespace?: string;
-  /** Rows are computed once per object (cache by identity). */
-  toRow: (item: T) => R;
+  /**
+   * Rows computed here, once per object (cache by identity), from a list of objects. Absent: the list asks
+   * the BFF for its kind's rows view (lib/contract/row-view.ts) and its items are the rows.
+   */
+  toRow?: (item: T) => R;
   sortRows: (rows: R[], key: S, descending: boolean) => R[];
 }
 
@@ -51,13 +54,14 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
         resource: descriptor.resource,
         namespace: allNamespaces ? undefined : namespace,
         fieldSelector: view.fieldSelector || undefined,
+        ...(toRow ? {} : { view: 'rows' as const }),
       }
     : null;
-  const { data, state, error, offline } = useWatchedList<T>(target);
+  const { data, state, error, offline } = useWatchedList<T | R>(target);
   const [pageSelection, setPageSelection] = useState<Set<string>>(() => new Set());
   const [copied, setCopied] = useState<'link' | 'command'>();
 
-  const allRows = useMemo(() => (data?.items ?? []).map(toRow), [data, toRow]);
+  const allRows = useMemo(() => (toRow ? ((data?.items ?? []) as T[]).map(toRow) : ((data?.items ?? []) as R[])), [data, toRow]);
   const rowsByUid = useMemo(() => new Map(allRows.map((row) => [row.uid, row])), [allRows]);
   const labelIndex = useMemo(() => indexLabels(allRows.map((row) => row.labels)), [allRows]);
   // The filter bar only passes valid selectors to the URL, but a hand-edited link may not be.
