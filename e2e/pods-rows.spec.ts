@@ -157,3 +157,44 @@ test('a pod created, relabelled and deleted outside the browser changes its row,
   const types = new Set(messages.flatMap((m) => (m.payload.events ?? []).filter((e) => e.object.name === 'kubia-b').map((e) => e.type)));
   expect([...types].sort()).toEqual(['ADDED', 'DELETED', 'MODIFIED']);
 });
+
+test('rows carry no annotations: the annotation editor reads the pod when it opens, says so meanwhile, and says when it cannot', async ({ page, api, namespace }) => {
+  await api.createPods(namespace, [{ name: 'kubia-a', annotations: { 'example.com/first': 'one' } }]);
+  const pods = new PodsPage(page);
+  await pods.open(namespace);
+  await pods.expectNames(['kubia-a']);
+  // Written after the page has its rows: only a read made when the editor opens can know it.
+  await api.patchPod(namespace, 'kubia-a', { metadata: { annotations: { 'example.com/later': 'two' } } });
+
+  // The read is held back, then answered: meanwhile the dialog says what it waits for and offers no form.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const podUrl = new RegExp(`/k8s/api/v1/namespaces/${namespace}/pods/kubia-a$`);
+  await page.route(podUrl, async (route) => {
+    await held;
+    await route.continue();
+  });
+  let dialog = await pods.editAnnotations('kubia-a');
+  await expect(dialog.root.getByRole('status')).toHaveText('Reading the current annotations…');
+  await expect(dialog.root.getByRole('textbox')).toHaveCount(0);
+  release();
+  await expect(dialog.root.getByText('example.com/first=one')).toBeVisible();
+  await expect(dialog.root.getByText('example.com/later=two')).toBeVisible();
+  await dialog.set({ 'example.com/third': 'three' });
+  await dialog.applyAndClose();
+  await expect.poll(async () => (await api.pod(namespace, 'kubia-a'))?.metadata.annotations).toEqual({ 'example.com/first': 'one', 'example.com/later': 'two', 'example.com/third': 'three' });
+  await page.unroute(podUrl);
+
+  // A read that fails is said, with a retry, rather than an empty editor an edit would be judged against.
+  let fail = true;
+  await page.route(podUrl, (route) =>
+    fail
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 503, reason: 'ServiceUnavailable', message: 'the cluster is away' }) })
+      : route.continue(),
+  );
+  dialog = await pods.editAnnotations('kubia-a');
+  await expect(dialog.root.getByRole('alert')).toContainText('Could not read the current annotations: the cluster is away');
+  fail = false;
+  await dialog.root.getByRole('button', { name: 'Retry' }).click();
+  await expect(dialog.root.getByText('example.com/third=three')).toBeVisible();
+});
