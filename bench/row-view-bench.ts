@@ -44,7 +44,7 @@ try {
   const target = { context, version: 'v1', resource: 'pods' };
   // One viewer holds the shared watch open; the measured ones join it, as a second viewer does.
   const holder = await connectSocket(server.url);
-  await snapshotOf(holder, 'hold', target).then(() => holder.emit('watch:subscribe', { id: 'held', target } as never));
+  await snapshotOf(holder, 'hold', target).then(() => holder.emit('watch:subscribe', { id: 'held', target } as never, () => undefined));
   const socket = await connectSocket(server.url);
   const rows: { view: string; items: number; bytes: number; ms: number }[] = [];
   for (const view of ['objects', 'rows'] as const) {

@@ -32,7 +32,7 @@ export function NamespacesWorkspace() {
   const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);
   const podCounts = useMemo(() => countPods(podList.data?.items ?? []), [podList.data]);
   const sortRows = useCallback((rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean) => sortNamespaceRows(rows, key, descending, podCounts), [podCounts]);
-  const list = useResourceList<NamespaceListRow, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, sortRows });
+  const list = useResourceList<NamespaceListRow, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, view: 'rows', sortRows });
   const { rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [deleting, setDeleting] = useState<string[]>();

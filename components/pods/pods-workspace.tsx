@@ -27,7 +27,7 @@ export function PodsWorkspace() {
   const context = scope.context?.name;
   const namespace = scope.namespace ?? 'default';
   // Rows from the BFF (the pods list's rows view), not pods: a tenth of the bytes, computed once on the server.
-  const list = useResourceList<PodListRow, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, sortRows: sortPodRows });
+  const list = useResourceList<PodListRow, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, view: 'rows', sortRows: sortPodRows });
   const { view, allNamespaces, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   // Hints for the toolbar's writes; across all namespaces a selection may span several, so only the server decides.

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { podListRow } from '@/lib/k8s/pod-list-row';
 import { namespaceListRow } from '@/lib/k8s/namespace-row';
+import { nodeRow } from '@/lib/k8s/node-list-row';
 import { rowProjection } from './row-view';
 import { watchSubscribeSchema } from './watch';
 
 test('the registry gives each kind with a rows view its lib/k8s row function, and none to the others', () => {
   assert.equal(rowProjection({ group: '', version: 'v1', resource: 'pods' }), podListRow);
   assert.equal(rowProjection({ version: 'v1', resource: 'namespaces' }), namespaceListRow);
+  assert.equal(rowProjection({ version: 'v1', resource: 'nodes' }), nodeRow);
   assert.equal(rowProjection({ group: '', version: 'v1', resource: 'configmaps' }), undefined);
   // A group of its own is another resource, whatever its name.
   assert.equal(rowProjection({ group: 'example.com', version: 'v1', resource: 'pods' }), undefined);

@@ -1,7 +1,8 @@
 import { namespaceListRow, type NamespaceListRow } from '@/lib/k8s/namespace-row';
+import { nodeRow, type NodeRow } from '@/lib/k8s/node-list-row';
 import { podListRow, type PodListRow } from '@/lib/k8s/pod-list-row';
-import { namespaces, pods } from '@/lib/k8s/resources';
-import type { Namespace, Pod } from '@/lib/k8s/types';
+import { namespaces, nodes, pods } from '@/lib/k8s/resources';
+import type { Namespace, Node, Pod } from '@/lib/k8s/types';
 
 /**
  * What a live list asks for: whole `objects` (the default; pages that show or compute over one, as the
@@ -37,12 +38,17 @@ const projection = <O, R extends WireRow>(kind: { group: string; version: string
 });
 
 /** The kinds that have a row view, each with its row function. Adding a kind here is all the BFF needs. */
-const ROW_VIEWS = [projection<Pod, PodListRow>(pods, podListRow), projection<Namespace, NamespaceListRow>(namespaces, namespaceListRow)];
+const ROW_VIEWS = [
+  projection<Pod, PodListRow>(pods, podListRow),
+  projection<Namespace, NamespaceListRow>(namespaces, namespaceListRow),
+  projection<Node, NodeRow>(nodes, nodeRow),
+];
 
 /** The row each kind's view sends, by plural resource name. */
 export interface RowOf {
   pods: PodListRow;
   namespaces: NamespaceListRow;
+  nodes: NodeRow;
 }
 
 /** The row function of a resource, or undefined when it has no row view (a subscription then asks for objects). */

@@ -1,4 +1,5 @@
 import { compareTimestamps, timestampText } from '@/lib/k8s/duration';
+import { podRequests } from '@/lib/k8s/scheduling/pod-requests';
 import { isUnscheduled } from '@/lib/k8s/scheduling/preview-subject';
 import { summarizePod } from '@/lib/k8s/pod-status';
 import { podStatusDetail, type PodStatusDetail } from '@/lib/k8s/pod-status-detail';
@@ -35,6 +36,11 @@ export interface PodListRow {
   node: string;
   ip: string;
   labels: Record<string, string>;
+  /**
+   * What it requests of cpu (millicores) and memory (bytes), when anything (`podRequests`: the scheduler's
+   * sum, sidecars and overhead included): the nodes list adds these up per node.
+   */
+  requests?: { cpu?: number; memory?: number };
 }
 
 const cache = new WeakMap<Pod, PodListRow>();
@@ -50,6 +56,7 @@ export function podListRow(pod: Pod): PodListRow {
   const summary = summarizePod(pod);
   const meta = pod.metadata;
   const statusDetail = podStatusDetail(pod);
+  const { cpu, memory } = podRequests(pod);
   row = {
     uid: meta?.uid ?? `${meta?.namespace}/${meta?.name}`,
     resourceVersion: meta?.resourceVersion ?? '',
@@ -69,6 +76,7 @@ export function podListRow(pod: Pod): PodListRow {
     node: pod.spec?.nodeName ?? '',
     ip: pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || '',
     labels: meta?.labels ?? {},
+    ...(cpu || memory ? { requests: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) } } : {}),
   };
   cache.set(pod, row);
   return row;
