@@ -24,7 +24,6 @@ import { NodeDialogs, type NodeDialog, type TaintedNode } from './node-change-di
 import { nodeColumns } from './node-columns';
 import { nodeHref, schedulingHref } from './node-links';
 
-
 /** The nodes list: `kubectl get nodes` live, with what placement depends on, labels, cordon and taints. */
 export function NodesWorkspace() {
   const scope = useClusterScope();
