@@ -2,9 +2,9 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import { namespacesViewSpec } from '@/lib/contract/list-view';
-import { countPods, namespaceListRow, sortNamespaceRows, type NamespaceListRow, type NamespaceSortKey } from '@/lib/k8s/namespace-row';
+import { countPods, sortNamespaceRows, type NamespaceListRow, type NamespaceSortKey } from '@/lib/k8s/namespace-row';
+import type { PodListRow } from '@/lib/k8s/pod-list-row';
 import { namespaces, pods } from '@/lib/k8s/resources';
-import type { Namespace, Pod } from '@/lib/k8s/types';
 import { accessAttributes } from '@/lib/k8s/access-attributes';
 import { useDeniedReason } from '@/lib/client/access';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
@@ -12,7 +12,7 @@ import { useWatchedList } from '@/lib/client/use-watched-list';
 import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
-import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { liveDialog, ResourceDialogs, rowObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
 import { RowActions } from '@/components/resources/row-actions';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
@@ -23,18 +23,16 @@ import { CreateNamespace } from './create-namespace';
 import { namespaceColumns } from './namespace-columns';
 import { DeleteNamespacesDialog } from './namespace-delete-dialogs';
 
-const asObject = (row: NamespaceListRow): DialogObject => ({ name: row.name, object: row.object });
-
 /** `kubectl get namespaces`, live, with each namespace's pods, create, label and delete. */
 export function NamespacesWorkspace() {
   const scope = useClusterScope();
   const readOnly = useReadOnly();
   const context = scope.context?.name;
-  // Every pod of the cluster, for the per-namespace counts (shared with a Pods view of all namespaces).
-  const podList = useWatchedList<Pod>(context ? { context, version: pods.version, resource: pods.resource } : null);
+  // Every pod's row, for the per-namespace counts (shared with a Pods view of all namespaces).
+  const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);
   const podCounts = useMemo(() => countPods(podList.data?.items ?? []), [podList.data]);
   const sortRows = useCallback((rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean) => sortNamespaceRows(rows, key, descending, podCounts), [podCounts]);
-  const list = useResourceList<Namespace, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, toRow: namespaceListRow, sortRows });
+  const list = useResourceList<NamespaceListRow, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, view: 'rows', sortRows });
   const { rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [deleting, setDeleting] = useState<string[]>();
@@ -54,7 +52,7 @@ export function NamespacesWorkspace() {
       {selectedRows.length > 0 && !readOnly ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
-          <Button disabledReason={labelDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
+          <Button disabledReason={labelDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(rowObject) })}>Label selected</Button>
           <Button variant="danger" disabledReason={deleteDenied} onClick={() => setDeleting(selectedRows.map((row) => row.name))}>Delete selected</Button>
         </div>
       ) : null}
@@ -73,8 +71,8 @@ export function NamespacesWorkspace() {
               <RowActions
                 name={row.name}
                 access={{ context, descriptor: namespaces }}
-                onLabels={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}
-                onAnnotations={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}
+                onLabels={() => setDialog({ kind: 'labels', objects: [rowObject(row)] })}
+                onAnnotations={() => setDialog({ kind: 'annotations', objects: [rowObject(row)] })}
                 onDelete={() => setDeleting([row.name])}
               />
             )}
@@ -84,7 +82,7 @@ export function NamespacesWorkspace() {
       {list.state === 'error' && list.error?.code === 403 ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">You can still type a namespace you may use into the header&apos;s Namespace box and work in it.</p>
       ) : null}
-      <ResourceDialogs context={context} descriptor={namespaces} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ResourceDialogs context={context} descriptor={namespaces} dialog={liveDialog(dialog, list.rowsByUid, rowObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
       <ChangeNotice {...list.noticeProps} />
       {deleting ? <DeleteNamespacesDialog context={context} names={deleting} onClose={() => setDeleting(undefined)} onDone={(outcome) => { list.changed(outcome); setDeleting(undefined); }} /> : null}
     </>

@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
-import { taintText } from '@/lib/k8s/node-list-row';
+import { taintText, type NodeRow } from '@/lib/k8s/node-list-row';
 import { TAINT_EFFECTS, type TaintEffect } from '@/lib/k8s/scheduling/node-change-text';
-import type { Node, Taint } from '@/lib/k8s/types';
+import type { Taint } from '@/lib/k8s/types';
 import { useNodeChange } from '@/lib/client/node-change';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
@@ -12,7 +12,9 @@ import { Dialog } from '@/components/ui/dialog';
 import { Select } from '@/components/ui/select';
 
 /** Node-only dialogs: cordon / uncordon of some nodes, the taints of one. */
-export type NodeDialog = { kind: 'cordon'; names: string[]; unschedulable: boolean } | { kind: 'taints'; node: Node };
+/** The node a taints dialog edits: its row's name, uid and current taints (each write reads the node again). */
+export type TaintedNode = Pick<NodeRow, 'uid' | 'name' | 'taints'>;
+export type NodeDialog = { kind: 'cordon'; names: string[]; unschedulable: boolean } | { kind: 'taints'; node: TaintedNode };
 
 const errorBox = 'whitespace-pre-line rounded-md bg-rose-50 p-2 text-xs text-rose-800 dark:bg-rose-950 dark:text-rose-200';
 
@@ -50,13 +52,13 @@ function CordonDialog({ context, names, unschedulable, onClose }: { context?: st
   );
 }
 
-function TaintsDialog({ context, node, onClose }: { context?: string; node: Node; onClose: () => void }) {
-  const name = node.metadata?.name ?? '';
+function TaintsDialog({ context, node, onClose }: { context?: string; node: TaintedNode; onClose: () => void }) {
+  const name = node.name;
   const change = useNodeChange(context);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [effect, setEffect] = useState<TaintEffect>('NoSchedule');
-  const taints = node.spec?.taints ?? [];
+  const taints = node.taints;
   const adding: Taint = { key: key.trim(), ...(value ? { value } : {}), effect };
   const replaces = taints.some((t) => t.key === adding.key && t.effect === adding.effect);
   const remove = (taint: Taint) => change.mutate({ nodeNames: [name], change: { kind: 'taint', taint, remove: true } });

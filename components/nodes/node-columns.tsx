@@ -1,5 +1,5 @@
 import { translateTimestampSince } from '@/lib/k8s/duration';
-import type { NodeListRow, NodeRowSortKey } from '@/lib/k8s/node-list-row';
+import { taintText, type NodeListRow, type NodeRowSortKey } from '@/lib/k8s/node-list-row';
 import type { StatusTone } from '@/lib/k8s/pod-list-row';
 import type { ResourceColumn } from '@/components/resources/resource-table';
 import { StatusBadge } from '@/components/pods/status-badge';
@@ -41,7 +41,7 @@ const PLACEMENT: Column[] = [
     label: 'Taints',
     cell: (row) =>
       row.taints.length ? (
-        <span className="flex gap-1">{row.taints.map((t) => <code key={t} className="rounded bg-amber-50 px-1 font-mono text-[11px] text-amber-900 dark:bg-amber-950 dark:text-amber-200">{t}</code>)}</span>
+        <span className="flex gap-1">{row.taints.map(taintText).map((t) => <code key={t} className="rounded bg-amber-50 px-1 font-mono text-[11px] text-amber-900 dark:bg-amber-950 dark:text-amber-200">{t}</code>)}</span>
       ) : (
         <NoneText />
       ),

@@ -1,41 +1,40 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { nodesViewSpec } from '@/lib/contract/list-view';
-import { nodeListRow, sortNodeRows, type NodeListRow } from '@/lib/k8s/node-list-row';
-import { nodes } from '@/lib/k8s/resources';
-import type { Node, Pod } from '@/lib/k8s/types';
+import { nodeListRow, requestsByNode, sortNodeRows, type NodeListRow, type NodeRow } from '@/lib/k8s/node-list-row';
+import type { PodListRow } from '@/lib/k8s/pod-list-row';
+import { nodes, pods } from '@/lib/k8s/resources';
 import { accessAttributes } from '@/lib/k8s/access-attributes';
 import { useDeniedReason } from '@/lib/client/access';
-import { useClusterPlacement } from '@/lib/client/use-cluster-placement';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
+import { useWatchedList } from '@/lib/client/use-watched-list';
 import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
-import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { liveDialog, ResourceDialogs, rowObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
 import { RowActionsMenu } from '@/components/resources/row-actions';
 import { useReadOnly } from '@/components/shell/read-only';
 import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
-import { NodeDialogs, type NodeDialog } from './node-change-dialogs';
+import { NodeDialogs, type NodeDialog, type TaintedNode } from './node-change-dialogs';
 import { nodeColumns } from './node-columns';
 import { nodeHref, schedulingHref } from './node-links';
-
-const NO_PODS: readonly Pod[] = [];
-const asObject = (row: NodeListRow): DialogObject => ({ name: row.name, object: row.node });
 
 /** The nodes list: `kubectl get nodes` live, with what placement depends on, labels, cordon and taints. */
 export function NodesWorkspace() {
   const scope = useClusterScope();
   const readOnly = useReadOnly();
   const context = scope.context?.name;
-  const placement = useClusterPlacement(context);
-  const { podsByNode } = placement;
-  const toRow = useCallback((node: Node) => nodeListRow(node, podsByNode.get(node.metadata?.name ?? '') ?? NO_PODS), [podsByNode]);
-  const list = useResourceList<Node, NodeListRow, (typeof nodesViewSpec.sortKeys)[number]>({ descriptor: nodes, spec: nodesViewSpec, context, toRow, sortRows: sortNodeRows });
+  // Rows of nodes and of every pod (shared with the Pods and Namespaces pages), not objects: the
+  // allocation bars need only each pod's node, phase and requests.
+  const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);
+  const requested = useMemo(() => requestsByNode(podList.data?.items ?? []), [podList.data]);
+  const toRow = useCallback((row: NodeRow) => nodeListRow(row, requested.get(row.name)), [requested]);
+  const list = useResourceList<NodeRow, NodeListRow, (typeof nodesViewSpec.sortKeys)[number]>({ descriptor: nodes, spec: nodesViewSpec, context, view: 'rows', toRow, sortRows: sortNodeRows });
   const { view, setView, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [nodeDialog, setNodeDialog] = useState<NodeDialog>();
@@ -43,7 +42,7 @@ export function NodesWorkspace() {
   const patchDenied = useDeniedReason(context, accessAttributes(nodes, 'patch'));
 
   // Dialogs act on the nodes as they are now: kubelet heartbeats move a node's resourceVersion on.
-  const liveNode = (node: Node) => list.rowsByUid.get(node.metadata?.uid ?? '')?.node ?? node;
+  const liveNode = (node: TaintedNode) => list.rowsByUid.get(node.uid) ?? node;
   const liveNodeDialog = nodeDialog?.kind === 'taints' ? { ...nodeDialog, node: liveNode(nodeDialog.node) } : nodeDialog;
 
   if (!scope.loading && !scope.context) return <NoCluster error={scope.error} />;
@@ -62,7 +61,7 @@ export function NodesWorkspace() {
       {selectedRows.length > 0 && !readOnly ? (
         <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
-          <Button disabledReason={patchDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
+          <Button disabledReason={patchDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(rowObject) })}>Label selected</Button>
           <Button disabledReason={patchDenied} onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: true })}>Cordon selected</Button>
           <Button disabledReason={patchDenied} onClick={() => setNodeDialog({ kind: 'cordon', names: selectedRows.map((r) => r.name), unschedulable: false })}>Uncordon selected</Button>
         </div>
@@ -82,9 +81,9 @@ export function NodesWorkspace() {
               <RowActionsMenu
                 name={row.name}
                 actions={[
-                  { label: 'Edit labels…', onSelect: () => setDialog({ kind: 'labels', objects: [asObject(row)] }), disabledReason: patchDenied },
-                  { label: 'Edit taints…', onSelect: () => setNodeDialog({ kind: 'taints', node: row.node }), disabledReason: patchDenied },
-                  row.node.spec?.unschedulable
+                  { label: 'Edit labels…', onSelect: () => setDialog({ kind: 'labels', objects: [rowObject(row)] }), disabledReason: patchDenied },
+                  { label: 'Edit taints…', onSelect: () => setNodeDialog({ kind: 'taints', node: row }), disabledReason: patchDenied },
+                  row.unschedulable
                     ? { label: 'Uncordon…', onSelect: () => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: false }), disabledReason: patchDenied }
                     : { label: 'Cordon…', onSelect: () => setNodeDialog({ kind: 'cordon', names: [row.name], unschedulable: true }), disabledReason: patchDenied },
                 ]}
@@ -93,7 +92,7 @@ export function NodesWorkspace() {
           />
         )}
       </ListStatus>
-      <ResourceDialogs context={context} descriptor={nodes} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ResourceDialogs context={context} descriptor={nodes} dialog={liveDialog(dialog, list.rowsByUid, rowObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
       <ChangeNotice {...list.noticeProps} />
       <NodeDialogs context={context} dialog={liveNodeDialog} onClose={() => setNodeDialog(undefined)} />
     </>

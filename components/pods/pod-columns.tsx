@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { translateTimestampSince } from '@/lib/k8s/duration';
-import { isUnscheduled } from '@/lib/k8s/scheduling/preview-subject';
 import { podStatusDetailText } from '@/lib/k8s/pod-status-detail';
 import { schedulingHref } from '@/components/nodes/node-links';
 import { NoneText } from '@/components/resources/none-text';
@@ -24,7 +23,7 @@ function StatusCell({ row, context }: { row: PodListRow; context?: string }) {
   const badge = <StatusBadge status={row.status} />;
   return (
     <div className="py-1">
-      {isUnscheduled(row.pod) ? (
+      {row.unscheduled ? (
         <span className="inline-flex items-center gap-2">
           {badge}
           <Link

@@ -2,16 +2,15 @@
 
 import { useState } from 'react';
 import { podsViewSpec } from '@/lib/contract/list-view';
-import { podListRow, sortPodRows, type PodListRow } from '@/lib/k8s/pod-list-row';
+import { sortPodRows, type PodListRow } from '@/lib/k8s/pod-list-row';
 import { pods } from '@/lib/k8s/resources';
-import type { Pod } from '@/lib/k8s/types';
 import { accessAttributes } from '@/lib/k8s/access-attributes';
 import { useDeniedReason } from '@/lib/client/access';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
-import { liveDialog, ResourceDialogs, type DialogObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
+import { liveDialog, ResourceDialogs, rowObject, type ResourceDialog } from '@/components/resources/resource-dialogs';
 import { RowActions } from '@/components/resources/row-actions';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { useResourceList } from '@/components/resources/use-resource-list';
@@ -20,7 +19,6 @@ import { Button } from '@/components/ui/button';
 import { CommandLine } from '@/components/ui/command-line';
 import { podColumns } from './pod-columns';
 
-const asObject = (row: PodListRow): DialogObject => ({ name: row.name, namespace: row.namespace, object: row.pod });
 const refOf = (row: PodListRow) => ({ namespace: row.namespace, name: row.name });
 
 /** The pods list: live, filtered by the URL's view, with label, annotation and delete actions. */
@@ -28,7 +26,8 @@ export function PodsWorkspace() {
   const scope = useClusterScope();
   const context = scope.context?.name;
   const namespace = scope.namespace ?? 'default';
-  const list = useResourceList<Pod, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, toRow: podListRow, sortRows: sortPodRows });
+  // Rows from the BFF (the pods list's rows view), not pods: a tenth of the bytes, computed once on the server.
+  const list = useResourceList<PodListRow, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, view: 'rows', sortRows: sortPodRows });
   const { view, allNamespaces, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   // Hints for the toolbar's writes; across all namespaces a selection may span several, so only the server decides.
@@ -50,7 +49,7 @@ export function PodsWorkspace() {
         {selectedRows.length > 0 ? (
           <>
             <span className="mr-1 text-slate-600 dark:text-slate-400">{selectedRows.length} selected</span>
-            <Button disabledReason={labelDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(asObject) })}>Label selected</Button>
+            <Button disabledReason={labelDenied} onClick={() => setDialog({ kind: 'labels', objects: selectedRows.map(rowObject) })}>Label selected</Button>
             <Button variant="danger" disabledReason={deleteDenied} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'objects', objects: selectedRows.map(refOf) } })}>Delete selected</Button>
           </>
         ) : null}
@@ -78,15 +77,15 @@ export function PodsWorkspace() {
               <RowActions
                 name={row.name}
                 access={{ context, descriptor: pods, namespace: row.namespace }}
-                onLabels={() => setDialog({ kind: 'labels', objects: [asObject(row)] })}
-                onAnnotations={() => setDialog({ kind: 'annotations', objects: [asObject(row)] })}
+                onLabels={() => setDialog({ kind: 'labels', objects: [rowObject(row)] })}
+                onAnnotations={() => setDialog({ kind: 'annotations', objects: [rowObject(row)] })}
                 onDelete={() => setDialog({ kind: 'delete', scope: { kind: 'objects', objects: [refOf(row)] } })}
               />
             )}
           />
         )}
       </ListStatus>
-      <ResourceDialogs context={context} descriptor={pods} dialog={liveDialog(dialog, list.rowsByUid, asObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ResourceDialogs context={context} descriptor={pods} dialog={liveDialog(dialog, list.rowsByUid, rowObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
       <ChangeNotice {...list.noticeProps} />
     </>
   );

@@ -3,9 +3,11 @@
 import { useState } from 'react';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { deleteOutcome, metadataOutcome } from '@/lib/k8s/kubectl-outcome';
+import type { WireRow } from '@/lib/contract/row-view';
 import type { ObjectMeta } from '@/lib/k8s/types';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import { useDeletePreview, useDeleteTargets, type DeleteOptions, type DeleteScope } from '@/lib/client/delete-resources';
+import { useCurrentObjects } from '@/lib/client/get-resource';
 import { useMetadataPatch } from '@/lib/client/patch-metadata';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -19,6 +21,22 @@ export interface DialogObject {
   name: string;
   namespace?: string;
   object: { metadata?: ObjectMeta };
+  /**
+   * Built from a list row: the metadata holds the uid, resourceVersion and labels, not the annotations,
+   * which the annotation editor reads from the API when it opens (see `rowObject`).
+   */
+  fromRow?: boolean;
+}
+
+/**
+ * A list row as the dialogs take it. Rows leave annotations out: they are the largest part of many objects'
+ * metadata (a `kubectl apply` annotation holds the whole manifest), wanted only when an editor opens, and
+ * a read then is current by construction, where a copy on the wire would have to be kept up to date for
+ * every row of 50,000.
+ */
+export function rowObject(row: WireRow): DialogObject {
+  const { uid, resourceVersion, name, namespace, labels } = row;
+  return { name, namespace, fromRow: true, object: { metadata: { uid, resourceVersion, name, namespace, labels } } };
 }
 
 export type ResourceDialog = { kind: 'labels' | 'annotations'; objects: DialogObject[] } | { kind: 'delete'; scope: DeleteScope };
@@ -126,27 +144,66 @@ function DeleteConfirm({ context, descriptor, scope, onClose, onDone, note, onDe
   );
 }
 
-function MetadataDialog({ context, descriptor, map, objects, onClose, onDone }: { context?: string; descriptor: ResourceDescriptor; map: 'labels' | 'annotations'; objects: DialogObject[]; onClose: () => void; onDone: (outcome: ChangeOutcome) => void }) {
-  const patch = useMetadataPatch(context, descriptor);
+interface MetadataDialogProps {
+  context?: string;
+  descriptor: ResourceDescriptor;
+  map: 'labels' | 'annotations';
+  objects: DialogObject[];
+  onClose: () => void;
+  onDone: (outcome: ChangeOutcome) => void;
+}
+
+/**
+ * The editor over the objects' current metadata. What a row lacks (annotations) is read first: the form
+ * appears only once every object is read, so nothing typed is lost to values that arrive later, and a
+ * failed read is said instead of showing an empty map that an edit would then be judged against.
+ */
+function MetadataDialog(props: MetadataDialogProps) {
+  const { context, descriptor, map, objects, onClose } = props;
+  const needsRead = map === 'annotations' && objects.some((o) => o.fromRow);
+  const reads = useCurrentObjects<{ metadata?: ObjectMeta }>(context, descriptor, objects, needsRead);
   const title = objects.length === 1 ? `Edit ${map} of ${objects[0].name}` : `Edit ${map} of ${objects.length} ${descriptor.resource}`;
+  const failed = reads.find((read) => read.error);
+  const current = !needsRead ? objects : reads.every((r) => r.data) ? objects.map((o, i) => ({ ...o, fromRow: false, object: reads[i]!.data! })) : undefined;
   return (
     <Dialog title={title} open onClose={onClose} wide>
-      <MetadataEditor
-        descriptor={descriptor}
-        map={map}
-        targets={objects.map((o) => ({ name: o.name, namespace: o.namespace, values: o.object.metadata?.[map] ?? {}, resourceVersion: o.object.metadata?.resourceVersion }))}
-        onCancel={onClose}
-        pending={patch.isPending}
-        error={patch.error?.message}
-        onApply={(edits) => {
-          const outcome = {
-            lines: objects.map((o) => metadataOutcome({ kind: descriptor, name: o.name, map, current: o.object.metadata?.[map], edits })),
-            objects: objects.map(({ name, namespace }) => ({ name, namespace })),
-          };
-          patch.mutate({ map, objects: objects.map((o) => o.object), edits }, { onSuccess: () => onDone(outcome) });
-        }}
-      />
+      {current ? (
+        <MetadataForm {...props} objects={current} />
+      ) : failed ? (
+        <p role="alert" className="whitespace-pre-line rounded-md bg-rose-50 p-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
+          Could not read the current {map}: {failed.error?.message}
+        </p>
+      ) : (
+        <p role="status" className="text-sm">Reading the current {map}…</p>
+      )}
+      {current ? null : (
+        <div className="mt-4 flex justify-end gap-2">
+          {failed ? <Button onClick={() => reads.forEach((r) => r.error && void r.refetch())}>Retry</Button> : null}
+          <Button onClick={onClose}>Cancel</Button>
+        </div>
+      )}
     </Dialog>
+  );
+}
+
+function MetadataForm({ context, descriptor, map, objects, onClose, onDone }: MetadataDialogProps) {
+  const patch = useMetadataPatch(context, descriptor);
+  return (
+    <MetadataEditor
+      descriptor={descriptor}
+      map={map}
+      targets={objects.map((o) => ({ name: o.name, namespace: o.namespace, values: o.object.metadata?.[map] ?? {}, resourceVersion: o.object.metadata?.resourceVersion }))}
+      onCancel={onClose}
+      pending={patch.isPending}
+      error={patch.error?.message}
+      onApply={(edits) => {
+        const outcome = {
+          lines: objects.map((o) => metadataOutcome({ kind: descriptor, name: o.name, map, current: o.object.metadata?.[map], edits })),
+          objects: objects.map(({ name, namespace }) => ({ name, namespace })),
+        };
+        patch.mutate({ map, objects: objects.map((o) => o.object), edits }, { onSuccess: () => onDone(outcome) });
+      }}
+    />
   );
 }
 

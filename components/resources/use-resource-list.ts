@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import { listViewCommand, type ListViewSpec } from '@/lib/contract/list-view';
+import type { ListView } from '@/lib/contract/row-view';
 import { ALL_NAMESPACES } from '@/lib/contract/scope';
 import type { WatchTarget } from '@/lib/contract/watch';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
@@ -28,8 +29,16 @@ export interface ResourceListOptions<T extends ListItem, R extends ResourceRow, 
   context?: string;
   /** The namespace in effect (`_all` for every one); ignored for a cluster-scoped kind. */
   namespace?: string;
-  /** Rows are computed once per object (cache by identity). */
-  toRow: (item: T) => R;
+  /**
+   * What the list asks the BFF for: its kind's `rows` (lib/contract/row-view.ts), or whole `objects` for a
+   * kind without a rows view.
+   */
+  view: ListView;
+  /**
+   * The table's row of each item (an object, or the BFF's row), computed once per item (cache by
+   * identity). Absent: the items are the rows.
+   */
+  toRow?: (item: T) => R;
   sortRows: (rows: R[], key: S, descending: boolean) => R[];
 }
 
@@ -39,7 +48,7 @@ export interface ResourceListOptions<T extends ListItem, R extends ResourceRow, 
  * and the share buttons. Pages compose the toolbar, table and dialogs over it.
  */
 export function useResourceList<T extends ListItem, R extends ResourceRow, S extends string>(options: ResourceListOptions<T, R, S>) {
-  const { descriptor, spec, context, toRow, sortRows } = options;
+  const { descriptor, spec, context, view: listView, toRow, sortRows } = options;
   const [view, setView] = useListView(spec);
   const namespace = descriptor.namespaced ? options.namespace : undefined;
   const allNamespaces = namespace === ALL_NAMESPACES;
@@ -51,13 +60,14 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
         resource: descriptor.resource,
         namespace: allNamespaces ? undefined : namespace,
         fieldSelector: view.fieldSelector || undefined,
+        ...(listView === 'rows' ? { view: listView } : {}),
       }
     : null;
   const { data, state, error, offline } = useWatchedList<T>(target);
   const [pageSelection, setPageSelection] = useState<Set<string>>(() => new Set());
   const [copied, setCopied] = useState<'link' | 'command'>();
 
-  const allRows = useMemo(() => (data?.items ?? []).map(toRow), [data, toRow]);
+  const allRows = useMemo(() => (toRow ? (data?.items ?? []).map(toRow) : ((data?.items ?? []) as unknown as R[])), [data, toRow]);
   const rowsByUid = useMemo(() => new Map(allRows.map((row) => [row.uid, row])), [allRows]);
   const labelIndex = useMemo(() => indexLabels(allRows.map((row) => row.labels)), [allRows]);
   // The filter bar only passes valid selectors to the URL, but a hand-edited link may not be.

@@ -1,7 +1,7 @@
 'use client';
 
 import type { WatchTarget } from '@/lib/contract/watch';
-import type { ObjectMeta } from '@/lib/k8s/types';
+import type { NamespaceListRow } from '@/lib/k8s/namespace-row';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { useWatchedList } from '@/lib/client/use-watched-list';
 import { ContextPicker } from './context-picker';
@@ -10,9 +10,10 @@ import { NamespacePicker } from './namespace-picker';
 /** The header's Context and Namespace pickers, live from the cluster and kept in the URL. */
 export function HeaderPickers() {
   const scope = useClusterScope();
-  const target: WatchTarget | null = scope.context ? { context: scope.context.name, version: 'v1', resource: 'namespaces' } : null;
-  const { data, state, error } = useWatchedList<{ metadata?: ObjectMeta }>(target);
-  const namespaces = (data?.items ?? []).map((item) => item.metadata?.name ?? '').filter(Boolean).sort();
+  // Rows, not objects: the names are all it shows, and the namespaces page shares the subscription.
+  const target: WatchTarget | null = scope.context ? { context: scope.context.name, version: 'v1', resource: 'namespaces', view: 'rows' } : null;
+  const { data, state, error } = useWatchedList<NamespaceListRow>(target);
+  const namespaces = (data?.items ?? []).map((row) => row.name).filter(Boolean).sort();
   // The URL may name a namespace that is gone or not listed yet: keep it choosable.
   if (scope.namespace && scope.namespace !== '_all' && !namespaces.includes(scope.namespace)) namespaces.unshift(scope.namespace);
   return (

@@ -1,6 +1,7 @@
 'use client';
 
 import { queryOptions } from '@tanstack/react-query';
+import { rowProjection } from '@/lib/contract/row-view';
 import type { WatchTarget } from '@/lib/contract/watch';
 import type { ListItem, WatchedList } from '@/lib/k8s/list-reducer';
 import { resourcePath } from '@/lib/k8s/resource-path';
@@ -22,7 +23,10 @@ export async function fetchListOnce<T extends ListItem>(target: WatchTarget): Pr
     query: { labelSelector: target.labelSelector || undefined, fieldSelector: target.fieldSelector || undefined },
   });
   const list = await apiFetch<ListAnswer<T>>(k8sUrl(target.context, path));
-  return { items: list.items ?? [], resourceVersion: list.metadata?.resourceVersion ?? '' };
+  // A rows view gets what the socket would have sent: the same row function, applied here.
+  const project = target.view === 'rows' ? rowProjection(target) : undefined;
+  const items = list.items ?? [];
+  return { items: project ? (items.map(project) as unknown as T[]) : items, resourceVersion: list.metadata?.resourceVersion ?? '' };
 }
 
 /**

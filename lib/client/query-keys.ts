@@ -23,5 +23,6 @@ export function watchedKey(target: WatchTarget) {
     target.namespace ?? '',
     target.labelSelector ?? '',
     target.fieldSelector ?? '',
+    target.view ?? 'objects',
   ] as const;
 }

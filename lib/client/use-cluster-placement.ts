@@ -37,9 +37,9 @@ class PodsByNodeTap implements WatchTap<Pod> {
 }
 
 /**
- * Every node and the pods bound to them, live: what a scheduling preview and the nodes' allocation bars
- * need. Both lists are the page's shared watches (the nodes list and the all-namespaces pods list), so a
- * preview opens no list of its own; the pods by node follow the pods watch's events, so a pod event
+ * Every node and the pods bound to them, live, as whole objects: what a scheduling preview and a node's
+ * page need (the nodes list adds up requests from the pods' rows instead). Both lists are the page's shared
+ * watches of nodes and of all pods, so a preview opens no list of its own; the pods by node follow the pods watch's events, so a pod event
  * touches the lists of its node only (every other node keeps its array and what is remembered for it)
  * instead of regrouping every pod of the cluster.
  */

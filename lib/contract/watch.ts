@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ListItem, WatchEvent } from '@/lib/k8s/list-reducer';
 import { contextNameSchema } from '@/lib/contract/contexts';
+import { LIST_VIEWS } from '@/lib/contract/row-view';
 import type { K8sStatus } from '@/lib/contract/status';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -22,6 +23,11 @@ export const watchTargetSchema = z.object({
   namespace: z.string().max(63).regex(DNS_LABEL, 'namespace must be a DNS label').optional(),
   labelSelector: z.string().max(4096).optional(),
   fieldSelector: z.string().max(4096).optional(),
+  /**
+   * `rows`: the kind's list rows instead of objects (lib/contract/row-view.ts), in the snapshot and in every
+   * event; selectors still match the objects, before the BFF projects. Absent: objects.
+   */
+  view: z.enum(LIST_VIEWS).optional(),
 });
 export type WatchTarget = z.input<typeof watchTargetSchema>;
 export type ParsedWatchTarget = z.output<typeof watchTargetSchema>;
@@ -32,7 +38,10 @@ export const subscriptionIdSchema = z.string().min(1).max(64);
 export const watchSubscribeSchema = z.object({ id: subscriptionIdSchema, target: watchTargetSchema });
 export type WatchSubscribe = z.input<typeof watchSubscribeSchema>;
 
-/** Everything that matches, current at `resourceVersion`; replaces whatever the client held. */
+/**
+ * Everything that matches, current at `resourceVersion`; replaces whatever the client held. Its items (and
+ * the events' objects) are the objects, or, for a `rows` view, their rows.
+ */
 export interface WatchSnapshot<T extends ListItem = ListItem> {
   id: string;
   items: T[];

@@ -65,3 +65,21 @@ export function translateTimestampSince(ts: Timestamp | Date | undefined | null,
   if (!date) return '<unknown>';
   return humanDuration(now.getTime() - date.getTime());
 }
+
+/** A timestamp as the API writes it (RFC 3339 text); a `Date` (client-node's typed objects) is turned back into text. */
+export function timestampText(ts: Timestamp | Date): string {
+  return ts instanceof Date ? ts.toISOString() : ts;
+}
+
+const epochMs = (ts: Timestamp | undefined) => parseTimestamp(ts)?.getTime() ?? 0;
+
+/**
+ * Orders two timestamps, a missing one first (as Go's zero time). The API server writes `metav1.Time` in
+ * UTC at one precision (`2006-01-02T15:04:05Z`), so two of the same length compare as text without parsing,
+ * which keeps sorting 50,000 rows cheap; anything else is parsed.
+ */
+export function compareTimestamps(a: Timestamp | undefined, b: Timestamp | undefined): number {
+  if (a === b) return 0;
+  if (a && b && a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) return a < b ? -1 : 1;
+  return epochMs(a) - epochMs(b);
+}

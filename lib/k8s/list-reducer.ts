@@ -5,9 +5,10 @@
  * never compared except for equality.
  */
 
-/** The slice of an object the reducer reads. */
+/** The slice of an object the reducer reads; a list row (lib/contract/row-view.ts) carries its uid at the top. */
 export interface ListItem {
   metadata?: { uid?: string; resourceVersion?: string } | null;
+  uid?: string;
 }
 
 /** One watch event as the API server sends it (`BOOKMARK` carries no object change). */
@@ -22,7 +23,7 @@ export interface WatchedList<T extends ListItem = ListItem> {
   resourceVersion: string;
 }
 
-const uidOf = (item: ListItem): string | undefined => item.metadata?.uid ?? undefined;
+const uidOf = (item: ListItem): string | undefined => item.metadata?.uid ?? item.uid ?? undefined;
 
 // Up to this many events, one scan of the list per event (no allocation but the copy) beats building a
 // map of every item: a watch usually sends a few events at a time, and the list may hold 50,000.

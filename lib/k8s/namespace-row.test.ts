@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Namespace, Pod } from '@/lib/k8s/types';
+import { podListRow } from './pod-list-row';
 import { countPods, namespaceListRow, namespaceNameProblem, sortNamespaceRows } from './namespace-row';
 
 const ns = (name: string, extra: Partial<Namespace> = {}): Namespace => ({ metadata: { name, uid: name, creationTimestamp: '2024-05-01T10:00:00Z' }, ...extra });
-const pod = (namespace: string, phase: string, deleting = false): Pod => ({ metadata: { namespace, name: `${namespace}-${phase}`, ...(deleting ? { deletionTimestamp: '2024-05-01T11:00:00Z' } : {}) }, status: { phase } });
+const pod = (namespace: string, phase: string, deleting = false) =>
+  podListRow({ metadata: { namespace, name: `${namespace}-${phase}`, ...(deleting ? { deletionTimestamp: '2024-05-01T11:00:00Z' } : {}) }, status: { phase } } satisfies Pod);
 
 test('STATUS is the phase, as kubectl prints it', () => {
   assert.equal(namespaceListRow(ns('a', { status: { phase: 'Active' } })).status, 'Active');
   assert.equal(namespaceListRow(ns('b', { status: { phase: 'Terminating' } })).status, 'Terminating');
-  const row = namespaceListRow(ns('c'));
+  const object = ns('c');
+  const row = namespaceListRow(object);
   assert.equal(row.status, 'Active');
-  assert.equal(namespaceListRow(row.object), row);
+  assert.equal(namespaceListRow(object), row);
 });
 
 test('pods are counted per namespace, with those not Running', () => {

@@ -1,31 +1,39 @@
-import { parseTimestamp } from '@/lib/k8s/duration';
+import { compareTimestamps, timestampText } from '@/lib/k8s/duration';
 import { invalidMessage, qualifiedKind } from '@/lib/k8s/field-errors';
-import type { Namespace, Pod } from '@/lib/k8s/types';
+import type { PodListRow } from '@/lib/k8s/pod-list-row';
+import type { Namespace } from '@/lib/k8s/types';
 import { validateObjectMetaName } from '@/lib/k8s/validation';
 
-/** What the namespaces list shows of one namespace, computed once per object. */
+/**
+ * What the namespaces list shows of one namespace, and all its row actions need: plain JSON, sent by the
+ * BFF in place of the object (lib/contract/row-view.ts).
+ */
 export interface NamespaceListRow {
   uid: string;
+  /** Opaque: what a write guards with. */
+  resourceVersion: string;
   name: string;
   /** `Active` or `Terminating`, as `kubectl get ns` prints STATUS. */
   status: string;
-  created?: Date;
+  /** `metadata.creationTimestamp`, the AGE column's source. */
+  created?: string;
   labels: Record<string, string>;
-  object: Namespace;
 }
 
 const cache = new WeakMap<Namespace, NamespaceListRow>();
 
+/** The row of a namespace, cached by object identity (one watch event, one new row). */
 export function namespaceListRow(namespace: Namespace): NamespaceListRow {
   let row = cache.get(namespace);
   if (row) return row;
+  const meta = namespace.metadata;
   row = {
-    uid: namespace.metadata?.uid ?? namespace.metadata?.name ?? '',
-    name: namespace.metadata?.name ?? '',
-    status: namespace.status?.phase || (namespace.metadata?.deletionTimestamp ? 'Terminating' : 'Active'),
-    created: parseTimestamp(namespace.metadata?.creationTimestamp),
-    labels: namespace.metadata?.labels ?? {},
-    object: namespace,
+    uid: meta?.uid ?? meta?.name ?? '',
+    resourceVersion: meta?.resourceVersion ?? '',
+    name: meta?.name ?? '',
+    status: namespace.status?.phase || (meta?.deletionTimestamp ? 'Terminating' : 'Active'),
+    ...(meta?.creationTimestamp ? { created: timestampText(meta.creationTimestamp) } : {}),
+    labels: meta?.labels ?? {},
   };
   cache.set(namespace, row);
   return row;
@@ -37,14 +45,14 @@ export interface PodCount {
   notRunning: number;
 }
 
-/** Counts pods per namespace from one list of all pods. */
-export function countPods(pods: readonly Pod[]): Map<string, PodCount> {
+/** Counts pods per namespace from the rows of all pods. */
+export function countPods(pods: readonly Pick<PodListRow, 'namespace' | 'phase' | 'deletionTimestamp'>[]): Map<string, PodCount> {
   const counts = new Map<string, PodCount>();
   for (const pod of pods) {
-    const namespace = pod.metadata?.namespace ?? '';
+    const namespace = pod.namespace;
     const count = counts.get(namespace) ?? { total: 0, notRunning: 0 };
     count.total += 1;
-    if (pod.status?.phase !== 'Running' || pod.metadata?.deletionTimestamp) count.notRunning += 1;
+    if (pod.phase !== 'Running' || pod.deletionTimestamp) count.notRunning += 1;
     counts.set(namespace, count);
   }
   return counts;
@@ -60,7 +68,7 @@ export function sortNamespaceRows(rows: NamespaceListRow[], key: NamespaceSortKe
     name: (a, b) => text(a.name, b.name),
     status: (a, b) => text(a.status, b.status),
     // Youngest first reads like "age ascending", as kubectl's AGE column does.
-    age: (a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0),
+    age: (a, b) => compareTimestamps(b.created, a.created),
     pods: (a, b) => (pods.get(a.name)?.total ?? 0) - (pods.get(b.name)?.total ?? 0),
   };
   const sign = descending ? -1 : 1;

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeListRow, nodeRoles, nodeStatus, sortNodeRows, taintText } from '@/lib/k8s/node-list-row';
+import { nodeListRow, nodeRoles, nodeRow, nodeStatus, requestsByNode, sortNodeRows, taintText } from '@/lib/k8s/node-list-row';
+import { podListRow } from '@/lib/k8s/pod-list-row';
+import { nodeUsage } from '@/lib/k8s/scheduling/node-usage';
 import { container, node, pod, taint } from '@/lib/k8s/scheduling/testing/objects';
 import type { Node } from '@/lib/k8s/types';
 
@@ -30,21 +32,39 @@ describe('nodeListRow', () => {
   const n = node('n1', { allocatable: { cpu: '1930m', memory: '2880024Ki', pods: '110' }, taints: [taint('gpu', 'only', 'NoSchedule'), taint('maint', undefined, 'NoExecute')] });
   const podsOnNode = [pod({ name: 'a', nodeName: 'n1', containers: [container({ cpu: '100m', memory: '128Mi' })] }), pod({ name: 'b', nodeName: 'n1', containers: [container({ cpu: '250m' })] })];
 
-  it('adds up what the pods request against allocatable', () => {
-    const row = nodeListRow(n, podsOnNode);
+  // What the page has: the BFF's rows of the node and of the pods (a finished pod and one elsewhere too).
+  const rowsOfPods = () =>
+    [
+      ...podsOnNode,
+      pod({ name: 'done', nodeName: 'n1', phase: 'Succeeded', containers: [container({ cpu: '1' })] }),
+      pod({ name: 'elsewhere', nodeName: 'n2', containers: [container({ cpu: '1' })] }),
+      pod({ name: 'waiting', containers: [container({ cpu: '1' })] }),
+    ].map(podListRow);
+
+  it('adds up what the pods request against allocatable, from the rows of node and pods', () => {
+    const row = nodeListRow(nodeRow(n), requestsByNode(rowsOfPods()).get('n1'));
     assert.deepEqual(row.cpu, { requested: 350, allocatable: 1930 });
     assert.deepEqual(row.memory, { requested: 128 * 1024 * 1024, allocatable: 2880024 * 1024 });
     assert.deepEqual(row.pods, { requested: 2, allocatable: 110 });
-    assert.deepEqual(row.taints, ['gpu=only:NoSchedule', 'maint:NoExecute']);
+    assert.deepEqual(row.taints.map(taintText), ['gpu=only:NoSchedule', 'maint:NoExecute']);
   });
 
-  it('is remembered per node and pod list, recomputed when either changes', () => {
-    assert.equal(nodeListRow(n, podsOnNode), nodeListRow(n, podsOnNode));
-    assert.notEqual(nodeListRow(n, podsOnNode), nodeListRow(n, [...podsOnNode]));
+  it('says what nodeUsage says of the same pods', () => {
+    const usage = nodeUsage(podsOnNode);
+    const sums = requestsByNode(rowsOfPods()).get('n1');
+    assert.deepEqual(sums, { cpu: usage.requested.cpu, memory: usage.requested.memory, pods: usage.podCount });
+  });
+
+  it('is the same object while neither the node row nor the sums change', () => {
+    const row = nodeRow(n);
+    assert.equal(nodeRow(n), row);
+    assert.equal(nodeListRow(row, requestsByNode(rowsOfPods()).get('n1')), nodeListRow(row, requestsByNode(rowsOfPods()).get('n1')));
+    assert.notEqual(nodeListRow(row, { cpu: 1, memory: 0, pods: 1 }), nodeListRow(row, { cpu: 2, memory: 0, pods: 1 }));
+    assert.deepEqual(JSON.parse(JSON.stringify(row)), row);
   });
 
   it('sorts by cpu share, ties by name', () => {
-    const rows = [nodeListRow(node('b'), []), nodeListRow(node('a'), []), nodeListRow(n, podsOnNode)];
+    const rows = [nodeListRow(nodeRow(node('b'))), nodeListRow(nodeRow(node('a'))), nodeListRow(nodeRow(n), requestsByNode(rowsOfPods()).get('n1'))];
     assert.deepEqual(sortNodeRows(rows, 'cpu', true).map((r) => r.name), ['n1', 'a', 'b']);
   });
 

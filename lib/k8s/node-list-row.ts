@@ -1,12 +1,13 @@
 /**
  * What the nodes list shows of one node: the columns of `kubectl get nodes -o wide`, its taints, and what
- * the pods bound to it request against its allocatable (the "Allocated resources" of describe node).
+ * the pods bound to it request against its allocatable (the "Allocated resources" of describe node). The
+ * BFF sends `nodeRow`s; the page adds the requests from the pods' rows (`requestsByNode`).
  */
 
-import { parseTimestamp } from '@/lib/k8s/duration';
-import { nodeUsage } from '@/lib/k8s/scheduling/node-usage';
+import { compareTimestamps, timestampText } from '@/lib/k8s/duration';
+import type { PodListRow } from '@/lib/k8s/pod-list-row';
 import { nodeAllocatable } from '@/lib/k8s/scheduling/pod-requests';
-import type { Node, Pod, Taint } from '@/lib/k8s/types';
+import type { Node, Taint } from '@/lib/k8s/types';
 
 /** One resource on one node: requested by its pods, and allocatable. */
 export interface NodeAllocation {
@@ -14,25 +15,39 @@ export interface NodeAllocation {
   allocatable: number;
 }
 
-export interface NodeListRow {
+/**
+ * What the BFF sends of a node for the nodes list (its rows view, lib/contract/row-view.ts): the columns
+ * of `kubectl get nodes -o wide`, its taints and cordon for the row actions, and its allocatable. Plain JSON.
+ */
+export interface NodeRow {
   uid: string;
+  /** Opaque: what a write guards with. */
+  resourceVersion: string;
   name: string;
   labels: Record<string, string>;
   /** `Ready`, `NotReady`, `Unknown`, with `,SchedulingDisabled` when cordoned, as kubectl prints it. */
   status: string;
   roles: string;
-  created?: Date;
+  /** `metadata.creationTimestamp`, the AGE column's source. */
+  created?: string;
   version: string;
   internalIP: string;
   externalIP: string;
   osImage: string;
   kernelVersion: string;
   containerRuntime: string;
-  taints: string[];
+  taints: Taint[];
+  /** `spec.unschedulable`: cordoned. */
+  unschedulable: boolean;
+  /** `status.allocatable` of cpu (millicores), memory (bytes) and pods. */
+  allocatable: { cpu: number; memory: number; pods: number };
+}
+
+/** A node's row with what the pods bound to it request: the nodes list's row. */
+export interface NodeListRow extends NodeRow {
   cpu: NodeAllocation;
   memory: NodeAllocation;
   pods: NodeAllocation;
-  node: Node;
 }
 
 /** `key=value:Effect`, or `key:Effect` without a value, as kubectl taint writes it. */
@@ -66,39 +81,82 @@ export function nodeRoles(labels: Record<string, string>): string {
 
 const address = (node: Node, type: string) => node.status?.addresses?.find((a) => a.type === type)?.address ?? '<none>';
 
-const cache = new WeakMap<Node, { pods: readonly Pod[]; row: NodeListRow }>();
+const rows = new WeakMap<Node, NodeRow>();
 
-/**
- * The row of `node`, given the pods bound to it (`groupPodsByNode`'s list, terminal pods left out).
- * Remembered per node object and pod list, so a watch event recomputes one node's row.
- */
-export function nodeListRow(node: Node, podsOnNode: readonly Pod[]): NodeListRow {
-  const known = cache.get(node);
-  if (known && known.pods === podsOnNode) return known.row;
-  const labels = node.metadata?.labels ?? {};
+/** The row of a node, cached by object identity: the one place that says what the nodes list shows of it. */
+export function nodeRow(node: Node): NodeRow {
+  const known = rows.get(node);
+  if (known) return known;
+  const meta = node.metadata;
+  const labels = meta?.labels ?? {};
   const info = node.status?.nodeInfo ?? {};
-  const usage = nodeUsage(podsOnNode);
   const allocatable = nodeAllocatable(node.status?.allocatable);
-  const row: NodeListRow = {
-    uid: node.metadata?.uid ?? node.metadata?.name ?? '',
-    name: node.metadata?.name ?? '',
+  const row: NodeRow = {
+    uid: meta?.uid ?? meta?.name ?? '',
+    resourceVersion: meta?.resourceVersion ?? '',
+    name: meta?.name ?? '',
     labels,
     status: nodeStatus(node),
     roles: nodeRoles(labels),
-    created: parseTimestamp(node.metadata?.creationTimestamp),
+    ...(meta?.creationTimestamp ? { created: timestampText(meta.creationTimestamp) } : {}),
     version: info.kubeletVersion ?? '',
     internalIP: address(node, 'InternalIP'),
     externalIP: address(node, 'ExternalIP'),
     osImage: info.osImage ?? '',
     kernelVersion: info.kernelVersion ?? '',
     containerRuntime: info.containerRuntimeVersion ?? '',
-    taints: (node.spec?.taints ?? []).map(taintText),
-    cpu: { requested: usage.requested.cpu ?? 0, allocatable: allocatable.cpu ?? 0 },
-    memory: { requested: usage.requested.memory ?? 0, allocatable: allocatable.memory ?? 0 },
-    pods: { requested: usage.podCount, allocatable: allocatable.pods ?? 0 },
-    node,
+    taints: node.spec?.taints ?? [],
+    unschedulable: Boolean(node.spec?.unschedulable),
+    allocatable: { cpu: allocatable.cpu ?? 0, memory: allocatable.memory ?? 0, pods: allocatable.pods ?? 0 },
   };
-  cache.set(node, { pods: podsOnNode, row });
+  rows.set(node, row);
+  return row;
+}
+
+/** What the pods bound to one node request in total, and how many they are. */
+export interface NodeRequests {
+  cpu: number;
+  memory: number;
+  pods: number;
+}
+
+/**
+ * Adds up the pods' requests per node from their rows, as `nodeUsage` does from the pods: a pod counts on
+ * the node its `spec.nodeName` names unless it has finished (`nodeHolding`'s rule: the scheduler's cache
+ * never holds Succeeded or Failed pods; terminating ones still hold their resources).
+ */
+export function requestsByNode(pods: readonly Pick<PodListRow, 'node' | 'phase' | 'requests'>[]): Map<string, NodeRequests> {
+  const byNode = new Map<string, NodeRequests>();
+  for (const pod of pods) {
+    if (!pod.node || pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
+    let sum = byNode.get(pod.node);
+    if (!sum) byNode.set(pod.node, (sum = { cpu: 0, memory: 0, pods: 0 }));
+    sum.cpu += pod.requests?.cpu ?? 0;
+    sum.memory += pod.requests?.memory ?? 0;
+    sum.pods += 1;
+  }
+  return byNode;
+}
+
+const NOTHING: NodeRequests = { cpu: 0, memory: 0, pods: 0 };
+const sameRequests = (a: NodeRequests, b: NodeRequests) => a.cpu === b.cpu && a.memory === b.memory && a.pods === b.pods;
+const listRows = new WeakMap<NodeRow, { requested: NodeRequests; row: NodeListRow }>();
+
+/**
+ * The list's row of a node: its row and what its pods request against its allocatable (the "Allocated
+ * resources" of describe node). The same object while neither the row nor the sums change, so a pod event
+ * elsewhere re-renders no node.
+ */
+export function nodeListRow(node: NodeRow, requested: NodeRequests = NOTHING): NodeListRow {
+  const known = listRows.get(node);
+  if (known && sameRequests(known.requested, requested)) return known.row;
+  const row: NodeListRow = {
+    ...node,
+    cpu: { requested: requested.cpu, allocatable: node.allocatable.cpu },
+    memory: { requested: requested.memory, allocatable: node.allocatable.memory },
+    pods: { requested: requested.pods, allocatable: node.allocatable.pods },
+  };
+  listRows.set(node, { requested, row });
   return row;
 }
 
@@ -112,7 +170,7 @@ const COMPARE: Record<NodeRowSortKey, (a: NodeListRow, b: NodeListRow) => number
   status: (a, b) => text(a.status, b.status),
   roles: (a, b) => text(a.roles, b.roles),
   // Youngest first, as for pods.
-  age: (a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0),
+  age: (a, b) => compareTimestamps(b.created, a.created),
   version: (a, b) => text(a.version, b.version),
   cpu: (a, b) => share(a.cpu) - share(b.cpu),
   memory: (a, b) => share(a.memory) - share(b.memory),

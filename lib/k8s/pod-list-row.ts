@@ -1,11 +1,19 @@
-import { parseTimestamp } from '@/lib/k8s/duration';
+import { compareTimestamps, timestampText } from '@/lib/k8s/duration';
+import { podRequests } from '@/lib/k8s/scheduling/pod-requests';
+import { isUnscheduled } from '@/lib/k8s/scheduling/preview-subject';
 import { summarizePod } from '@/lib/k8s/pod-status';
 import { podStatusDetail, type PodStatusDetail } from '@/lib/k8s/pod-status-detail';
 import type { Pod } from '@/lib/k8s/types';
 
-/** What a pods list shows of one pod, computed once per pod object (not per render). */
+/**
+ * What a pods list shows of one pod, and all a list page needs of it: the BFF sends these rows, not pods
+ * (lib/contract/row-view.ts), so every field is plain JSON (timestamps stay the API's RFC 3339 strings).
+ * What a row action needs beyond it (a pod's annotations) is read from the API when the action opens.
+ */
 export interface PodListRow {
   uid: string;
+  /** Opaque: what a write guards with (a label patch's precondition). */
+  resourceVersion: string;
   name: string;
   namespace: string;
   ready: string;
@@ -14,39 +22,61 @@ export interface PodListRow {
   status: string;
   /** Why it is not running, when STATUS alone does not say: the scheduler's or the kubelet's reason. */
   statusDetail?: PodStatusDetail;
+  /** Not bound to a node and not finished: the scheduling preview can say why (`isUnscheduled`). */
+  unscheduled: boolean;
   restarts: number;
-  lastRestart?: Date;
-  created?: Date;
+  /** When the last counted restart happened (RFC 3339). */
+  lastRestart?: string;
+  /** `metadata.creationTimestamp`, the AGE column's source. */
+  created?: string;
+  /** `metadata.deletionTimestamp`: set once a delete has begun. */
+  deletionTimestamp?: string;
+  /** `status.phase`, for counts of pods not Running (a namespace's Pods column). */
+  phase?: string;
   node: string;
   ip: string;
   labels: Record<string, string>;
-  /** The pod itself, for actions that need more than the row. */
-  pod: Pod;
+  /**
+   * What it requests of cpu (millicores) and memory (bytes), when anything (`podRequests`: the scheduler's
+   * sum, sidecars and overhead included): the nodes list adds these up per node.
+   */
+  requests?: { cpu?: number; memory?: number };
 }
 
 const cache = new WeakMap<Pod, PodListRow>();
 
-/** Rows are cached by object identity: a watch event replaces one pod object, so only its row is recomputed. */
+/**
+ * The row of a pod: the one place that says what a pods list shows (the BFF projects with it, the tests
+ * compare pages with it). Cached by object identity: a watch event replaces one pod object, so only its
+ * row is recomputed, and every subscriber of a scope shares the rows.
+ */
 export function podListRow(pod: Pod): PodListRow {
   let row = cache.get(pod);
   if (row) return row;
   const summary = summarizePod(pod);
+  const meta = pod.metadata;
+  const statusDetail = podStatusDetail(pod);
+  const { cpu, memory } = podRequests(pod);
   row = {
-    uid: pod.metadata?.uid ?? `${pod.metadata?.namespace}/${pod.metadata?.name}`,
-    name: pod.metadata?.name ?? '',
-    namespace: pod.metadata?.namespace ?? '',
+    uid: meta?.uid ?? `${meta?.namespace}/${meta?.name}`,
+    resourceVersion: meta?.resourceVersion ?? '',
+    name: meta?.name ?? '',
+    namespace: meta?.namespace ?? '',
     ready: `${summary.readyContainers}/${summary.totalContainers}`,
     readyContainers: summary.readyContainers,
     totalContainers: summary.totalContainers,
     status: summary.reason,
-    statusDetail: podStatusDetail(pod),
+    ...(statusDetail ? { statusDetail } : {}),
+    unscheduled: isUnscheduled(pod),
     restarts: summary.restarts,
-    lastRestart: summary.lastRestart,
-    created: parseTimestamp(pod.metadata?.creationTimestamp),
+    ...(summary.lastRestart ? { lastRestart: summary.lastRestart.toISOString() } : {}),
+    ...(meta?.creationTimestamp ? { created: timestampText(meta.creationTimestamp) } : {}),
+    ...(meta?.deletionTimestamp ? { deletionTimestamp: timestampText(meta.deletionTimestamp) } : {}),
+    ...(pod.status?.phase ? { phase: pod.status.phase } : {}),
     node: pod.spec?.nodeName ?? '',
     ip: pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || '',
-    labels: pod.metadata?.labels ?? {},
-    pod,
+    labels: meta?.labels ?? {},
+    ...(cpu || memory ? { requests: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) } } : {}),
   };
   cache.set(pod, row);
   return row;
@@ -56,6 +86,7 @@ export type PodRowSortKey = 'name' | 'namespace' | 'ready' | 'status' | 'restart
 
 const text = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
+
 const COMPARE: Record<PodRowSortKey, (a: PodListRow, b: PodListRow) => number> = {
   name: (a, b) => text(a.name, b.name) || text(a.namespace, b.namespace),
   namespace: (a, b) => text(a.namespace, b.namespace) || text(a.name, b.name),
@@ -63,7 +94,7 @@ const COMPARE: Record<PodRowSortKey, (a: PodListRow, b: PodListRow) => number> =
   status: (a, b) => text(a.status, b.status),
   restarts: (a, b) => a.restarts - b.restarts,
   // Youngest first reads like "age ascending", as kubectl's AGE column does.
-  age: (a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0),
+  age: (a, b) => compareTimestamps(b.created, a.created),
   node: (a, b) => text(a.node, b.node),
   ip: (a, b) => text(a.ip, b.ip),
 };

@@ -17,7 +17,8 @@ export async function connectSocket(url: string, extraHeaders: Record<string, st
   return socket;
 }
 
-type Obj = ListItem & { metadata?: { name?: string; uid?: string; resourceVersion?: string; labels?: Record<string, string> } | null };
+/** An object, or a row of a `rows` view (its name at the top). */
+type Obj = ListItem & { metadata?: { name?: string; uid?: string; resourceVersion?: string; labels?: Record<string, string> } | null; name?: string };
 
 /** What one subscription received, and the list it adds up to (through the shared reducer). */
 export interface Recording {
@@ -40,7 +41,7 @@ export async function recordWatch(socket: TestSocket, id: string, target: WatchT
     snapshots: 0,
     statuses: [],
     batches: 0,
-    names: () => (recording.list?.items ?? []).map((o) => o.metadata?.name ?? '').sort(),
+    names: () => (recording.list?.items ?? []).map((o) => o.metadata?.name ?? o.name ?? '').sort(),
     until: (predicate, timeoutMs = 10_000) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {

@@ -1,11 +1,13 @@
 import type { ParsedWatchTarget } from '@/lib/contract/watch';
 import { resourcePath } from '@/lib/k8s/resource-path';
-import type { K8sStatus } from '@/lib/contract/status';
+import { rowProjection } from '@/lib/contract/row-view';
+import { failureStatus, type K8sStatus } from '@/lib/contract/status';
 import type { Identity } from '@/lib/server/auth/identity';
 import type { ResolvedContext } from '@/lib/server/contexts/registry-types';
 import { isSecretResource } from '@/lib/server/secrets/redact-secrets';
 import { SharedWatch, type WatchSink } from './shared-watch';
 import { makeObjectFilter } from './subscriber-filter';
+import { projectingSink, type SubscriberSink } from './subscriber-view';
 import type { SubscriptionAccess } from './subscription-access';
 
 export interface WatchHubOptions {
@@ -51,13 +53,16 @@ export class WatchHub {
     target: ParsedWatchTarget;
     /** The subscriber's identity in a team mode; without it, the context's own credentials. */
     identity?: Identity;
-    sink: Omit<WatchSink, 'filter'>;
+    sink: SubscriberSink;
     onAccepted?: () => void;
   }): Promise<() => void> {
     const { target } = options;
     const made = makeObjectFilter({ resource: target.resource, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector });
     if (!made.ok) throw made.status as K8sStatus;
-    const { identity, sink: out } = options;
+    const project = target.view === 'rows' ? rowProjection(target) : undefined;
+    if (target.view === 'rows' && !project) throw failureStatus({ code: 400, reason: 'BadRequest', message: `${target.resource} have no rows view: subscribe to objects` });
+    const { identity } = options;
+    const out = project ? projectingSink(options.sink, project) : options.sink;
     // Resolving as the subscriber also refuses a session token meant for another context's cluster.
     let context = await this.options.resolveContext(target.context, identity);
     const access = identity && (await this.options.access?.servesShared(target)) ? this.options.access : undefined;
@@ -93,7 +98,8 @@ export class WatchHub {
       watch = created;
       this.watches.set(key, watch);
     }
-    const sink: WatchSink = { ...out, filter: made.filter };
+    // The shared watch filters on objects; `out` projects what passes (a rows view) as it goes to the subscriber.
+    const sink: WatchSink = { snapshot: out.snapshot, events: out.events, status: out.status, filter: made.filter };
     options.onAccepted?.();
     watch.add(sink);
     const joined = watch;

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ListItem, WatchEvent } from '@/lib/k8s/list-reducer';
+import { projectingSink, type SubscriberSink } from './subscriber-view';
+
+const object = (uid: string, name: string) => ({ metadata: { uid, name, resourceVersion: '7' }, spec: { big: 'x'.repeat(100) } });
+const project = (o: unknown) => {
+  const meta = (o as ReturnType<typeof object>).metadata;
+  return { uid: meta.uid, name: meta.name };
+};
+
+test('a projecting sink sends rows in snapshots and events, statuses as they are', () => {
+  const sent: { snapshot?: [ListItem[], string]; events?: [WatchEvent[], string]; status?: unknown[] } = {};
+  const out: SubscriberSink = {
+    snapshot: (items, rv) => (sent.snapshot = [items, rv]),
+    events: (events, rv) => (sent.events = [events, rv]),
+    status: (...args) => (sent.status = args),
+  };
+  const sink = projectingSink(out, project);
+  sink.snapshot([object('1', 'a'), object('2', 'b')], '10');
+  assert.deepEqual(sent.snapshot, [[{ uid: '1', name: 'a' }, { uid: '2', name: 'b' }], '10']);
+  sink.events([{ type: 'ADDED', object: object('3', 'c') }, { type: 'DELETED', object: object('1', 'a') }], '11');
+  assert.deepEqual(sent.events, [[{ type: 'ADDED', object: { uid: '3', name: 'c' } }, { type: 'DELETED', object: { uid: '1', name: 'a' } }], '11']);
+  sink.status('reconnecting', { retryInMs: 500 });
+  assert.deepEqual(sent.status, ['reconnecting', { retryInMs: 500 }]);
+});
