@@ -135,6 +135,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
       );
       return { firstRowsMs: first, allRowsMs: since(start) };
     });
+    log(`    first rows ${Math.round(firstRowsMs)} ms, all rows ${Math.round(allRowsMs)} ms (straight list ${Math.round(straightListMs)} ms)`);
 
     // Timed in the page: the last keystroke (which makes the selector valid) to the new count painted.
     log('  a typed selector, a column sort...');
@@ -157,6 +158,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
         { selector: SELECTOR },
       ),
     );
+    log(`    selector ${round(selectorMs)} ms`);
     await box.fill('');
     await page.waitForFunction(() => /^(\d+) of \1$/.test(document.querySelector('[aria-live="polite"]')?.textContent ?? ''));
 
@@ -172,6 +174,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
       }),
     );
 
+    log(`    sort ${round(sortMs)} ms`);
     log('  scrolling...');
     const frames = await profiled(page, 'scroll', () =>
       page.evaluate(async () => {
@@ -201,23 +204,29 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
       await page.waitForTimeout(1_000);
     });
     const longestTaskMs = await page.evaluate((from) => Math.max(0, ...(window.__benchLongTasks ?? []).filter((t) => t.start >= from).map((t) => t.duration)), before);
+    log(`    scroll p95 ${round(percentile(frames, 95))} ms; longest task during the changes ${round(longestTaskMs)} ms`);
 
-    // One pod in view (the only one with the probe label), then writes to it through the API.
+    // One pod in view (the only one with the probe label), then writes to it through the API. A tab still
+    // busy with the changes before may miss the deadline: reported as not measured rather than failing the run.
     const probe = listed[0];
     const path = resourcePath({ ...podResource, namespace: probe.namespace, name: probe.name });
     const label = (value: string) => direct.request('PATCH', path, { metadata: { labels: { probe: value } } }, 'application/merge-patch+json');
-    await label('start');
-    await box.fill('probe');
-    await page.getByRole('button', { name: 'Filter by label probe=start' }).waitFor();
     const writes: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const value = `v${i}`;
-      start = performance.now();
-      await label(value);
-      await page.getByRole('button', { name: `Filter by label probe=${value}` }).waitFor({ timeout: 10_000 });
-      writes.push(performance.now() - start);
+    try {
+      await label('start');
+      await box.fill('probe', { timeout: 120_000 });
+      await page.getByRole('button', { name: 'Filter by label probe=start' }).waitFor({ timeout: 120_000 });
+      for (let i = 0; i < 10; i++) {
+        const value = `v${i}`;
+        start = performance.now();
+        await label(value);
+        await page.getByRole('button', { name: `Filter by label probe=${value}` }).waitFor({ timeout: 60_000 });
+        writes.push(performance.now() - start);
+      }
+      await box.fill('', { timeout: 120_000 });
+    } catch (error) {
+      log(`  the write to a row in view was not measured: ${(error as Error).message.split('\n')[0]}`);
     }
-    await box.fill('');
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -236,7 +245,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
       changesPerSecond,
       changesSeconds,
       longestTaskMs: round(longestTaskMs),
-      writeToRowP50Ms: round(median(writes)),
+      writeToRowP50Ms: writes.length === 10 ? round(median(writes)) : NaN,
       heapMb: Math.round(heap.usedSize / 2 ** 20),
     };
   } finally {
