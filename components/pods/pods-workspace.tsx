@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { podsViewSpec } from '@/lib/contract/list-view';
-import { podListRow, sortPodRows, type PodListRow } from '@/lib/k8s/pod-list-row';
+import { podListRow, podRowComparator, type PodListRow } from '@/lib/k8s/pod-list-row';
 import { pods } from '@/lib/k8s/resources';
 import type { Pod } from '@/lib/k8s/types';
 import { accessAttributes } from '@/lib/k8s/access-attributes';
@@ -28,7 +28,7 @@ export function PodsWorkspace() {
   const scope = useClusterScope();
   const context = scope.context?.name;
   const namespace = scope.namespace ?? 'default';
-  const list = useResourceList<Pod, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, toRow: podListRow, sortRows: sortPodRows });
+  const list = useResourceList<Pod, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, toRow: podListRow, compareRows: podRowComparator });
   const { view, allNamespaces, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   // Hints for the toolbar's writes; across all namespaces a selection may span several, so only the server decides.
