@@ -21,7 +21,7 @@ import { benchEventLatency } from './event-bench';
 import { benchLists } from './list-bench';
 import { benchLogs } from './log-suite';
 import { benchSchedulingPreview } from './scheduling-bench';
-import { benchSchedulingInBrowser, schedulingBrowserReport } from './scheduling-browser-bench';
+import { benchSchedulingInBrowser, schedulingBrowserReport, schedulingBrowserTargets } from './scheduling-browser-bench';
 import { targetsTable, type TargetRow } from './targets';
 import { benchPodsPage, podsPageTargets } from './ui-bench';
 import { benchEditor } from './editor-bench';
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   log('the scheduling preview in Chromium, 1,000 nodes and 50,000 pods...');
   const browserPreview = await benchSchedulingInBrowser({ nodes: 1_000, pods: Number(process.env.BENCH_SCHEDULING_PODS ?? 50_000), runs: 20, log });
   process.stdout.write(`\n${schedulingBrowserReport(browserPreview)}\n`);
+  targets.push(...schedulingBrowserTargets(browserPreview));
 
   log('the Pods page in Chromium, 1,000 nodes and 50,000 pods...');
   const podsPage = await benchPodsPage({ pods: Number(process.env.BENCH_PODS_PAGE_PODS ?? 50_000), nodes: 1_000, log });

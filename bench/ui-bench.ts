@@ -28,6 +28,7 @@ export interface PodsPageResult {
   allRowsMs: number;
   selectorMs: number;
   sortMs: number;
+  sortNodeMs: number;
   scrollFrameP50Ms: number;
   scrollFrameP95Ms: number;
   changesPerSecond: number;
@@ -162,19 +163,22 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
     await box.fill('');
     await page.waitForFunction(() => /^(\d+) of \1$/.test(document.querySelector('[aria-live="polite"]')?.textContent ?? ''));
 
-    // Restarts: every pod of the seed has 0, so the order is decided by the tie-break (namespace, name).
-    const sortMs = await profiled(page, 'sort', () =>
-      page.evaluate(async () => {
-        const header = [...document.querySelectorAll('table[aria-label="Pods"] th')].find((th) => th.textContent?.startsWith('Restarts'))!;
-        const t0 = performance.now();
-        header.querySelector('button')!.click();
-        while (header.getAttribute('aria-sort') !== 'ascending') await new Promise((resolve) => setTimeout(resolve, 0));
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        return performance.now() - t0;
-      }),
-    );
-
-    log(`    sort ${round(sortMs)} ms`);
+    // Timed in the page: the click on a column's header to the re-sorted rows painted. NODE has 1,000 values
+    // of 50 pods each; RESTARTS is 0 for every pod of the seed, so there the tie-break (namespace, name) decides.
+    const sortBy = (column: string) =>
+      profiled(page, `sort-${column.toLowerCase()}`, () =>
+        page.evaluate(async (label) => {
+          const header = [...document.querySelectorAll('table[aria-label="Pods"] th')].find((th) => th.textContent?.startsWith(label))!;
+          const t0 = performance.now();
+          header.querySelector('button')!.click();
+          while (header.getAttribute('aria-sort') !== 'ascending') await new Promise((resolve) => setTimeout(resolve, 0));
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          return performance.now() - t0;
+        }, column),
+      );
+    const sortNodeMs = await sortBy('Node');
+    const sortMs = await sortBy('Restarts');
+    log(`    sort by node ${round(sortNodeMs)} ms, by restarts ${round(sortMs)} ms`);
     log('  scrolling...');
     const frames = await profiled(page, 'scroll', () =>
       page.evaluate(async () => {
@@ -240,6 +244,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
       allRowsMs: Math.round(allRowsMs),
       selectorMs: round(selectorMs),
       sortMs: round(sortMs),
+      sortNodeMs: round(sortNodeMs),
       scrollFrameP50Ms: round(median(frames)),
       scrollFrameP95Ms: round(percentile(frames, 95)),
       changesPerSecond,
@@ -267,7 +272,8 @@ export function podsPageTargets(r: PodsPageResult): TargetRow[] {
     { measure: `Pods page, all namespaces (${size}): navigation to first rows`, target: 'under 1.0 s, at most 0.5x a straight list', measured: `${r.firstRowsMs} ms, ${ratio.toFixed(2)}x (straight list ${r.straightListMs} ms)`, met: r.firstRowsMs < 1000 && ratio <= 0.5 },
     { measure: 'Pods page: all rows and counts ready', target: 'under 3 s', measured: `${r.allRowsMs} ms`, met: r.allRowsMs < 3000 },
     { measure: `Pods page: typed selector \`${SELECTOR}\` applied`, target: 'under 100 ms', measured: `${r.selectorMs} ms`, met: r.selectorMs < 100 },
-    { measure: 'Pods page: column sort (RESTARTS)', target: 'under 150 ms', measured: `${r.sortMs} ms`, met: r.sortMs < 150 },
+    { measure: 'Pods page: column sort (NODE, 1,000 values)', target: 'under 150 ms', measured: `${r.sortNodeMs} ms`, met: r.sortNodeMs < 150 },
+    { measure: 'Pods page: column sort (RESTARTS, all equal: namespace and name decide)', target: 'under 150 ms', measured: `${r.sortMs} ms`, met: r.sortMs < 150 },
     { measure: 'Pods page: scrolling, frame time p95 (240 frames)', target: 'under 20 ms', measured: `${r.scrollFrameP95Ms} ms (p50 ${r.scrollFrameP50Ms} ms)`, met: r.scrollFrameP95Ms < 20 },
     { measure: `Pods page: ${r.changesPerSecond} pod changes a second for ${r.changesSeconds} s, longest task in the tab`, target: 'under 50 ms', measured: task, met: r.longestTaskMs < 50 },
     { measure: 'Pods page: tab memory (JS heap after GC)', target: 'under 300 MB', measured: `${r.heapMb} MB`, met: r.heapMb < 300 },
