@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const direct = directClient(cluster.kubeconfigYaml);
   const consoleProcess = await startConsole({ KUBECONFIG: kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false' });
   try {
-    process.stdout.write(`${await benchLogs({ consoleUrl: consoleProcess.url, context: 'bench', direct, log })}\n`);
+    process.stdout.write(`${(await benchLogs({ consoleUrl: consoleProcess.url, context: 'bench', direct, log })).report}\n`);
   } finally {
     await consoleProcess.stop('SIGKILL');
     direct.close();

@@ -1,7 +1,8 @@
 import type { DirectClient } from './direct-client';
 import { benchLogThroughput } from './log-bench';
-import { logReport } from './log-report';
+import { logReport, logTargets } from './log-report';
 import { benchLogTab } from './log-tab-bench';
+import type { TargetRow } from './targets';
 import { namespaces, pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
@@ -19,9 +20,9 @@ async function waitRunning(direct: DirectClient, path: string): Promise<void> {
 /**
  * Every log figure of issue 16 in one go: lines/s of a finished log through socket.io vs straight, then a
  * pod's Logs tab in Chromium following 10,000 lines/s up to a million lines (lag, search, heap). Returns the
- * Markdown report.
+ * Markdown report and its target rows (for the bench's table of every target).
  */
-export async function benchLogs(options: { consoleUrl: string; context: string; direct: DirectClient; log: (line: string) => void }): Promise<string> {
+export async function benchLogs(options: { consoleUrl: string; context: string; direct: DirectClient; log: (line: string) => void }): Promise<{ report: string; targets: TargetRow[] }> {
   const { consoleUrl, context, direct, log } = options;
   log('log throughput...');
   await direct.request('POST', resourcePath(namespaces), { metadata: { name: NS } });
@@ -37,5 +38,5 @@ export async function benchLogs(options: { consoleUrl: string; context: string; 
 
   log('a Logs tab following 10,000 lines/s up to 1,000,000 lines...');
   const tab = await benchLogTab({ consoleUrl, context, namespace: NS, direct, linesPerSecond: 10_000, log });
-  return logReport(throughput, tab);
+  return { report: logReport(throughput, tab), targets: logTargets(throughput, tab) };
 }

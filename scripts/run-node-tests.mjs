@@ -1,4 +1,4 @@
-// Runs every `*.test.ts` beside the code in lib/, server/ and components/ with Node's own test runner
+// Runs every `*.test.ts` beside the code in lib/, server/, components/, scripts/ and bench/ with Node's own test runner
 // (through tsx). Node 20's `--test` does not expand globs, so the files are found here.
 // Usage: node scripts/run-node-tests.mjs [path-filter | file ...]
 //
@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const roots = ['lib', 'server', 'components', 'scripts'];
+const roots = ['lib', 'server', 'components', 'scripts', 'bench'];
 const args = process.argv.slice(2);
 
 function* walk(dir) {

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { podsViewSpec } from '@/lib/contract/list-view';
-import { sortPodRows, type PodListRow } from '@/lib/k8s/pod-list-row';
+import { podRowComparator, type PodListRow } from '@/lib/k8s/pod-list-row';
 import { pods } from '@/lib/k8s/resources';
 import { accessAttributes } from '@/lib/k8s/access-attributes';
 import { useDeniedReason } from '@/lib/client/access';
@@ -27,7 +27,7 @@ export function PodsWorkspace() {
   const context = scope.context?.name;
   const namespace = scope.namespace ?? 'default';
   // Rows from the BFF (the pods list's rows view), not pods: a tenth of the bytes, computed once on the server.
-  const list = useResourceList<PodListRow, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, view: 'rows', sortRows: sortPodRows });
+  const list = useResourceList<PodListRow, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, view: 'rows', compareRows: podRowComparator });
   const { view, allNamespaces, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   // Hints for the toolbar's writes; across all namespaces a selection may span several, so only the server decides.

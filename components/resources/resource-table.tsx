@@ -1,12 +1,10 @@
 'use client';
 
-import Link from 'next/link';
-import { useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
 import { useNow } from '@/components/ui/use-now';
-import { LabelChip } from './label-chip';
-import { NoneText } from './none-text';
+import { PINNED_EDGE, ResourceTableRow, ROW_HEIGHT, type RowHandlers, type RowLayout } from './resource-table-row';
 import { useRevealAddedColumns } from './use-reveal-added-columns';
 
 /** What the table needs of every row; a kind's row type adds its own columns' data. */
@@ -23,6 +21,7 @@ export interface ResourceColumn<R extends ResourceRow, S extends string = string
   /** The view's sort key for this column; absent: not sortable. */
   sortKey?: S;
   className?: string;
+  /** What the cell shows: of the row and the clock alone (a row is rendered again only when either changes). */
   cell: (row: R, now: Date) => ReactNode;
 }
 
@@ -41,12 +40,12 @@ export interface ResourceTableProps<R extends ResourceRow, S extends string> {
   onPickLabel: (name: string, value: string) => void;
   /** Rows just changed (by uid), marked for a moment. */
   highlighted?: ReadonlySet<string>;
-  /** Per-row actions (delete, …), rendered in the last cell. */
+  /** Per-row actions (delete, …), rendered in the last cell; of the row alone, like the cells. */
   rowActions?: (row: R) => ReactNode;
+  /** The row's detail page; of the row alone, like the cells. */
   detailHref: (row: R) => string;
 }
 
-const ROW_HEIGHT = 37;
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function SortHeader<S extends string>({ label, column, sort, onSort, className = '' }: { label: string; column?: S; sort: { key: S; descending: boolean }; onSort: (key: S) => void; className?: string }) {
@@ -62,23 +61,19 @@ function SortHeader<S extends string>({ label, column, sort, onSort, className =
   );
 }
 
-const NONE = <NoneText />;
-
 /**
  * The checkbox and NAME stay pinned left while the other columns scroll under them (a row is read by its
  * name); their backgrounds must be opaque for that, and follow the row's hover.
  */
 const PINNED_HEAD = 'sticky z-[2] bg-slate-50 dark:bg-slate-900';
-// Pinned cells paint their own background (the scrolled columns pass under them), so they follow the row's hover and highlight.
-const PINNED_CELL = 'sticky z-[1] bg-white group-hover:bg-slate-50 group-data-highlighted:bg-amber-100 dark:bg-slate-950 dark:group-hover:bg-slate-900 dark:group-data-highlighted:bg-amber-900/40';
-const PINNED_EDGE = 'shadow-[inset_-1px_0_0] shadow-slate-200 dark:shadow-slate-800';
 const LABELS_COLUMN = ':labels';
 
 /**
  * The live table of any kind: named after the resource ("Pods"), sortable, selectable, with kubectl's
  * `-L` label columns and `--show-labels`, labels that add themselves to the selector, and row actions.
- * Only the rows in view are rendered, so 10,000 objects scroll as smoothly as ten; rows come precomputed
- * per object, so an event re-renders one row's data, not the list's.
+ * Only the rows in view are rendered, so 50,000 objects scroll as smoothly as ten; rows come precomputed
+ * per object and each row is rendered again only when its row object (or selection, mark, clock) changed,
+ * so an event re-renders the rows it changed, not every row in view.
  */
 export function ResourceTable<R extends ResourceRow, S extends string>(props: ResourceTableProps<R, S>) {
   const { descriptor, rows, columns, showNamespace = false, showLabels, labelColumns, sort, onSort, selected, onSelect, onPickLabel, highlighted, rowActions, detailHref } = props;
@@ -90,7 +85,13 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.uid));
+  // Fewer selected than rows (nearly always): not all selected, without a pass over 50,000 rows.
+  const allSelected = rows.length > 0 && selected.size >= rows.length && rows.every((row) => selected.has(row.uid));
+  const layout: RowLayout<R, S> = { columns, showNamespace, showLabels, labelColumns, rowActions, detailHref };
+  const handlers = useRef<RowHandlers>({ onSelect, onPickLabel });
+  useLayoutEffect(() => {
+    handlers.current = { onSelect, onPickLabel };
+  });
   const revealed = labelColumns.concat(showLabels ? [LABELS_COLUMN] : []);
   useRevealAddedColumns(scroller, revealed);
   const columnCount = 3 + columns.length + (showNamespace ? 1 : 0) + labelColumns.length + (showLabels ? 1 : 0);
@@ -119,32 +120,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
           {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={columnCount} /></tr> : null}
           {items.map((item) => {
             const row = rows[item.index];
-            return (
-              <tr key={row.uid} ref={virtualizer.measureElement} data-index={item.index} aria-rowindex={item.index + 2} data-highlighted={highlighted?.has(row.uid) || undefined} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 data-highlighted:bg-amber-100 dark:border-slate-800/70 dark:hover:bg-slate-900 dark:data-highlighted:bg-amber-900/40">
-                <td className={`${PINNED_CELL} left-0 w-10 min-w-10 px-3`}>
-                  <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(row.uid)} onChange={(event) => onSelect([row.uid], event.target.checked)} />
-                </td>
-                {showNamespace ? <td className="px-3 text-slate-600 dark:text-slate-400">{row.namespace}</td> : null}
-                <td className={`${PINNED_CELL} left-10 px-3 font-medium ${PINNED_EDGE}`}>
-                  <Link href={detailHref(row)} prefetch={false} className="text-sky-700 hover:underline dark:text-sky-300">{row.name}</Link>
-                </td>
-                {columns.map((column) => <td key={column.label} className={`px-3 ${column.className ?? ''}`}>{column.cell(row, now)}</td>)}
-                {labelColumns.map((key) => (
-                  <td key={key} className="px-3 font-mono text-xs">
-                    {key in row.labels ? <LabelChip name={key} value={row.labels[key]} valueOnly onPick={onPickLabel} /> : NONE}
-                  </td>
-                ))}
-                {showLabels ? (
-                  <td className="px-3">
-                    <div className="flex gap-1 py-1">
-                      {Object.entries(row.labels).length === 0 ? NONE : null}
-                      {Object.entries(row.labels).map(([name, value]) => <LabelChip key={name} name={name} value={value} onPick={onPickLabel} />)}
-                    </div>
-                  </td>
-                ) : null}
-                <td className={`${PINNED_CELL} right-0 px-2 text-right shadow-[inset_1px_0_0] shadow-slate-100 dark:shadow-slate-800`}>{rowActions?.(row)}</td>
-              </tr>
-            );
+            return <ResourceTableRow key={row.uid} row={row} index={item.index} selected={selected.has(row.uid)} highlighted={highlighted?.has(row.uid) ?? false} now={now} layout={layout} handlers={handlers} measure={virtualizer.measureElement} />;
           })}
           {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={columnCount} /></tr> : null}
         </tbody>

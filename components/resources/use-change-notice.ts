@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 /** What a write did: kubectl's line per object, and the objects, to point at them in the list. */
 export interface ChangeOutcome {
@@ -15,6 +15,8 @@ export interface ChangeNotice extends ChangeOutcome {
 /** How long the changed rows stay marked, and the notice in view (long enough to be read). */
 const HIGHLIGHT_MS = 4000;
 const NOTICE_MS = 12_000;
+
+const NONE: ReadonlySet<string> = new Set();
 
 let nextId = 0;
 const objectKey = (o: { namespace?: string; name: string }) => `${o.namespace ?? ''}/${o.name}`;
@@ -37,8 +39,12 @@ export function useChangeNotice<R extends { uid: string; name: string; namespace
     };
   }, [notice]);
 
-  const keys = new Set(marking && notice ? notice.objects.map(objectKey) : []);
-  const highlighted = new Set(rows.filter((row) => keys.has(objectKey(row))).map((row) => row.uid));
+  // Nothing marked (nearly always): no pass over the rows, which may be 50,000, on every render.
+  const highlighted = useMemo<ReadonlySet<string>>(() => {
+    if (!marking || !notice || notice.objects.length === 0) return NONE;
+    const keys = new Set(notice.objects.map(objectKey));
+    return new Set(rows.filter((row) => keys.has(objectKey(row))).map((row) => row.uid));
+  }, [marking, notice, rows]);
 
   return {
     notice,

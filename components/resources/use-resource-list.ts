@@ -8,8 +8,9 @@ import type { WatchTarget } from '@/lib/contract/watch';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
 import type { ListItem } from '@/lib/k8s/list-reducer';
+import { LiveRows } from '@/lib/k8s/live-rows';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
-import { indexLabels } from '@/lib/k8s/selector-suggestions';
+import type { LabelIndex } from '@/lib/k8s/selector-suggestions';
 import { useListView } from '@/lib/client/use-list-view';
 import { useWatchedList } from '@/lib/client/use-watched-list';
 import type { SelectorBox } from './list-toolbar';
@@ -23,7 +24,16 @@ export function withLabel(selector: string, key: string, value: string): string 
   return clauses.includes(clause) ? selector : [...clauses, clause].join(',');
 }
 
-export interface ResourceListOptions<T extends ListItem, R extends ResourceRow, S extends string> {
+/**
+ * How rows are ordered: a comparator per sort key and direction, which lets a watch event move just the rows
+ * it changed (what a list of thousands wants), or a function that sorts the matching rows again after every
+ * change (fine for a hundred).
+ */
+export type RowOrder<R, S extends string> =
+  | { compareRows: (key: S, descending: boolean) => (a: R, b: R) => number; sortRows?: never }
+  | { sortRows: (rows: R[], key: S, descending: boolean) => R[]; compareRows?: never };
+
+export type ResourceListOptions<T extends ListItem, R extends ResourceRow, S extends string> = RowOrder<R, S> & {
   descriptor: ResourceDescriptor;
   spec: ListViewSpec<S>;
   context?: string;
@@ -36,11 +46,16 @@ export interface ResourceListOptions<T extends ListItem, R extends ResourceRow, 
   view: ListView;
   /**
    * The table's row of each item (an object, or the BFF's row), computed once per item (cache by
-   * identity). Absent: the items are the rows.
+   * identity); a new function recomputes every row. Absent: the items are the rows.
    */
   toRow?: (item: T) => R;
-  sortRows: (rows: R[], key: S, descending: boolean) => R[];
-}
+};
+
+const itemIsRow = <T, R>(item: T) => item as unknown as R;
+const NO_ITEMS: never[] = [];
+const NO_ROWS: never[] = [];
+const NOTHING_SELECTED: ReadonlySet<string> = new Set();
+const matchesNothing = () => false;
 
 /**
  * Everything a list page of one kind shares: the URL view, the live list (the field selector on the
@@ -48,7 +63,7 @@ export interface ResourceListOptions<T extends ListItem, R extends ResourceRow, 
  * and the share buttons. Pages compose the toolbar, table and dialogs over it.
  */
 export function useResourceList<T extends ListItem, R extends ResourceRow, S extends string>(options: ResourceListOptions<T, R, S>) {
-  const { descriptor, spec, context, view: listView, toRow, sortRows } = options;
+  const { descriptor, spec, context, view: listView, toRow = itemIsRow<T, R>, sortRows, compareRows } = options;
   const [view, setView] = useListView(spec);
   const namespace = descriptor.namespaced ? options.namespace : undefined;
   const allNamespaces = namespace === ALL_NAMESPACES;
@@ -67,9 +82,19 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
   const [pageSelection, setPageSelection] = useState<Set<string>>(() => new Set());
   const [copied, setCopied] = useState<'link' | 'command'>();
 
-  const allRows = useMemo(() => (toRow ? (data?.items ?? []).map(toRow) : ((data?.items ?? []) as unknown as R[])), [data, toRow]);
-  const rowsByUid = useMemo(() => new Map(allRows.map((row) => [row.uid, row])), [allRows]);
-  const labelIndex = useMemo(() => indexLabels(allRows.map((row) => row.labels)), [allRows]);
+  // Rows, rows by uid, label index and the filtered, sorted rows follow the list's changes (see LiveRows):
+  // an event costs the rows it touches, not the list.
+  const [live] = useState(() => new LiveRows<T, R>());
+  const items = data?.items ?? NO_ITEMS;
+  const allRows = useMemo(() => live.sync(items, toRow), [live, items, toRow]);
+  const rowsByUid: ReadonlyMap<string, R> = live.byUid;
+  // A new index object only when a key or value appeared or went, so open suggestions follow the list.
+  const labels = live.labels;
+  const labelVersion = labels.version;
+  const labelIndex = useMemo<LabelIndex>(
+    () => ({ keys: () => labels.keys(), values: (key) => labels.values(key), has: (key) => labels.has(key), version: labelVersion }),
+    [labels, labelVersion],
+  );
   // The filter bar only passes valid selectors to the URL, but a hand-edited link may not be.
   const parsedSelector = useMemo(() => parseLabelSelector(view.labelSelector), [view.labelSelector]);
   // What the filter boxes hold but cannot apply: the URL (and so rows, command, link) keeps the last valid one.
@@ -85,23 +110,32 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
       : !parsedSelector.ok
         ? `The label selector is not valid: ${parsedSelector.error.message}`
         : undefined;
-  const rows = useMemo(() => {
+  const matches = useMemo(() => {
     const parsed = parsedSelector;
-    const matching = parsed.ok ? allRows.filter((row) => matchesLabels(parsed.selector, row.labels)) : [];
-    return sortRows(matching, view.sort.key, view.sort.descending);
-  }, [allRows, parsedSelector, sortRows, view.sort.key, view.sort.descending]);
+    return parsed.ok ? (row: R) => matchesLabels(parsed.selector, row.labels) : matchesNothing;
+  }, [parsedSelector]);
+  const compare = useMemo(() => compareRows?.(view.sort.key, view.sort.descending), [compareRows, view.sort.key, view.sort.descending]);
+  const rows = useMemo(
+    // `view` without a comparator returns its own (cached) array: sortRows sorts in place, so it gets a copy.
+    () => (compare ? live.view(matches, compare) : sortRows!(live.view(matches).slice(), view.sort.key, view.sort.descending)),
+    // `allRows` is what `live` holds: a change to it is a change of the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [live, allRows, matches, compare, sortRows, view.sort.key, view.sort.descending],
+  );
   // A selection kept in the URL is by name; the table works in uids.
   const urlSelection = view.selected;
-  const selected = useMemo(
-    () => (spec.selectionInUrl ? new Set(allRows.filter((row) => urlSelection?.includes(row.name)).map((row) => row.uid)) : pageSelection),
-    [spec.selectionInUrl, allRows, urlSelection, pageSelection],
-  );
-  const setSelected = (update: (current: Set<string>) => Set<string>) => {
+  const selected = useMemo<ReadonlySet<string>>(() => {
+    if (!spec.selectionInUrl) return pageSelection;
+    if (!urlSelection?.length) return NOTHING_SELECTED;
+    const names = new Set(urlSelection);
+    return new Set(allRows.filter((row) => names.has(row.name)).map((row) => row.uid));
+  }, [spec.selectionInUrl, allRows, urlSelection, pageSelection]);
+  const setSelected = (update: (current: ReadonlySet<string>) => Set<string>) => {
     if (!spec.selectionInUrl) return setPageSelection(update);
     const uids = update(selected);
     setView({ selected: allRows.filter((row) => uids.has(row.uid)).map((row) => row.name) });
   };
-  const selectedRows = rows.filter((row) => selected.has(row.uid));
+  const selectedRows = useMemo(() => (selected.size === 0 ? NO_ROWS : rows.filter((row) => selected.has(row.uid))), [rows, selected]);
   const clearSelection = () => setSelected(() => new Set());
   const changes = useChangeNotice(allRows);
 

@@ -42,6 +42,10 @@ export function watchedListQueryOptions<T extends ListItem = ListItem>(target: W
     enabled: false,
     staleTime: Infinity,
     gcTime: 30_000,
+    // The list reducer already keeps every unchanged object (and the list itself when nothing changed);
+    // structural sharing would walk all 50,000 items on every event and hand out a copy of the array the
+    // reducer made, losing the edits it recorded for the rows (see `listChange`).
+    structuralSharing: false,
   });
 }
 

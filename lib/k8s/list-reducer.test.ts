@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { reduceList, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
+import { listChange, reduceList, type ListEdit, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
 
 interface Obj {
   metadata: { uid?: string; name: string; resourceVersion?: string };
@@ -76,7 +76,24 @@ test('reduceList handles a large batch by uid', () => {
   assert.ok(out.items.every((o) => o.metadata.resourceVersion === '2'));
 });
 
-test('reduceList agrees with a plain replace/append/remove over random batches, small (scanned) and large (mapped)', () => {
+function replay<T>(items: readonly T[], edits: readonly ListEdit<T>[]): T[] {
+  const out = [...items];
+  for (const edit of edits) {
+    if (edit.kind === 'set') out[edit.index] = edit.item;
+    else if (edit.kind === 'append') out.push(edit.item);
+    else out.splice(edit.index, 1);
+  }
+  return out;
+}
+
+test('a snapshot and a large batch carry no edits (follow them from the whole list)', () => {
+  const start = { items: [obj('a', 'a')], resourceVersion: '1' };
+  assert.equal(listChange(start.items), undefined);
+  const events: WatchEvent<Obj>[] = Array.from({ length: 300 }, (_, i) => ({ type: 'ADDED', object: obj(`u${i}`, `p${i}`) }));
+  assert.equal(listChange(reduceList(start, events).items), undefined);
+});
+
+test('reduceList agrees with a plain replace/append/remove over random batches, small (by position) and large (mapped)', () => {
   // The obvious implementation, what both ways of applying a batch must never differ from.
   const reference = (items: Obj[], events: WatchEvent<Obj>[]) => {
     let out = [...items];
@@ -100,13 +117,20 @@ test('reduceList agrees with a plain replace/append/remove over random batches, 
     // Mostly the newest list, sometimes an older one: reducing must never change a list it was given.
     const from = random() < 0.85 ? history[history.length - 1] : history[Math.floor(random() * history.length)];
     const deletes = random() < 0.2;
-    const events: WatchEvent<Obj>[] = Array.from({ length: random() < 0.1 ? 40 : 1 + Math.floor(random() * 4) }, () => {
+    const events: WatchEvent<Obj>[] = Array.from({ length: random() < 0.1 ? 300 : 1 + Math.floor(random() * 4) }, () => {
       const uid = `u${Math.floor(random() * 12)}`;
       const type = deletes && random() < 0.5 ? 'DELETED' : random() < 0.5 ? 'ADDED' : 'MODIFIED';
       return { type, object: obj(uid, uid, String(batch)) };
     });
     const next = reduceList(from, events, String(batch));
     assert.deepEqual(names(next), names({ items: reference(from.items, events), resourceVersion: '' }), `batch ${batch}`);
+    // A batch that changed the items says how, edit by edit: replayed over the list it came from, they give the new one.
+    if (next.items !== from.items && events.length < 300) {
+      const change = listChange(next.items);
+      assert.ok(change, `batch ${batch} has its edits`);
+      assert.equal(change.from, from.items);
+      assert.deepEqual(replay(from.items, change.edits), next.items, `batch ${batch} replayed`);
+    }
     history.push(next);
   }
 });

@@ -25,32 +25,99 @@ export interface WatchedList<T extends ListItem = ListItem> {
 
 const uidOf = (item: ListItem): string | undefined => item.metadata?.uid ?? item.uid ?? undefined;
 
-// Up to this many events, one scan of the list per event (no allocation but the copy) beats building a
-// map of every item: a watch usually sends a few events at a time, and the list may hold 50,000.
-const SCAN_UP_TO = 32;
+/**
+ * One step of what a batch did to the items array, in the order applied: replace at `index`, append, or
+ * remove at `index` (later steps see the positions the earlier ones left).
+ */
+export type ListEdit<T> = { kind: 'set'; index: number; item: T } | { kind: 'append'; item: T } | { kind: 'remove'; index: number };
 
-/** A small batch applied with a scan per event; the same array when nothing changed. */
-function applyByScan<T extends ListItem>(items: T[], events: readonly WatchEvent<T>[]): T[] {
+/** How an items array was made from the one before it, for consumers that follow a list in time proportional to the changes. */
+export interface ListChange<T> {
+  from: readonly T[];
+  edits: readonly ListEdit<T>[];
+}
+
+// Keyed by the new items array: the edits travel with the list through the query cache without being part
+// of what the cache (or anyone comparing lists) sees.
+const changes = new WeakMap<readonly unknown[], ListChange<unknown>>();
+
+/**
+ * How `items` was made from an earlier array by `reduceList`, when it was made by a batch small enough to be
+ * described edit by edit; `undefined` for a snapshot or a large batch (then start again from the whole list).
+ */
+export function listChange<T>(items: readonly T[]): ListChange<T> | undefined {
+  return changes.get(items) as ListChange<T> | undefined;
+}
+
+// Where each uid sits in an items array, built on first use and handed on to the next array while the
+// positions stay true (replacements and appends); a removal shifts them, so the next batch builds it again.
+// Entries are only ever added or moved (by an append), never removed, so no entry means the uid is in no array
+// sharing the index; an entry pointing at another item (two lists appended to from the same one) means look.
+const positions = new WeakMap<readonly ListItem[], Map<string, number>>();
+
+function positionIndex(items: readonly ListItem[]): Map<string, number> {
+  let index = positions.get(items);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < items.length; i++) {
+      const uid = uidOf(items[i]);
+      if (uid) index.set(uid, i);
+    }
+    positions.set(items, index);
+  }
+  return index;
+}
+
+function positionOf(items: readonly ListItem[], index: Map<string, number>, uid: string): number {
+  const at = index.get(uid);
+  if (at === undefined) return -1;
+  if (at < items.length && uidOf(items[at]) === uid) return at;
+  return items.findIndex((item) => uidOf(item) === uid);
+}
+
+// Up to this many events, each is applied by position (one array copy for the batch, a splice per removal);
+// past it, one pass through a Map of every item costs less than that many splices of a 50,000-item array.
+const EDIT_UP_TO = 256;
+
+/** A batch applied by position, its edits recorded; the same array when nothing changed. */
+function applyByPosition<T extends ListItem>(items: T[], events: readonly WatchEvent<T>[]): T[] {
   let next: T[] | undefined;
+  let index = positionIndex(items);
+  // Whether `index` is still true of `next` (a removal makes it stale, until rebuilt for `next`).
+  let indexTrue = true;
+  const edits: ListEdit<T>[] = [];
   for (const event of events) {
     const uid = uidOf(event.object);
     if (!uid || event.type === 'BOOKMARK') continue;
     const current = next ?? items;
-    const at = current.findIndex((item) => uidOf(item) === uid);
+    if (!indexTrue) {
+      positions.delete(current);
+      index = positionIndex(current);
+      indexTrue = true;
+    }
+    const at = positionOf(current, index, uid);
     if (event.type === 'DELETED') {
       if (at < 0) continue;
       next ??= [...items];
       next.splice(at, 1);
+      edits.push({ kind: 'remove', index: at });
+      indexTrue = false;
     } else if (at >= 0) {
       if (current[at] === event.object) continue;
       next ??= [...items];
       next[at] = event.object;
+      edits.push({ kind: 'set', index: at, item: event.object });
     } else {
       next ??= [...items];
       next.push(event.object);
+      index.set(uid, next.length - 1);
+      edits.push({ kind: 'append', item: event.object });
     }
   }
-  return next ?? items;
+  if (!next) return items;
+  if (indexTrue) positions.set(next, index);
+  changes.set(next, { from: items, edits });
+  return next;
 }
 
 /**
@@ -64,8 +131,8 @@ export function reduceList<T extends ListItem>(
   resourceVersion?: string,
 ): WatchedList<T> {
   const nextVersion = resourceVersion ?? list.resourceVersion;
-  if (events.length <= SCAN_UP_TO) {
-    const items = applyByScan(list.items, events);
+  if (events.length <= EDIT_UP_TO) {
+    const items = applyByPosition(list.items, events);
     if (items === list.items && nextVersion === list.resourceVersion) return list;
     return { items, resourceVersion: nextVersion };
   }

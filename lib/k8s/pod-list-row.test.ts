@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { podListRow, sortPodRows, statusTone } from './pod-list-row';
+import { podListRow, podRowComparator, sortPodRows, statusTone } from './pod-list-row';
 import type { Pod } from './types';
 
 function pod(name: string, extra: { created?: string; restarts?: number; namespace?: string; node?: string } = {}): Pod {
@@ -62,3 +62,10 @@ const tones: [string, ReturnType<typeof statusTone>][] = [
   ['Unknown', 'warning'],
 ];
 for (const [status, tone] of tones) test(`statusTone(${status}) is ${tone}`, () => assert.equal(statusTone(status), tone));
+
+test('podRowComparator orders numbers in names by value and is one function per column and direction', () => {
+  const rows = ['web-10', 'web-2', 'web-1'].map((name) => podListRow(pod(name, {})));
+  assert.deepEqual([...rows].sort(podRowComparator('name', false)).map((r) => r.name), ['web-1', 'web-2', 'web-10']);
+  assert.equal(podRowComparator('node', true), podRowComparator('node', true));
+  assert.notEqual(podRowComparator('node', true), podRowComparator('node', false));
+});

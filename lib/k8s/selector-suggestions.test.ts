@@ -11,9 +11,29 @@ const index = indexLabels([
 
 const labels = (input: string, caret = input.length) => suggestSelector(input, caret, index).options.map((o) => o.label);
 
-test('indexLabels collects keys and their values', () => {
-  assert.deepEqual([...index.keys()].sort(), ['creation_method', 'env', 'run']);
-  assert.deepEqual([...index.get('env')!].sort(), ['devel', 'prod']);
+test('indexLabels collects keys and their values, sorted', () => {
+  assert.deepEqual(index.keys(), ['creation_method', 'env', 'run']);
+  assert.deepEqual(index.values('env'), ['devel', 'prod']);
+  assert.deepEqual(index.values('tier'), []);
+});
+
+test('LabelCounts: a value stays while any object has it; keys and values go with the last one', () => {
+  const counts = indexLabels([{ app: 'web', tier: 'front' }, { app: 'web' }]);
+  assert.deepEqual(counts.values('app'), ['web']);
+  const before = counts.version;
+  counts.remove({ app: 'web' });
+  assert.deepEqual(counts.values('app'), ['web'], 'another object still has app=web');
+  assert.equal(counts.version, before, 'a count alone changed');
+  counts.add({ app: 'api' });
+  assert.deepEqual(counts.values('app'), ['api', 'web']);
+  counts.remove({ app: 'web', tier: 'front' });
+  assert.deepEqual(counts.values('app'), ['api']);
+  assert.deepEqual(counts.keys(), ['app']);
+  assert.equal(counts.has('tier'), false);
+  assert.ok(counts.version > before);
+  // Taking away labels that were never counted changes nothing.
+  counts.remove({ app: 'nope', zone: 'a' });
+  assert.deepEqual(counts.values('app'), ['api']);
 });
 
 const cases: [string, string, string[]][] = [

@@ -4,8 +4,15 @@
  * commas outside parentheses, as in the selector grammar).
  */
 
-/** Keys and the values seen for each, collected from the listed objects' labels. */
-export type LabelIndex = ReadonlyMap<string, ReadonlySet<string>>;
+/** The label keys of the listed objects and the values seen for each, sorted for display. */
+export interface LabelIndex {
+  keys(): readonly string[];
+  /** The values of `key` (empty for a key no object has). */
+  values(key: string): readonly string[];
+  has(key: string): boolean;
+  /** Changes whenever `keys` or `values` would answer differently. */
+  readonly version: number;
+}
 
 export interface Suggestion {
   /** What the list shows. */
@@ -22,16 +29,89 @@ export interface Suggestions {
   options: Suggestion[];
 }
 
-/** Collects every label key and value across objects. */
-export function indexLabels(labelSets: Iterable<Record<string, string> | undefined>): Map<string, Set<string>> {
-  const index = new Map<string, Set<string>>();
-  for (const labels of labelSets) {
-    for (const [key, value] of Object.entries(labels ?? {})) {
-      let values = index.get(key);
-      if (!values) index.set(key, (values = new Set()));
-      values.add(value);
+const byText = (a: string, b: string) => a.localeCompare(b);
+
+/**
+ * A label index kept up to date object by object: every key and value is counted, so taking one object's
+ * labels away is as cheap as adding them (a watch event costs its labels, not the list's). The sorted keys
+ * and values are computed when asked for and kept until a key or value appears or disappears; `version`
+ * says when that happened, for views that must then show the index again.
+ */
+export class LabelCounts implements LabelIndex {
+  private readonly counts = new Map<string, Map<string, number>>();
+  private sortedKeys: string[] | undefined;
+  private readonly sortedValues = new Map<string, string[]>();
+  /** Bumped whenever the set of keys or of some key's values changes (not when only a count does). */
+  version = 0;
+
+  add(labels: Record<string, string> | undefined): void {
+    for (const key in labels) {
+      const value = labels[key];
+      let values = this.counts.get(key);
+      if (!values) {
+        this.counts.set(key, (values = new Map()));
+        this.sortedKeys = undefined;
+      }
+      const count = values.get(value) ?? 0;
+      values.set(value, count + 1);
+      if (count === 0) this.changed(key);
     }
   }
+
+  remove(labels: Record<string, string> | undefined): void {
+    for (const key in labels) {
+      const value = labels[key];
+      const values = this.counts.get(key);
+      const count = values?.get(value);
+      if (!values || count === undefined) continue;
+      if (count > 1) {
+        values.set(value, count - 1);
+        continue;
+      }
+      values.delete(value);
+      if (values.size === 0) {
+        this.counts.delete(key);
+        this.sortedKeys = undefined;
+      }
+      this.changed(key);
+    }
+  }
+
+  /** Forgets every label (a new snapshot is counted from nothing). */
+  clear(): void {
+    this.counts.clear();
+    this.sortedKeys = undefined;
+    this.sortedValues.clear();
+    this.version++;
+  }
+
+  keys(): readonly string[] {
+    return (this.sortedKeys ??= [...this.counts.keys()].sort(byText));
+  }
+
+  values(key: string): readonly string[] {
+    let sorted = this.sortedValues.get(key);
+    if (!sorted) {
+      sorted = [...(this.counts.get(key)?.keys() ?? [])].sort(byText);
+      this.sortedValues.set(key, sorted);
+    }
+    return sorted;
+  }
+
+  has(key: string): boolean {
+    return this.counts.has(key);
+  }
+
+  private changed(key: string): void {
+    this.sortedValues.delete(key);
+    this.version++;
+  }
+}
+
+/** Collects every label key and value across objects. */
+export function indexLabels(labelSets: Iterable<Record<string, string> | undefined>): LabelCounts {
+  const index = new LabelCounts();
+  for (const labels of labelSets) index.add(labels);
   return index;
 }
 
@@ -60,7 +140,6 @@ function keyForms(key: string): Suggestion[] {
   ];
 }
 
-const sorted = (values: Iterable<string>) => [...values].sort((a, b) => a.localeCompare(b));
 const LIMIT = 20;
 
 /** Suggestions for the clause that ends at `caret`; empty when nothing fits. */
@@ -77,7 +156,7 @@ export function suggestSelector(input: string, caret: number, index: LabelIndex)
     const typed = set[4].split(',');
     const partial = typed.pop()!.trimStart();
     const chosen = new Set(typed.map((v) => v.trim()));
-    const values = sorted(index.get(set[2]) ?? []).filter((v) => !chosen.has(v) && v.startsWith(partial));
+    const values = index.values(set[2]).filter((v) => !chosen.has(v) && v.startsWith(partial));
     return { from: caret - partial.length, to: caret, options: values.slice(0, LIMIT).map((v) => ({ label: v, insert: v })) };
   }
 
@@ -85,7 +164,7 @@ export function suggestSelector(input: string, caret: number, index: LabelIndex)
   const equality = text.match(/^([^\s!=<>(),]+)\s*(==|=|!=)\s*([^\s,()]*)$/);
   if (equality) {
     const [, key, , partial] = equality;
-    const values = sorted(index.get(key) ?? []).filter((v) => v.startsWith(partial) && v !== partial);
+    const values = index.values(key).filter((v) => v.startsWith(partial) && v !== partial);
     return { from: caret - partial.length, to: caret, options: values.slice(0, LIMIT).map((v) => ({ label: v, insert: v })) };
   }
 
@@ -93,7 +172,7 @@ export function suggestSelector(input: string, caret: number, index: LabelIndex)
   const key = text.match(/^(!?)\s*([^\s!=<>(),]*)$/);
   if (key) {
     const [, bang, partial] = key;
-    const keys = sorted(index.keys()).filter((k) => k.startsWith(partial) && k !== partial);
+    const keys = index.keys().filter((k) => k.startsWith(partial) && k !== partial);
     if (bang) return { from, to: caret, options: keys.slice(0, LIMIT).map((k) => ({ label: `!${k}`, insert: `!${k}`, hint: LACKS })) };
     const options: Suggestion[] = keys.slice(0, LIMIT).map((k) => ({ label: k, insert: k }));
     // A complete key: offer every form of clause on it, the bare existence tests first.

@@ -1,0 +1,134 @@
+/**
+ * The rows of a live list, kept in step with its items in time proportional to what changed: a watch event
+ * on one of 50,000 pods recomputes one row, moves it in the filtered and sorted view by binary search, and
+ * updates the label index by that row's labels, instead of mapping, filtering, sorting and indexing the list
+ * again. It follows the edits `reduceList` records (`listChange`); anything else (a snapshot, a large batch,
+ * a new row function) is taken whole.
+ */
+import { listChange } from './list-reducer';
+import { LabelCounts } from './selector-suggestions';
+
+/** What the store reads of a row. */
+export interface LiveRow {
+  uid: string;
+  labels: Record<string, string>;
+}
+
+/** One row replaced, added (no `removed`) or removed (no `added`). */
+interface RowChange<R> {
+  removed?: R;
+  added?: R;
+}
+
+// Past this many changes in one go, filtering and sorting the whole list again costs less than moving each.
+const MOVE_UP_TO = 2_000;
+
+/** The first position whose row does not sort before `row` (`after`: the first that sorts after it). */
+function bound<R>(rows: readonly R[], row: R, compare: (a: R, b: R) => number, after: boolean): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const order = compare(rows[mid], row);
+    if (order < 0 || (after && order === 0)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Where `row` itself is in a sorted view: among the rows that compare equal to it, or anywhere if the comparator has changed its mind. */
+function positionIn<R>(rows: readonly R[], row: R, compare: (a: R, b: R) => number): number {
+  for (let i = bound(rows, row, compare, false); i < rows.length && compare(rows[i], row) === 0; i++) if (rows[i] === row) return i;
+  return rows.indexOf(row);
+}
+
+/**
+ * A list's rows (in the items' order), rows by uid and the label index, plus one filtered and sorted view.
+ * `sync` and `view` may be called again with the same arguments (a render repeated) at no cost and with no
+ * effect; each returns a new array when its content changed, the same one otherwise.
+ */
+export class LiveRows<T, R extends LiveRow> {
+  private items: readonly T[] | undefined;
+  private toRow: ((item: T) => R) | undefined;
+  private all: R[] = [];
+  /** The rows by uid, updated in place. */
+  readonly byUid = new Map<string, R>();
+  /** Every label key and value of the rows, updated in place (see its `version`). */
+  readonly labels = new LabelCounts();
+  /** The changes since the view was last brought up to date; undefined: everything changed. */
+  private pending: RowChange<R>[] | undefined;
+  private shown: { source: R[]; matches: (row: R) => boolean; compare?: (a: R, b: R) => number; rows: R[] } | undefined;
+
+  /** The rows of `items`, one per item, in their order. */
+  sync(items: readonly T[], toRow: (item: T) => R): R[] {
+    if (items === this.items && toRow === this.toRow) return this.all;
+    const change = this.items && toRow === this.toRow ? listChange(items) : undefined;
+    if (change && change.from === this.items) {
+      const rows = this.all.slice();
+      const changes: RowChange<R>[] = [];
+      for (const edit of change.edits) {
+        if (edit.kind === 'remove') changes.push({ removed: rows.splice(edit.index, 1)[0] });
+        else if (edit.kind === 'set') {
+          const added = toRow(edit.item);
+          changes.push({ removed: rows[edit.index], added });
+          rows[edit.index] = added;
+        } else {
+          const added = toRow(edit.item);
+          changes.push({ added });
+          rows.push(added);
+        }
+      }
+      for (const { removed, added } of changes) {
+        if (removed) {
+          this.labels.remove(removed.labels);
+          if (this.byUid.get(removed.uid) === removed) this.byUid.delete(removed.uid);
+        }
+        if (added) {
+          this.labels.add(added.labels);
+          this.byUid.set(added.uid, added);
+        }
+      }
+      this.pending = this.pending && this.pending.length + changes.length <= MOVE_UP_TO ? this.pending.concat(changes) : undefined;
+      this.all = rows;
+    } else {
+      const rows = items.map(toRow);
+      this.byUid.clear();
+      this.labels.clear();
+      for (const row of rows) {
+        this.byUid.set(row.uid, row);
+        this.labels.add(row.labels);
+      }
+      this.pending = undefined;
+      this.all = rows;
+    }
+    this.items = items;
+    this.toRow = toRow;
+    return this.all;
+  }
+
+  /**
+   * The rows that match, sorted by `compare` (or in the items' order without one). With the same `matches`
+   * and `compare` as last time, only the rows changed since are taken out and put back in place.
+   */
+  view(matches: (row: R) => boolean, compare?: (a: R, b: R) => number): R[] {
+    const shown = this.shown;
+    if (shown && shown.source === this.all && shown.matches === matches && shown.compare === compare) return shown.rows;
+    let rows: R[];
+    if (shown && compare && shown.matches === matches && shown.compare === compare && this.pending) {
+      rows = shown.rows.slice();
+      for (const { removed, added } of this.pending) {
+        if (removed && matches(removed)) {
+          const at = positionIn(rows, removed, compare);
+          if (at >= 0) rows.splice(at, 1);
+        }
+        if (added && matches(added)) rows.splice(bound(rows, added, compare, true), 0, added);
+      }
+    } else {
+      rows = this.all.filter(matches);
+      if (compare) rows.sort(compare);
+    }
+    this.pending = [];
+    this.shown = { source: this.all, matches, compare, rows };
+    return rows;
+  }
+}
