@@ -28,7 +28,7 @@ test('the same as rebuilding and sorting everything, on random changes', () => {
     const now = ordered(names.filter(() => Math.random() < 0.7).map((n) => obj(n, 'now')));
     const before = new Map<string, KubeObject | undefined>();
     for (const n of names) if (Math.random() < 0.3) before.set(`pods|ns|${n}`, Math.random() < 0.3 ? undefined : obj(n, 'then'));
-    const entries: [string, KubeObject][] = now.keys.map((k, i) => [k, now.objects[i] as KubeObject]).filter(([k]) => !before.has(k)) as [string, KubeObject][];
+    const entries = now.keys.map((k, i): [string, KubeObject] => [k, now.objects[i] as KubeObject]).filter(([k]) => !before.has(k));
     for (const [k, o] of before) if (o) entries.push([k, o]);
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     assert.deepEqual(view(orderedAt(now, before)), entries.map(([, o]) => `${o.metadata.name}@${o.metadata.resourceVersion}`));
