@@ -36,8 +36,8 @@ export interface EventLatencyResult {
 /**
  * `clients` sockets watch one namespace's pods through the BFF; each write (a label patch) is timed from
  * just before the API request to the moment each client receives the MODIFIED event carrying it. The
- * clients live in worker threads (bench/event-client-worker.mjs), so decoding what they receive neither
- * delays the writers nor is delayed by them. `writers` write in parallel, each to its own pod (from `pods`,
+ * clients live in worker threads and speak the socket.io protocol without decoding the pods
+ * (bench/event-client-worker.mjs says why), so they neither delay the writers nor are delayed by them. `writers` write in parallel, each to its own pod (from `pods`,
  * else `pod` for all): with `ratePerSecond` the writes are paced on one shared schedule (a writer that fell
  * behind writes at once), otherwise each writer waits `gapMs` after each of its writes.
  */
@@ -68,6 +68,7 @@ export async function benchEventLatency(options: {
       context: options.context,
       namespace,
       clients: Math.floor(options.clients / threads) + (t < options.clients % threads ? 1 : 0),
+      offset: t,
     }),
   );
   try {
@@ -206,7 +207,7 @@ function padded(samples: number[], expected: number): number[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function clientWorker(data: { bffUrl: string; context: string; namespace: string; clients: number }) {
+function clientWorker(data: { bffUrl: string; context: string; namespace: string; clients: number; offset: number }) {
   // Plain JavaScript: a worker thread does not inherit tsx's loader on Node 20.
   const worker = new Worker(new URL('./event-client-worker.mjs', import.meta.url), { workerData: data });
   let failed: Error | undefined;
