@@ -47,7 +47,7 @@ function turnMemo(): TurnMemo {
   return memo;
 }
 
-function encode(value: unknown, depth: number): Encoded | undefined {
+function encode(value: unknown, depth: number, top = false): Encoded | undefined {
   if (typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     const text = JSON.stringify(value) as string | undefined;
     return text === undefined ? undefined : { text, key: text };
@@ -78,6 +78,8 @@ function encode(value: unknown, depth: number): Encoded | undefined {
   }
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   const join = (pick: (part: Encoded) => string) => `${open}${parts.map((part, i) => `${names[i] ?? ''}${pick(part)}`).join(',')}${close}`;
+  // The payload itself differs per socket (its subscription id): joined, never remembered.
+  if (top) return { text: join((part) => part.text), key: '' };
   const key = join((part) => part.key);
   let text = turn.texts.get(key);
   if (text === undefined) {
@@ -95,7 +97,7 @@ function encode(value: unknown, depth: number): Encoded | undefined {
  * contents, shared by every payload that holds the same objects.
  */
 export function encodeShared(value: unknown, depth: number): string | undefined {
-  return encode(value, depth)?.text;
+  return encode(value, depth, true)?.text;
 }
 
 /** socket.io's own client-side writer, given a packet it has already encoded (as its adapter's broadcast does). */
