@@ -111,10 +111,12 @@ export function serveWatch(w: WatchRequest): void {
         await writeSliced(res, { count: current.length, encode: (i) => `${JSON.stringify({ type: 'ADDED', object: current[i] })}\n` });
         return;
       }
-      // Tables and partial metadata are rendered from copies, as the list does (rare for a watch this large).
-      for (const obj of current) {
-        if (res.writableEnded) return;
+      // Tables and partial metadata are rendered from copies, as the list does, giving other requests a turn
+      // every few hundred objects (awaiting a resolved render alone never leaves the microtask queue).
+      for (const [i, obj] of current.entries()) {
+        if (res.writableEnded || res.destroyed) return;
         res.write(`${JSON.stringify({ type: 'ADDED', object: await renderObject(w.representation, kind, deepCopy(obj)) })}\n`);
+        if (i % 200 === 199) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     });
     if (options.sendInitialEvents) {
