@@ -1,5 +1,7 @@
+import type { ServerResponse } from 'node:http';
 import { apiVersionOf, type KindSpec } from './kinds';
 import type { Representation } from './negotiate';
+import { writeSliced } from './sliced-writer';
 import type { KubeObject } from './types';
 
 type TableModule = {
@@ -57,11 +59,32 @@ export async function renderList(rep: Representation, kind: KindSpec, items: Kub
 }
 
 /**
+ * Writes a typed JSON list (`PodList`) as a 200 a slice of items at a time: the same bytes `renderList`
+ * gives, without encoding 150 MB in one go (kube-apiserver streams JSON lists item by item too, since
+ * 1.33). Reads the stored objects without copying them, so they must not change meanwhile: the store
+ * replaces objects, it never edits them.
+ */
+export async function streamJsonList(res: ServerResponse, kind: KindSpec, items: readonly KubeObject[], listMeta: ListMeta): Promise<void> {
+  const head = JSON.stringify({ kind: `${kind.kind}List`, apiVersion: apiVersionOf(kind), metadata: listMeta });
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  res.write(`${head.slice(0, -1)},"items":[`);
+  const complete = await writeSliced(res, {
+    count: items.length,
+    encode: (index) => `${index === 0 ? '' : ','}${JSON.stringify(withoutItemTypeMeta(items[index] as KubeObject))}`,
+  });
+  if (complete) res.end(']}');
+}
+
+/**
  * A typed list's items as kube-apiserver serializes them: without `apiVersion` and `kind`. The list's own
  * TypeMeta names them once; conversion from the internal type leaves each item's TypeMeta empty (objects
  * read one by one and watch events carry theirs). Clients set them back, as kubectl's printers do
  * (cli-runtime `printers.NewTypeSetter`), so a console must not rely on list items having them.
  */
 export function withoutTypeMeta(items: readonly KubeObject[]): object[] {
-  return items.map(({ apiVersion: _apiVersion, kind: _kind, ...rest }) => rest);
+  return items.map(withoutItemTypeMeta);
+}
+
+function withoutItemTypeMeta({ apiVersion: _apiVersion, kind: _kind, ...rest }: KubeObject): object {
+  return rest;
 }

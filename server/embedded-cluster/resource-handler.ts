@@ -6,7 +6,7 @@ import { resourceKey, type KindSpec } from './kinds';
 import { decodeContinue, encodeContinue, parseListOptions, type ListOptions } from './list-options';
 import { negotiate } from './negotiate';
 import type { Registry } from './registry';
-import { renderList, renderObject, type ListMeta } from './render';
+import { renderList, renderObject, streamJsonList, type ListMeta } from './render';
 import { STREAMED, type Reply } from './reply';
 import { decodeObjectBody, readBody } from './request-body';
 import type { Page } from './list-page';
@@ -92,8 +92,13 @@ async function read(
     return STREAMED;
   }
   if (!name) {
-    const { items, metadata } = list(ctx, kind, namespace, listOptions);
-    return { status: 200, body: await renderList(representation, kind, items, metadata) };
+    const { items, metadata } = listStored(ctx, kind, namespace, listOptions);
+    if (representation.as === 'object' && items.length > STREAMED_LIST_ITEMS) {
+      await streamJsonList(res, kind, items, metadata);
+      return STREAMED;
+    }
+    // Copy only the page: the stored objects stay untouched by whatever renders it.
+    return { status: 200, body: await renderList(representation, kind, items.map((obj) => deepCopy(obj)), metadata) };
   }
   const obj = ctx.registry.get(kind, namespace ?? '', name);
   if (!subresource || subresource === 'status') return { status: 200, body: await renderObject(representation, kind, obj) };
@@ -103,18 +108,31 @@ async function read(
 }
 
 /**
+ * Lists longer than this go out a slice at a time (render.ts `streamJsonList`); shorter ones, such as the
+ * 500-item pages of a paged list, keep one encoded answer with its Content-Length.
+ */
+const STREAMED_LIST_ITEMS = 1000;
+
+/** A list page as copies of the objects (see `listStored`). */
+export function list(ctx: HandlerContext, kind: KindSpec, namespace: string | undefined, options: ListOptions): { items: KubeObject[]; metadata: ListMeta } {
+  const { items, metadata } = listStored(ctx, kind, namespace, options);
+  return { items: items.map((obj) => deepCopy(obj)), metadata };
+}
+
+/**
  * A list page. Items are ordered by namespace and name (etcd key order); `limit` cuts a page and the
  * continue token remembers where and at which revision: every page of a paged list shows the objects as
  * they stood when its first page was read, as etcd's MVCC read does, and says so in its resourceVersion.
  * A limited list may ask for an exact older revision (`resourceVersion` with `resourceVersionMatch=Exact`,
  * or without a match: the legacy rule for a limit). A revision older than the history ring is 410 Expired.
+ * The items are the stored objects themselves, not copies: callers must not change them.
  */
-export function list(
+function listStored(
   ctx: HandlerContext,
   kind: KindSpec,
   namespace: string | undefined,
   options: ListOptions,
-): { items: KubeObject[]; metadata: ListMeta } {
+): { items: readonly KubeObject[]; metadata: ListMeta } {
   const store = ctx.registry.store;
   const { resourceVersion: rv, resourceVersionMatch: match } = options;
   const position = options.continueToken ? decodeContinue(options.continueToken) : undefined;
@@ -141,8 +159,8 @@ export function list(
     metadata.continue = encodeContinue({ revision, after: listPosition(last) });
     if (!options.filtered) metadata.remainingItemCount = page.remaining;
   }
-  // Copy only the page: the stored objects stay untouched by whatever renders it.
-  return { items: page.items.map((obj) => deepCopy(obj)), metadata };
+  // The stored objects themselves (read-only): a caller copies what it hands on.
+  return { items: page.items, metadata };
 }
 
 // Logs come from a kubelet, which this part of the cluster does not run: an unscheduled pod has no

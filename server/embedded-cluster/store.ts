@@ -20,6 +20,11 @@ export interface StoreEvent {
 export interface StoreWatcher {
   resourceKey: string;
   namespace?: string;
+  /**
+   * The watcher only reads what it gets (an informer's cache): it is handed the stored objects themselves
+   * instead of copies, so 50,000 pods are not held twice.
+   */
+  readOnly?: boolean;
   onEvent(event: StoreEvent): void;
 }
 
@@ -186,7 +191,7 @@ export class ObjectStore {
     }
     for (const watcher of [...this.watchers]) {
       if (watcher.resourceKey === event.resourceKey && matchesNamespace(event, watcher.namespace)) {
-        watcher.onEvent({ ...event, object: deepCopy(event.object), previous: event.previous && deepCopy(event.previous) });
+        watcher.onEvent(watcher.readOnly ? event : { ...event, object: deepCopy(event.object), previous: event.previous && deepCopy(event.previous) });
       }
     }
   }

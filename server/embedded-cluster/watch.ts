@@ -3,9 +3,10 @@ import { apiVersionOf, resourceKey, type KindSpec } from './kinds';
 import type { ListOptions } from './list-options';
 import type { Representation } from './negotiate';
 import { renderObject } from './render';
+import { writeSliced } from './sliced-writer';
 import { RevisionCompactedError, type ObjectStore, type StoreEvent } from './store';
 import { badRequest, tooOldResourceVersion } from './status';
-import type { KubeObject, WatchEventType } from './types';
+import { deepCopy, type KubeObject, type WatchEventType } from './types';
 
 /** Counters of in-flight long-running requests, like `apiserver_longrunning_requests{verb,resource}`. */
 export type LongRunningMetric = Map<string, number>;
@@ -31,7 +32,8 @@ const DEFAULT_TIMEOUT_SECONDS = 1800;
 
 /**
  * Serves `?watch=true`: newline-delimited JSON watch events over a chunked 200 response. Without a
- * resourceVersion (or with "0") the current state is sent first as synthetic ADDED events; with one,
+ * resourceVersion (or with "0") the current state is sent first as synthetic ADDED events (a slice at a
+ * time, as fast as the client reads them: the watch cache's initial events); with one,
  * the changes after it are replayed from the history ring, or a 410 Expired ERROR event ends the watch
  * when that version was compacted. Selectors apply: an object that stops matching is DELETED for this
  * watcher and one that starts matching is ADDED, as the watch cache does.
@@ -101,7 +103,22 @@ export function serveWatch(w: WatchRequest): void {
   };
 
   if (initial) {
-    for (const obj of store.list(key, w.namespace)) if (matches(obj)) send('ADDED', obj);
+    // The current state as it stands now (before subscribing, so no change is missed or sent twice), sent
+    // a slice at a time: 50,000 synthetic ADDED events must not hold the event loop in one burst.
+    const current = store.listShared(key, w.namespace).filter(matches);
+    queue = queue.then(async () => {
+      if (w.representation.as === 'object') {
+        await writeSliced(res, { count: current.length, encode: (i) => `${JSON.stringify({ type: 'ADDED', object: current[i] })}\n` });
+        return;
+      }
+      // Tables and partial metadata are rendered from copies, as the list does, giving other requests a turn
+      // every few hundred objects (awaiting a resolved render alone never leaves the microtask queue).
+      for (const [i, obj] of current.entries()) {
+        if (res.writableEnded || res.destroyed) return;
+        res.write(`${JSON.stringify({ type: 'ADDED', object: await renderObject(w.representation, kind, deepCopy(obj)) })}\n`);
+        if (i % 200 === 199) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    });
     if (options.sendInitialEvents) {
       send('BOOKMARK', bookmark(kind, store.currentResourceVersion(), { 'k8s.io/initial-events-end': 'true' }));
     }

@@ -180,9 +180,11 @@ export class SharedWatch {
     this.queue = [];
     if (events.length === 0) return;
     const resourceVersion = this.informer?.latestResourceVersion() ?? '';
+    // Subscribers without selectors share one view, so its encoding is shared too (shared-encoding.ts).
+    let unfiltered: ReturnType<typeof viewEvents> | undefined;
     for (const [sink, state] of this.subscribers) {
       if (state !== 'live') continue;
-      const view = viewEvents(events, sink.filter);
+      const view = sink.filter.matchesAll ? (unfiltered ??= viewEvents(events, sink.filter)) : viewEvents(events, sink.filter);
       if (view.length > 0) sink.events(view, resourceVersion);
       countEventsFannedOut(view.length);
     }

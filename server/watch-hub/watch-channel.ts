@@ -4,6 +4,7 @@ import { onClientEvent } from '../client-events';
 import type { SocketHub } from '../socket-hub';
 import { limitStatus, SOCKET_LIMITS } from '../socket-limits';
 import type { WatchHub } from './watch-hub';
+import { emitShared } from './shared-encoding';
 
 const badRequest = (message: string): K8sStatus => failureStatus({ code: 400, reason: 'BadRequest', message });
 
@@ -31,8 +32,9 @@ export function attachWatchChannel(io: SocketHub, hub: WatchHub): void {
           identity: socket.data.identity,
           onAccepted: () => reply({ ok: true }),
           sink: {
-            snapshot: (items, resourceVersion) => socket.emit('watch:snapshot', { id, items, resourceVersion }),
-            events: (events, resourceVersion) => socket.emit('watch:events', { id, events, resourceVersion }),
+            // Encoded once for every subscriber of the scope (shared-encoding.ts), not once per socket.
+            snapshot: (items, resourceVersion) => emitShared(socket, 'watch:snapshot', { id, items, resourceVersion }),
+            events: (events, resourceVersion) => emitShared(socket, 'watch:events', { id, events, resourceVersion }),
             status: (state, extra) => socket.emit('watch:status', { id, state, ...extra }),
           },
         });

@@ -50,8 +50,9 @@ class CacheInformer implements Informer {
   private readonly unsubscribe: () => void;
 
   constructor(store: ObjectStore, resourceKey: string) {
-    for (const obj of store.list(resourceKey)) this.put(obj);
-    this.unsubscribe = store.subscribe({ resourceKey, onEvent: (event) => this.apply(event) });
+    // The stored objects themselves, never copies: nothing reads an informer's objects to change them.
+    for (const obj of store.listShared(resourceKey)) this.put(obj);
+    this.unsubscribe = store.subscribe({ resourceKey, readOnly: true, onEvent: (event) => this.apply(event) });
   }
 
   list(namespace?: string): KubeObject[] {

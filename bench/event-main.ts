@@ -1,0 +1,66 @@
+/**
+ * The fan-out bench alone (`npx tsx bench/event-main.ts [pods nodes namespaces]`): the embedded cluster with
+ * the scale seed (default 50,000 pods on 1,000 nodes in 100 namespaces), the console as `npm start` runs it
+ * (production build, `.next` must exist), then 200 socket.io clients on one namespace's pods at 200 writes a
+ * second from 8 writers (BENCH_CLIENTS, BENCH_RATE, BENCH_SECONDS, BENCH_WRITERS change them). Prints the
+ * target rows as Markdown.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedCluster } from '../server/embedded-cluster';
+import { startConsole } from '../server/testing/console-process';
+import { directClient } from './direct-client';
+import { benchFanOut } from './event-bench';
+import { pods as podsResource } from '@/lib/k8s/resources';
+import { resourcePath } from '@/lib/k8s/resource-path';
+
+async function main(): Promise<void> {
+  const [pods = 50_000, nodes = 1_000, namespaces = 100] = process.argv.slice(2).map(Number);
+  const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`starting the embedded cluster with ${pods} pods, ${nodes} nodes, ${namespaces} namespaces...`);
+  const cluster = await startEmbeddedCluster({ port: 0, seed: { name: 'scale', pods, nodes, namespaces }, logRate: 0 });
+  const config = structuredClone(cluster.kubeconfig) as { contexts: { name: string }[]; 'current-context': string };
+  config.contexts[0].name = 'bench';
+  config['current-context'] = 'bench';
+  const kubeconfigPath = join(mkdtempSync(join(os.tmpdir(), 'pilothouse-bench-')), 'kubeconfig');
+  writeFileSync(kubeconfigPath, JSON.stringify(config));
+  const direct = directClient(cluster.kubeconfigYaml);
+  const consoleProcess = await startConsole({ KUBECONFIG: kubeconfigPath, PILOTHOUSE_EMBEDDED: 'false' });
+  try {
+    const writers = env('BENCH_WRITERS') ?? 8;
+    const { text } = await direct.request('GET', resourcePath({ ...podsResource, namespace: 'scale-0', query: { limit: writers } }));
+    const names = (JSON.parse(text) as { items: { metadata: { name: string } }[] }).items.map((p) => p.metadata.name);
+    log(`fan-out: load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+    const { rows } = await benchFanOut({
+      bffUrl: consoleProcess.url,
+      context: 'bench',
+      namespace: 'scale-0',
+      pods: names,
+      direct,
+      clients: env('BENCH_CLIENTS'),
+      ratePerSecond: env('BENCH_RATE'),
+      seconds: env('BENCH_SECONDS'),
+      writers,
+      bffPid: consoleProcess.child.pid,
+    });
+    process.stdout.write(['| measure | target | measured | met |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.measure} | ${r.target} | ${r.measured} | ${r.met ? 'yes' : 'no'} |`)].join('\n'));
+    process.stdout.write('\n');
+  } finally {
+    // SIGINT first (no drain delay), so a console started with NODE_OPTIONS=--cpu-prof writes its profile.
+    const killer = setTimeout(() => void consoleProcess.stop('SIGKILL'), 12_000);
+    await consoleProcess.stop('SIGINT');
+    clearTimeout(killer);
+    direct.close();
+    await cluster.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
