@@ -6,7 +6,8 @@
  * the logs (bench/log-suite.ts: lines per second through socket.io vs straight, a Logs tab in Chromium following
  * 10,000 lines/s up to a million lines: lag, search, heap); the scheduling preview on 1,000 nodes and 50,000 pods,
  * in Node and then in Chromium (on a cluster of its own with that seed, once the first one is stopped); then
- * how team-mode subscriptions of 50 users on 5 scopes share upstream watches (bench/team-watch-bench.ts).
+ * the BFF's shared watch cache at 50,000 pods (bench/shared-cache-bench.ts); how team-mode subscriptions of
+ * 50 users on 5 scopes share upstream watches (bench/team-watch-bench.ts).
  * Prints a Markdown report for docs/benchmarks.md.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { benchSchedulingInBrowser, schedulingBrowserReport } from './scheduling-
 import { benchPodsPage } from './ui-bench';
 import { benchEditor } from './editor-bench';
 import { benchTeamWatches, teamWatchReport } from './team-watch-bench';
+import { benchSharedCache, sharedCacheReport } from './shared-cache-bench';
 import { pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
@@ -112,6 +114,11 @@ async function main(): Promise<void> {
   log('the scheduling preview in Chromium, 1,000 nodes and 50,000 pods...');
   const browserPreview = await benchSchedulingInBrowser({ nodes: 1_000, pods: Number(process.env.BENCH_SCHEDULING_PODS ?? 50_000), runs: 20, log });
   process.stdout.write(`\n${schedulingBrowserReport(browserPreview)}\n`);
+
+  const cachePods = Number(process.env.BENCH_CACHE_PODS ?? 50_000);
+  log(`the BFF's shared watch cache, ${cachePods} pods...`);
+  const cache = await benchSharedCache({ pods: cachePods, nodes: Number(process.env.BENCH_CACHE_NODES ?? 1_000), namespaces: 100, port: 0, log });
+  process.stdout.write(`\n${sharedCacheReport(cache)}\n`);
 
   log('team-mode watches, 50 users on 5 scopes, per-user and shared...');
   const teamWatches = await benchTeamWatches({ users: 50, scopes: 5, pods: Number(process.env.BENCH_TEAM_PODS ?? 2_000), log });

@@ -31,7 +31,7 @@ export function attachWatchChannel(io: SocketHub, hub: WatchHub): void {
           identity: socket.data.identity,
           onAccepted: () => reply({ ok: true }),
           sink: {
-            snapshot: (items, resourceVersion) => socket.emit('watch:snapshot', { id, items, resourceVersion }),
+            snapshot: (items, resourceVersion, partial) => socket.emit('watch:snapshot', { id, items, resourceVersion, ...(partial ? { partial } : {}) }),
             events: (events, resourceVersion) => socket.emit('watch:events', { id, events, resourceVersion }),
             status: (state, extra) => socket.emit('watch:status', { id, state, ...extra }),
           },
