@@ -12,13 +12,23 @@ export interface PagedListOptions {
   headers?: Record<string, string>;
   /** Applied to every item as it arrives (the lean cache, Secret redaction). */
   transform: (object: KubernetesObject) => KubernetesObject;
-  /**
-   * Hears each page as it arrives; `restart` when a 410 forced a full list, whose items replace every
-   * page heard before.
-   */
   /** Objects per page; client-go's 500 unless a test says otherwise. */
   pageSize?: number;
-  onPage?: (items: KubernetesObject[], resourceVersion: string, restart: boolean) => void;
+  /** Hears each page as it arrives. */
+  onPage?: (page: ListPage) => void;
+  /** Ends the list between pages and aborts the page in flight: nobody waits for it any more. */
+  signal?: AbortSignal;
+}
+
+/** One page of a paged list, as `onPage` hears it. */
+export interface ListPage {
+  items: KubernetesObject[];
+  /** The revision of the whole list (every page is read at the first page's). */
+  resourceVersion: string;
+  /** A 410 forced a full list: its items replace every page heard before. */
+  restart: boolean;
+  /** More pages follow (the page had a continue token). */
+  more: boolean;
 }
 
 const isExpired = (error: unknown) => isKubeStatusError(error) && error.status.code === 410;
@@ -30,8 +40,11 @@ const isExpired = (error: unknown) => isKubeStatusError(error) && error.status.c
  * to one full list, as the pager's `FullListIfExpired` does.
  */
 export async function pagedList(options: PagedListOptions): Promise<KubernetesListObject<KubernetesObject>> {
-  const { kubeConfig, path, headers, transform, onPage } = options;
-  const get = (query: string) => kubeJson<KubernetesListObject<KubernetesObject>>(kubeConfig, { method: 'GET', path: `${path}?${query}`, headers });
+  const { kubeConfig, path, headers, transform, onPage, signal } = options;
+  const get = (query: string) => {
+    signal?.throwIfAborted();
+    return kubeJson<KubernetesListObject<KubernetesObject>>(kubeConfig, { method: 'GET', path: `${path}?${query}`, headers, signal });
+  };
   let items: KubernetesObject[] = [];
   let token: string | undefined;
   let last: KubernetesListObject<KubernetesObject>;
@@ -43,14 +56,14 @@ export async function pagedList(options: PagedListOptions): Promise<KubernetesLi
       if (!token || !isExpired(error)) throw error;
       last = await get('');
       items = (last.items ?? []).map(transform);
-      onPage?.(items, last.metadata?.resourceVersion ?? '', true);
+      onPage?.({ items, resourceVersion: last.metadata?.resourceVersion ?? '', restart: true, more: false });
       break;
     }
     const page = (last.items ?? []).map(transform);
     for (const item of page) items.push(item);
-    onPage?.(page, last.metadata?.resourceVersion ?? '', false);
     // Raw JSON: the field is `continue` (client-node's typed models call it `_continue`).
     token = (last.metadata as { continue?: string } | undefined)?.continue || undefined;
+    onPage?.({ items: page, resourceVersion: last.metadata?.resourceVersion ?? '', restart: false, more: token !== undefined });
   } while (token);
   return { ...last, items, metadata: { resourceVersion: last.metadata?.resourceVersion } };
 }

@@ -118,6 +118,30 @@ test('the cache keeps no managedFields and no last-applied annotation', async ()
   leave();
 });
 
+test('a shared watch closed while its initial list pages reads no further page', async () => {
+  const quick = new WatchHub({ resolveContext: async () => ({ kubeConfig }) as unknown as ResolvedContext, idleMs: 0 });
+  try {
+    const listsBefore = podLists;
+    let leave = () => {};
+    let left = false;
+    const viewer = listen();
+    const snapshot = viewer.sink.snapshot;
+    // The viewer leaves on its first page; the idle timeout of 0 closes the watch right after.
+    viewer.sink.snapshot = (...args) => (snapshot(...args), (left = true), leave());
+    leave = await quick.subscribe({ target, sink: viewer.sink });
+    if (left) leave();
+    const deadline = Date.now() + 10_000;
+    while (quick.stats().upstreamWatches > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(quick.stats().upstreamWatches, 0);
+    // Time for the pages a list that went on would read.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.deepEqual(viewer.heard.snapshots, [{ count: 500, partial: true }]);
+    assert.ok(podLists - listsBefore < 3, `${podLists - listsBefore} of 3 pages read for nobody`);
+  } finally {
+    quick.close();
+  }
+});
+
 test('a continue token that expired during the paged list falls back to one full list, as client-go', async () => {
   const small = await startEmbeddedCluster({ port: 0, seed: { name: 'scale', pods: 1_000, namespaces: 2 }, clock: { mode: 'test' }, logRate: 0, watchHistorySize: 5 });
   try {
@@ -129,7 +153,7 @@ test('a continue token that expired during the paged list falls back to one full
       kubeConfig: config,
       path: '/api/v1/configmaps',
       transform: (o) => o,
-      onPage: (items, _rv, restart) => {
+      onPage: ({ items, restart }) => {
         pages.push({ count: items.length, restart });
         // Enough writes after the first page to compact its revision out of the history.
         if (pages.length === 1) for (let i = 0; i < 10; i++) small.registry.store.put('configmaps', { metadata: { namespace: 'default', name: `churn-${i}` } });

@@ -6,7 +6,7 @@ import { METADATA_ONLY_ACCEPT, redactSecret } from '@/lib/server/secrets/redact-
 import { countedLists, countEventsFannedOut } from '../metrics/metrics';
 import { backoffDelay } from './backoff';
 import { leanObject } from './lean-object';
-import { pagedList } from './paged-list';
+import { pagedList, type ListPage } from './paged-list';
 import { StoppableWatch, withAccept } from './stoppable-watch';
 import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
 
@@ -54,10 +54,12 @@ function isPermanent(error: unknown): boolean {
  * every subscriber whatever its selectors. Keeps the current objects by uid, lean (lean-object.ts), so each
  * change can be judged against the object as it was; sends each subscriber a snapshot from that cache and
  * then its filtered view of batched changes in upstream order. The initial list is paged (paged-list.ts):
- * subscribers get the first page as a partial snapshot, the next pages as ADDED events, and `live` once
- * the list is complete. A broken stream is resumed from its resourceVersion once, and `ListWatch`
- * relists by itself on 410 Gone (its diff arrives as ordinary changes); a failure beyond that replaces the
- * ListWatch after a backoff, subscribers hear `reconnecting`, and each gets a fresh snapshot.
+ * when it has more than one page, subscribers get the first page as a partial snapshot, the next pages as
+ * ADDED events, and `live` once the list is complete and its watch open; a list of one page is one whole
+ * snapshot once the watch is open. As client-go's reflector, once listed a broken stream (the first
+ * watch's too) is resumed from its resourceVersion once, and `ListWatch` relists by itself on 410 Gone (its
+ * diff arrives as ordinary changes): no outage. A failure beyond that replaces the ListWatch after a
+ * backoff, subscribers hear `reconnecting`, and each gets a fresh snapshot.
  */
 export class SharedWatch {
   /** pending: waits for a snapshot; partial: has the pages so far; live: has the whole list and its changes. */
@@ -66,6 +68,8 @@ export class SharedWatch {
   private queue: SourceEvent[] = [];
   private informer?: ListWatch<Obj>;
   private guard?: StoppableWatch;
+  /** Aborts the current ListWatch's paged list (50,000 pods are 100 pages: none is read for nobody). */
+  private lists?: AbortController;
   private live = false;
   /** The initial list has pages in the cache (and the resourceVersion they are at). */
   private paging?: { resourceVersion: string };
@@ -116,22 +120,29 @@ export class SharedWatch {
     const { kubeConfig, path, metadataOnly } = this.options;
     // Secrets: metadata only, redacted before anything is kept (lib/server/secrets/redact-secrets.ts).
     const transform = metadataOnly ? (object: unknown) => leanObject(redactSecret(object as Obj)) : (object: unknown) => leanObject(object as Obj);
+    const lists = new AbortController();
     const listFn = async () => {
       const list = await pagedList({
+        signal: lists.signal,
         kubeConfig,
         path,
         headers: metadataOnly ? { accept: METADATA_ONLY_ACCEPT.list } : undefined,
         transform,
         // Only the initial list streams its pages; a relist's diff arrives as ordinary changes.
-        onPage: (items, resourceVersion, restart) => current() && !this.live && this.receivePage(items, resourceVersion, restart),
+        onPage: (page) => current() && !this.live && !this.listed && this.receivePage(page),
       });
-      if (current() && !this.live) this.listed = true;
+      if (current() && !this.live) {
+        this.listed = true;
+        // Listed: the resourceVersion to resume from is known, so a failure of the watch that follows resumes.
+        this.resumable = true;
+      }
       return list;
     };
     const guard = new StoppableWatch(metadataOnly ? withAccept(kubeConfig, METADATA_ONLY_ACCEPT.watch) : kubeConfig, transform);
     const informer = new ListWatch<Obj>(path, guard, countedLists(this, listFn), false);
     this.informer = informer;
     this.guard = guard;
+    this.lists = lists;
     this.live = false;
     this.paging = undefined;
     this.listed = false;
@@ -146,6 +157,11 @@ export class SharedWatch {
     informer.on('error', (error) => current() && this.fail(error));
     await informer.start();
     if (!current() || this.failures !== failuresBefore) return;
+    this.goLive();
+  }
+
+  /** Listed and watching: every subscriber gets its snapshot (or, after partial ones, `live`). */
+  private goLive(): void {
     this.connections++;
     this.attempt = 0;
     this.live = true;
@@ -158,19 +174,24 @@ export class SharedWatch {
   /**
    * Re-watches from the last resourceVersion with the same ListWatch, as client-go's reflector does after
    * a broken stream: nothing is lost, and if the version has expired meanwhile (410 Gone) ListWatch relists
-   * and its diff arrives as ordinary changes.
+   * and its diff arrives as ordinary changes. Also when the first watch after the initial list broke before
+   * it was open: the list stands, so subscribers see no outage.
    */
   private async resume(informer: ListWatch<Obj>): Promise<void> {
     const failuresBefore = this.failures;
     await informer.start();
-    if (this.informer === informer && this.failures === failuresBefore) this.resumable = true;
+    if (this.informer !== informer || this.closed || this.failures !== failuresBefore) return;
+    if (this.live) this.resumable = true;
+    else this.goLive();
   }
 
   private stopInformer(): void {
+    this.lists?.abort();
     this.guard?.stop();
     void this.informer?.stop();
     this.informer = undefined;
     this.guard = undefined;
+    this.lists = undefined;
   }
 
   private record(type: SourceEvent['type'], object: Obj): void {
@@ -228,10 +249,12 @@ export class SharedWatch {
   }
 
   /** One page of the initial list: into the cache, and out to every subscriber waiting for it. */
-  private receivePage(items: Obj[], resourceVersion: string, restart: boolean): void {
+  private receivePage({ items, resourceVersion, restart, more }: ListPage): void {
     // After a 410 the full list replaces the pages before it; so does the snapshot sent for it.
     if (restart) this.objects.clear();
     for (const item of items) this.objects.set(uidOf(item), item);
+    // A list whole in its first page is no partial list: its snapshot waits for the watch, as it always did.
+    if (!more && !this.paging) return;
     this.paging = { resourceVersion };
     for (const [sink, state] of this.subscribers) {
       if (state === 'pending' || restart) {
@@ -251,7 +274,7 @@ export class SharedWatch {
 
   private fail(error: unknown): void {
     this.failures++;
-    if (this.live && this.resumable && this.informer && !isPermanent(error)) {
+    if ((this.live || this.listed) && this.resumable && this.informer && !isPermanent(error)) {
       this.resumable = false;
       void this.resume(this.informer);
       return;
