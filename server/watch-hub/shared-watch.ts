@@ -5,7 +5,7 @@ import { BffError, isBffError, isKubeStatusError, toStatus } from '@/lib/server/
 import { METADATA_ONLY_ACCEPT, redactSecret } from '@/lib/server/secrets/redact-secrets';
 import { countedLists, countEventsFannedOut } from '../metrics/metrics';
 import { backoffDelay } from './backoff';
-import { leanObject } from './lean-object';
+import { leanObject, ValueInterner } from './lean-object';
 import { pagedList, type ListPage } from './paged-list';
 import { StoppableWatch, withAccept } from './stoppable-watch';
 import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
@@ -42,6 +42,8 @@ type Obj = KubernetesObject;
 const uidOf = (obj: Obj) => obj.metadata?.uid ?? `${obj.metadata?.namespace}/${obj.metadata?.name}`;
 /** A batch this large goes out at once rather than waiting for the timer. */
 const MAX_BATCH = 1000;
+/** One for every shared watch of the process: pods, their nodes and namespaces repeat the same strings. */
+const sharedValues = new ValueInterner();
 
 /** Failures retrying cannot fix: the credentials, the permission or the resource itself. */
 function isPermanent(error: unknown): boolean {
@@ -119,7 +121,9 @@ export class SharedWatch {
   private async connect(): Promise<void> {
     const { kubeConfig, path, metadataOnly } = this.options;
     // Secrets: metadata only, redacted before anything is kept (lib/server/secrets/redact-secrets.ts).
-    const transform = metadataOnly ? (object: unknown) => leanObject(redactSecret(object as Obj)) : (object: unknown) => leanObject(object as Obj);
+    const transform = metadataOnly
+      ? (object: unknown) => sharedValues.share(leanObject(redactSecret(object as Obj)))
+      : (object: unknown) => sharedValues.share(leanObject(object as Obj));
     const lists = new AbortController();
     const listFn = async () => {
       const list = await pagedList({
