@@ -23,23 +23,23 @@ export function leanObject<T extends KubernetesObject>(object: T): T {
 
 /** Longer strings are rarely repeated (annotations, certificates): not worth hashing. */
 const MAX_SHARED_STRING = 256;
+/** V8's JSON.parse already shares short strings ("True", "Running", label values of a few characters). */
 const MIN_SHARED_STRING = 10;
 
 /**
- * Keeps values that repeat across cached objects once. `JSON.parse` gives every pod its own copy of each
- * string longer than a few characters (image, node, owner, condition types, timestamps, the service
- * account mount path...) and of each flat object (a toleration, a port, a condition, `{}`): at 50,000 pods
- * that is a quarter of the cache. The tables are bounded, and start over when full, so strings seen once
- * (uids, names) cost no more than a table's worth of entries. Objects it has shared are shared by many
- * cached objects: the cache, like client-go's informer store, is read-only.
+ * Keeps strings that repeat across cached objects once. `JSON.parse` gives every pod its own copy of each
+ * string longer than a few characters (image and image ID, node, owner, condition types, timestamps, the
+ * service account mount path, toleration keys...): at 50,000 pods that is a quarter of the cache. The
+ * table is bounded and starts over when full, so strings seen once (uids, names) cost no more than a
+ * table's worth of entries. (Sharing repeated flat objects too saved another 0.5 KB a pod, but doubled
+ * the cost of the transform, which the first sync pays for every object.)
  */
-export class ValueInterner {
+export class StringInterner {
   private strings = new Map<string, string>();
-  private leaves = new Map<string, object>();
 
   constructor(private readonly limit = 1 << 16) {}
 
-  /** Rewrites `value` in place so that it holds shared copies of repeated strings and flat objects. */
+  /** Rewrites `value` in place so that it holds shared copies of repeated strings; returns it. */
   share<T>(value: T): T {
     return this.visit(value) as T;
   }
@@ -52,32 +52,15 @@ export class ValueInterner {
       return value;
     }
     const record = value as Record<string, unknown>;
-    let flat = true;
-    for (const key in record) {
-      const child = record[key];
-      if (child !== null && typeof child === 'object') {
-        flat = false;
-        break;
-      }
-    }
-    if (flat) return this.leaf(record);
-    this.shareFields(record);
-    return record;
-  }
-
-  private shareFields(record: Record<string, unknown>): void {
     for (const key in record) {
       const child = record[key];
       if (typeof child === 'string') record[key] = this.string(child);
-      else if (child !== null && typeof child === 'object') {
-        const shared = this.visit(child);
-        if (shared !== child) record[key] = shared;
-      }
+      else if (child !== null && typeof child === 'object') this.visit(child);
     }
+    return record;
   }
 
   private string(value: string): string {
-    // V8's JSON.parse already shares short strings ("True", "Running", label values of a few characters).
     if (value.length <= MIN_SHARED_STRING || value.length > MAX_SHARED_STRING) return value;
     const shared = this.strings.get(value);
     if (shared !== undefined) return shared;
@@ -86,16 +69,8 @@ export class ValueInterner {
     return value;
   }
 
-  /** An object of strings, numbers, booleans and nulls only: one copy per distinct content and key order. */
-  private leaf(record: object): object {
-    const key = JSON.stringify(record);
-    if (key.length > MAX_SHARED_STRING) return record;
-    const shared = this.leaves.get(key);
-    if (shared !== undefined) return shared;
-    // A first copy keeps shared strings too (a condition's timestamp is the pod's start time elsewhere).
-    this.shareFields(record as Record<string, unknown>);
-    if (this.leaves.size >= this.limit) this.leaves = new Map();
-    this.leaves.set(key, record);
-    return record;
+  /** Strings held, for tests. */
+  get size(): number {
+    return this.strings.size;
   }
 }

@@ -5,7 +5,7 @@ import { BffError, isBffError, isKubeStatusError, toStatus } from '@/lib/server/
 import { METADATA_ONLY_ACCEPT, redactSecret } from '@/lib/server/secrets/redact-secrets';
 import { countedLists, countEventsFannedOut } from '../metrics/metrics';
 import { backoffDelay } from './backoff';
-import { leanObject, ValueInterner } from './lean-object';
+import { leanObject, StringInterner } from './lean-object';
 import { pagedList, type ListPage } from './paged-list';
 import { StoppableWatch, withAccept } from './stoppable-watch';
 import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
@@ -43,7 +43,7 @@ const uidOf = (obj: Obj) => obj.metadata?.uid ?? `${obj.metadata?.namespace}/${o
 /** A batch this large goes out at once rather than waiting for the timer. */
 const MAX_BATCH = 1000;
 /** One for every shared watch of the process: pods, their nodes and namespaces repeat the same strings. */
-const sharedValues = new ValueInterner();
+const sharedValues = new StringInterner();
 
 /** Failures retrying cannot fix: the credentials, the permission or the resource itself. */
 function isPermanent(error: unknown): boolean {
