@@ -44,10 +44,12 @@ interface Heard {
   /** Objects by uid, as the client's list reducer would hold them. */
   items: Map<string, KubernetesObject>;
   live: boolean;
+  /** Every `watch:status` state heard. */
+  states: string[];
 }
 
 function listen(): { heard: Heard; sink: Omit<WatchSink, 'filter'>; whole: () => Promise<void> } {
-  const heard: Heard = { snapshots: [], items: new Map(), live: false };
+  const heard: Heard = { snapshots: [], items: new Map(), live: false, states: [] };
   let wake = () => {};
   const sink: Omit<WatchSink, 'filter'> = {
     snapshot: (items, _rv, partial) => {
@@ -61,6 +63,7 @@ function listen(): { heard: Heard; sink: Omit<WatchSink, 'filter'>; whole: () =>
       wake();
     },
     status: (state) => {
+      heard.states.push(state);
       if (state === 'live') heard.live = true;
       wake();
     },
@@ -136,6 +139,34 @@ test('a shared watch closed while its initial list pages reads no further page',
     assert.ok(podLists - listsBefore < 3, `${podLists - listsBefore} of 3 pages read for nobody`);
   } finally {
     quick.close();
+  }
+});
+
+test('a watch that fails as it opens after the paged list resumes from the list: no outage, no second list', async () => {
+  const store = cluster.registry.store;
+  const eventsSince = store.eventsSince.bind(store);
+  let refused = 0;
+  // The first watch of pods fails before it is open (a 500), as when the line drops while it is opened.
+  store.eventsSince = (since, resourceKey, namespace) => {
+    if (resourceKey === 'pods' && refused++ === 0) throw new Error('the watch could not be opened (test)');
+    return eventsSince(since, resourceKey, namespace);
+  };
+  const fresh = new WatchHub({ resolveContext: async () => ({ kubeConfig }) as unknown as ResolvedContext, idleMs: 60_000 });
+  try {
+    const listsBefore = podLists;
+    const viewer = listen();
+    const leave = await fresh.subscribe({ target, sink: viewer.sink });
+    await viewer.whole();
+    assert.ok(refused >= 2, 'the watch was opened again');
+    // As client-go's reflector: the list stands, the watch resumes from its resourceVersion.
+    assert.deepEqual(viewer.heard.states, ['live']);
+    assert.deepEqual(viewer.heard.snapshots, [{ count: 500, partial: true }]);
+    assert.equal(viewer.heard.items.size, PODS);
+    assert.equal(podLists - listsBefore, 3);
+    leave();
+  } finally {
+    store.eventsSince = eventsSince;
+    fresh.close();
   }
 });
 
