@@ -6,8 +6,9 @@
  * the logs (bench/log-suite.ts: lines per second through socket.io vs straight, a Logs tab in Chromium following
  * 10,000 lines/s up to a million lines: lag, search, heap); the scheduling preview on 1,000 nodes and 50,000 pods,
  * in Node and then in Chromium (on a cluster of its own with that seed, once the first one is stopped); the
- * Pods page in Chromium at 50,000 pods on 1,000 nodes (bench/ui-bench.ts, a cluster of its own too); then
- * how team-mode subscriptions of 50 users on 5 scopes share upstream watches (bench/team-watch-bench.ts).
+ * Pods page in Chromium at 50,000 pods on 1,000 nodes (bench/ui-bench.ts, a cluster of its own too); the BFF's
+ * shared watch cache at 50,000 pods (bench/shared-cache-bench.ts); then how team-mode subscriptions of 50 users
+ * on 5 scopes share upstream watches (bench/team-watch-bench.ts).
  * Prints a Markdown report for docs/benchmarks.md, ending with one table of every target of issue 16
  * against what was measured (each bench returns its `TargetRow`s; a new one adds a `targets.push(...)`).
  */
@@ -26,6 +27,7 @@ import { targetsTable, type TargetRow } from './targets';
 import { benchPodsPage, podsPageTargets } from './ui-bench';
 import { benchEditor } from './editor-bench';
 import { benchTeamWatches, teamWatchReport } from './team-watch-bench';
+import { benchSharedCache, sharedCacheReport } from './shared-cache-bench';
 import { pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
@@ -118,6 +120,12 @@ async function main(): Promise<void> {
   const podsPage = await benchPodsPage({ pods: Number(process.env.BENCH_PODS_PAGE_PODS ?? 50_000), nodes: 1_000, log });
   targets.push(...podsPageTargets(podsPage));
   process.stdout.write(`\nThe Pods page in headless Chromium (bench/ui-bench.ts; load average ${podsPage.loadAverage.join(', ')} at the start): an API write to a pod in view shown in its row after **${podsPage.writeToRowP50Ms} ms** (median of 10); the targets are in the table below.\n`);
+
+  const cachePods = Number(process.env.BENCH_CACHE_PODS ?? 50_000);
+  log(`the BFF's shared watch cache, ${cachePods} pods...`);
+  const cache = await benchSharedCache({ pods: cachePods, nodes: Number(process.env.BENCH_CACHE_NODES ?? 1_000), namespaces: 100, port: 0, log });
+  process.stdout.write(`\n${sharedCacheReport(cache)}\n`);
+  targets.push(...cache);
 
   log('team-mode watches, 50 users on 5 scopes, per-user and shared...');
   const teamWatches = await benchTeamWatches({ users: 50, scopes: 5, pods: Number(process.env.BENCH_TEAM_PODS ?? 2_000), log });

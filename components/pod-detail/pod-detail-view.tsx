@@ -108,8 +108,8 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
       {header}
       <DetailTabs selected={tab} onSelect={selectTab} hidden={readOnly ? ['shell'] : []}>
         {tab === 'overview' ? <PodOverview pod={pod} events={eventList.data?.items ?? []} eventsState={eventList.state === 'error' ? 'error' : eventList.state === 'live' ? 'ready' : 'loading'} /> : null}
-        {tab === 'yaml' ? <PodManifest pod={pod} format="yaml" /> : null}
-        {tab === 'json' ? <PodManifest pod={pod} format="json" /> : null}
+        {tab === 'yaml' && context ? <PodManifest context={context} pod={pod} format="yaml" /> : null}
+        {tab === 'json' && context ? <PodManifest context={context} pod={pod} format="json" /> : null}
         {tab === 'logs' ? (
           <LogViewer
             pod={name}

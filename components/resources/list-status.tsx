@@ -56,6 +56,11 @@ function ListState({ descriptor, state, error, invalidSelector, children }: List
   }
   return (
     <>
+      {state === 'syncing' ? (
+        <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+          Loading more {noun}: the list grows as the cluster sends them…
+        </p>
+      ) : null}
       {state === 'reconnecting' ? (
         <p role="status" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           Reconnecting to the cluster{error ? ` (${error.message})` : ''}… the list below may be out of date.

@@ -7,8 +7,11 @@ import { watchedKey } from '@/lib/client/query-keys';
 import type { ConsoleSocket } from '@/lib/client/socket';
 import { subscribeWatch } from '@/lib/client/watch-subscriptions';
 
-/** Where a live list stands: waiting for its snapshot, live, reconnecting upstream, or failed. */
-export type WatchedListState = 'connecting' | 'live' | 'reconnecting' | 'error';
+/**
+ * Where a live list stands: waiting for its snapshot, showing the first pages while the rest loads
+ * (`syncing`), live, reconnecting upstream, or failed.
+ */
+export type WatchedListState = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'error';
 
 export interface WatchHealth {
   state: WatchedListState;
@@ -67,10 +70,10 @@ export function joinWatch(options: { queryClient: QueryClient; socket: ConsoleSo
       for (const listener of entry.listeners) listener();
     };
     entry.stop = subscribeWatch(socket, target, {
-      snapshot: ({ items, resourceVersion }) => {
+      snapshot: ({ items, resourceVersion, partial }) => {
         for (const each of entry.taps) each.reset(items);
         queryClient.setQueryData<WatchedList>(key, { items, resourceVersion });
-        report('live');
+        report(partial ? 'syncing' : 'live');
       },
       events: ({ events, resourceVersion }) => {
         // Before the snapshot the cache ignores events; so do the taps.

@@ -40,12 +40,16 @@ export type WatchSubscribe = z.input<typeof watchSubscribeSchema>;
 
 /**
  * Everything that matches, current at `resourceVersion`; replaces whatever the client held. Its items (and
- * the events' objects) are the objects, or, for a `rows` view, their rows.
+ * the events' objects) are the objects, or, for a `rows` view, their rows. While the BFF still pages its
+ * initial upstream list (500 objects a page, as client-go), the snapshot is `partial`: what the pages so far
+ * hold. The next pages then come as `watch:events` of ADDED objects, and a `watch:status` `live` says the
+ * list is whole.
  */
 export interface WatchSnapshot<T extends ListItem = ListItem> {
   id: string;
   items: T[];
   resourceVersion: string;
+  partial?: true;
 }
 
 /** Changes since the snapshot, in the order the API server sent them. */
@@ -56,7 +60,8 @@ export interface WatchEventBatch<T extends ListItem = ListItem> {
 }
 
 /**
- * The health of a subscription: `live` after a snapshot; `reconnecting` while the BFF retries the upstream
+ * The health of a subscription: `live` after a whole snapshot (or once a partial one has all its pages);
+ * `reconnecting` while the BFF retries the upstream
  * watch (a fresh snapshot follows when it is back); `error` when it gave up, with the server's Status.
  */
 export interface WatchStatus {

@@ -10,15 +10,15 @@ const project = (o: unknown) => {
 };
 
 test('a projecting sink sends rows in snapshots and events, statuses as they are', () => {
-  const sent: { snapshot?: [ListItem[], string]; events?: [WatchEvent[], string]; status?: unknown[] } = {};
+  const sent: { snapshot?: [ListItem[], string, boolean]; events?: [WatchEvent[], string]; status?: unknown[] } = {};
   const out: SubscriberSink = {
-    snapshot: (items, rv) => (sent.snapshot = [items, rv]),
+    snapshot: (items, rv, partial) => (sent.snapshot = [items, rv, partial]),
     events: (events, rv) => (sent.events = [events, rv]),
     status: (...args) => (sent.status = args),
   };
   const sink = projectingSink(out, project);
-  sink.snapshot([object('1', 'a'), object('2', 'b')], '10');
-  assert.deepEqual(sent.snapshot, [[{ uid: '1', name: 'a' }, { uid: '2', name: 'b' }], '10']);
+  sink.snapshot([object('1', 'a'), object('2', 'b')], '10', false);
+  assert.deepEqual(sent.snapshot, [[{ uid: '1', name: 'a' }, { uid: '2', name: 'b' }], '10', false]);
   sink.events([{ type: 'ADDED', object: object('3', 'c') }, { type: 'DELETED', object: object('1', 'a') }], '11');
   assert.deepEqual(sent.events, [[{ type: 'ADDED', object: { uid: '3', name: 'c' } }, { type: 'DELETED', object: { uid: '1', name: 'a' } }], '11']);
   sink.status('reconnecting', { retryInMs: 500 });

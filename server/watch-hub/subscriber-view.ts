@@ -1,11 +1,12 @@
 import type { ListItem, WatchEvent } from '@/lib/k8s/list-reducer';
 import type { K8sStatus } from '@/lib/contract/status';
+import type { WatchStatus } from '@/lib/contract/watch';
 
 /** Where one subscriber's messages go once filtered: objects, or rows for a `rows` view. */
 export interface SubscriberSink {
-  snapshot(items: ListItem[], resourceVersion: string): void;
+  snapshot(items: ListItem[], resourceVersion: string, partial: boolean): void;
   events(events: WatchEvent[], resourceVersion: string): void;
-  status(state: 'reconnecting' | 'error', extra: { status?: K8sStatus; retryInMs?: number }): void;
+  status(state: WatchStatus['state'], extra: { status?: K8sStatus; retryInMs?: number }): void;
 }
 
 /**
@@ -16,7 +17,7 @@ export interface SubscriberSink {
  */
 export function projectingSink(out: SubscriberSink, project: (object: unknown) => ListItem): SubscriberSink {
   return {
-    snapshot: (items, resourceVersion) => out.snapshot(items.map(project), resourceVersion),
+    snapshot: (items, resourceVersion, partial) => out.snapshot(items.map(project), resourceVersion, partial),
     events: (events, resourceVersion) => out.events(events.map(({ type, object }) => ({ type, object: project(object) })), resourceVersion),
     status: (state, extra) => out.status(state, extra),
   };

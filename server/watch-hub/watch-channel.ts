@@ -33,7 +33,7 @@ export function attachWatchChannel(io: SocketHub, hub: WatchHub): void {
           onAccepted: () => reply({ ok: true }),
           sink: {
             // Encoded once for every subscriber of the scope (shared-encoding.ts), not once per socket.
-            snapshot: (items, resourceVersion) => emitShared(socket, 'watch:snapshot', { id, items, resourceVersion }),
+            snapshot: (items, resourceVersion, partial) => emitShared(socket, 'watch:snapshot', { id, items, resourceVersion, ...(partial ? { partial } : {}) }),
             events: (events, resourceVersion) => emitShared(socket, 'watch:events', { id, events, resourceVersion }),
             status: (state, extra) => socket.emit('watch:status', { id, state, ...extra }),
           },

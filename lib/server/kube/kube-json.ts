@@ -24,8 +24,12 @@ export async function kubeJson<T = unknown>(
     parsed = undefined;
   }
   if (code >= 200 && code < 300) return parsed as T;
-  if (isStatus(parsed)) throw new KubeStatusError(parsed);
-  throw new KubeStatusError(
-    failureStatus({ code, reason: res.statusMessage ?? 'Unknown', message: `the server responded with ${code}: ${text.slice(0, 200)}` }),
-  );
+  throw kubeResponseError({ code, statusMessage: res.statusMessage, text, parsed });
+}
+
+/** The error for a non-2xx answer: the server's own Status, or one built from the code (as client-go does). */
+export function kubeResponseError(answer: { code: number; statusMessage?: string; text: string; parsed?: unknown }): KubeStatusError {
+  const { code, text, parsed } = answer;
+  if (isStatus(parsed)) return new KubeStatusError(parsed);
+  return new KubeStatusError(failureStatus({ code, reason: answer.statusMessage ?? 'Unknown', message: `the server responded with ${code}: ${text.slice(0, 200)}` }));
 }
