@@ -86,11 +86,24 @@ function replay<T>(items: readonly T[], edits: readonly ListEdit<T>[]): T[] {
   return out;
 }
 
-test('a snapshot and a large batch carry no edits (follow them from the whole list)', () => {
+test('a snapshot and a large batch with removals carry no edits (follow them from the whole list)', () => {
   const start = { items: [obj('a', 'a')], resourceVersion: '1' };
   assert.equal(listChange(start.items), undefined);
-  const events: WatchEvent<Obj>[] = Array.from({ length: 300 }, (_, i) => ({ type: 'ADDED', object: obj(`u${i}`, `p${i}`) }));
+  const events: WatchEvent<Obj>[] = Array.from({ length: 300 }, (_, i) => ({ type: i === 299 ? 'DELETED' : 'ADDED', object: obj(`u${i}`, `p${i}`) }));
   assert.equal(listChange(reduceList(start, events).items), undefined);
+});
+
+test('a large batch without removals (a page of the initial list) carries its edits', () => {
+  const start = { items: [obj('a', 'a'), obj('b', 'b')], resourceVersion: '1' };
+  const events: WatchEvent<Obj>[] = Array.from({ length: 500 }, (_, i) => ({ type: 'ADDED', object: obj(`u${i}`, `p${i}`) }));
+  events.push({ type: 'MODIFIED', object: obj('a', 'a', '2') });
+  const next = reduceList(start, events);
+  const change = listChange(next.items);
+  assert.ok(change);
+  assert.equal(change.from, start.items);
+  assert.equal(change.edits.filter((edit) => edit.kind === 'append').length, 500);
+  assert.deepEqual(change.edits.at(-1), { kind: 'set', index: 0, item: events[500].object });
+  assert.deepEqual(replay(start.items, change.edits), next.items);
 });
 
 test('reduceList agrees with a plain replace/append/remove over random batches, small (by position) and large (mapped)', () => {
@@ -117,7 +130,7 @@ test('reduceList agrees with a plain replace/append/remove over random batches, 
     // Mostly the newest list, sometimes an older one: reducing must never change a list it was given.
     const from = random() < 0.85 ? history[history.length - 1] : history[Math.floor(random() * history.length)];
     const deletes = random() < 0.2;
-    const events: WatchEvent<Obj>[] = Array.from({ length: random() < 0.1 ? 300 : 1 + Math.floor(random() * 4) }, () => {
+    const events: WatchEvent<Obj>[] = Array.from({ length: random() < 0.15 ? 300 : 1 + Math.floor(random() * 4) }, () => {
       const uid = `u${Math.floor(random() * 12)}`;
       const type = deletes && random() < 0.5 ? 'DELETED' : random() < 0.5 ? 'ADDED' : 'MODIFIED';
       return { type, object: obj(uid, uid, String(batch)) };
@@ -125,7 +138,7 @@ test('reduceList agrees with a plain replace/append/remove over random batches, 
     const next = reduceList(from, events, String(batch));
     assert.deepEqual(names(next), names({ items: reference(from.items, events), resourceVersion: '' }), `batch ${batch}`);
     // A batch that changed the items says how, edit by edit: replayed over the list it came from, they give the new one.
-    if (next.items !== from.items && events.length < 300) {
+    if (next.items !== from.items && (events.length < 300 || !events.some((event) => event.type === 'DELETED'))) {
       const change = listChange(next.items);
       assert.ok(change, `batch ${batch} has its edits`);
       assert.equal(change.from, from.items);

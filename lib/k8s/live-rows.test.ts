@@ -48,10 +48,14 @@ test('LiveRows follows random batches exactly as recomputing everything would: r
   for (let batch = 1; batch < 600; batch++) {
     // Now and then the user changes the filter or sort; otherwise events arrive, sometimes a large batch.
     if (random() < 0.05) view = views[Math.floor(random() * views.length)];
-    const size = random() < 0.03 ? 300 : 1 + Math.floor(random() * 6);
+    // Large batches both with removals (taken whole) and without (a page of the initial list: followed by
+    // edits and merged into the view); medium ones are merged, small ones moved row by row.
+    const roll = random();
+    const size = roll < 0.03 ? 300 : roll < 0.1 ? 40 : 1 + Math.floor(random() * 6);
+    const appendsOnly = size >= 40 && random() < 0.5;
     const events: WatchEvent<Obj>[] = Array.from({ length: size }, () => {
       const uid = `u${Math.floor(random() * 60)}`;
-      const type = random() < 0.25 ? 'DELETED' : random() < 0.5 ? 'ADDED' : 'MODIFIED';
+      const type = appendsOnly ? (random() < 0.5 ? 'ADDED' : 'MODIFIED') : random() < 0.25 ? 'DELETED' : random() < 0.5 ? 'ADDED' : 'MODIFIED';
       return { type, object: object(uid, batch) };
     });
     list = random() < 0.02 ? { items: list.items.slice(), resourceVersion: String(batch) } : reduceList(list, events, String(batch));

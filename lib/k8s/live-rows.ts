@@ -20,7 +20,10 @@ interface RowChange<R> {
   added?: R;
 }
 
-// Past this many changes in one go, filtering and sorting the whole list again costs less than moving each.
+// Up to this many changes, each is moved into the sorted view by binary search and a splice; past it, the
+// added rows are sorted on their own and merged in one pass (a page of 500 rows into 50,000). Past the list's
+// own length (or MOVE_UP_TO, for a small list), filtering and sorting everything again costs no more.
+const SPLICE_UP_TO = 32;
 const MOVE_UP_TO = 2_000;
 
 /** The first position whose row does not sort before `row` (`after`: the first that sorts after it). */
@@ -40,6 +43,48 @@ function bound<R>(rows: readonly R[], row: R, compare: (a: R, b: R) => number, a
 function positionIn<R>(rows: readonly R[], row: R, compare: (a: R, b: R) => number): number {
   for (let i = bound(rows, row, compare, false); i < rows.length && compare(rows[i], row) === 0; i++) if (rows[i] === row) return i;
   return rows.indexOf(row);
+}
+
+/** `changes` applied to the sorted `rows` one by one. */
+function spliced<R>(rows: readonly R[], changes: readonly RowChange<R>[], matches: (row: R) => boolean, compare: (a: R, b: R) => number): R[] {
+  const out = rows.slice();
+  for (const { removed, added } of changes) {
+    if (removed && matches(removed)) {
+      const at = positionIn(out, removed, compare);
+      if (at >= 0) out.splice(at, 1);
+    }
+    if (added && matches(added)) out.splice(bound(out, added, compare, true), 0, added);
+  }
+  return out;
+}
+
+/**
+ * `changes` applied to the sorted `rows` at once, as `spliced` would: what each row's changes add up to
+ * (a row added then removed is no change; removed then added again, kept), the rows that went filtered
+ * out, the new ones sorted (stably, so ties keep their arrival order) and merged in after equal rows.
+ */
+function merged<R>(rows: readonly R[], changes: readonly RowChange<R>[], matches: (row: R) => boolean, compare: (a: R, b: R) => number): R[] {
+  const net = new Map<R, number>();
+  for (const { removed, added } of changes) {
+    if (removed && matches(removed)) net.set(removed, (net.get(removed) ?? 0) - 1);
+    if (added && matches(added)) net.set(added, (net.get(added) ?? 0) + 1);
+  }
+  const incoming: R[] = [];
+  let leaving = false;
+  for (const [row, count] of net) {
+    if (count > 0) incoming.push(row);
+    else if (count < 0) leaving = true;
+  }
+  const kept = leaving ? rows.filter((row) => (net.get(row) ?? 0) >= 0) : rows;
+  incoming.sort(compare);
+  const out: R[] = new Array(kept.length + incoming.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < kept.length && j < incoming.length) out[k++] = compare(kept[i], incoming[j]) <= 0 ? kept[i++] : incoming[j++];
+  while (i < kept.length) out[k++] = kept[i++];
+  while (j < incoming.length) out[k++] = incoming[j++];
+  return out;
 }
 
 /**
@@ -88,7 +133,7 @@ export class LiveRows<T, R extends LiveRow> {
           this.byUid.set(added.uid, added);
         }
       }
-      this.pending = this.pending && this.pending.length + changes.length <= MOVE_UP_TO ? this.pending.concat(changes) : undefined;
+      this.pending = this.pending && this.pending.length + changes.length <= Math.max(MOVE_UP_TO, rows.length) ? this.pending.concat(changes) : undefined;
       this.all = rows;
     } else {
       const rows = items.map(toRow);
@@ -115,14 +160,7 @@ export class LiveRows<T, R extends LiveRow> {
     if (shown && shown.source === this.all && shown.matches === matches && shown.compare === compare) return shown.rows;
     let rows: R[];
     if (shown && compare && shown.matches === matches && shown.compare === compare && this.pending) {
-      rows = shown.rows.slice();
-      for (const { removed, added } of this.pending) {
-        if (removed && matches(removed)) {
-          const at = positionIn(rows, removed, compare);
-          if (at >= 0) rows.splice(at, 1);
-        }
-        if (added && matches(added)) rows.splice(bound(rows, added, compare, true), 0, added);
-      }
+      rows = (this.pending.length <= SPLICE_UP_TO ? spliced : merged)(shown.rows, this.pending, matches, compare);
     } else {
       rows = this.all.filter(matches);
       if (compare) rows.sort(compare);
