@@ -30,9 +30,12 @@ interface RowProps<R extends ResourceRow, S extends string> {
   now: Date;
   layout: RowLayout<R, S>;
   handlers: RefObject<RowHandlers>;
-  measure: (element: HTMLTableRowElement | null) => void;
 }
 
+/**
+ * Every row's height, set on the row: the virtualizer places rows by it instead of measuring each one (a
+ * ResizeObserver and a layout read per row mounted, a dozen a frame while scrolling).
+ */
 export const ROW_HEIGHT = 37;
 const NONE = <NoneText />;
 // Pinned cells paint their own background (the scrolled columns pass under them), so they follow the row's hover and highlight.
@@ -59,12 +62,12 @@ function sameRow<R extends ResourceRow, S extends string>(a: RowProps<R, S>, b: 
   );
 }
 
-function TableRow<R extends ResourceRow, S extends string>({ row, index, selected, highlighted, now, layout, handlers, measure }: RowProps<R, S>) {
+function TableRow<R extends ResourceRow, S extends string>({ row, index, selected, highlighted, now, layout, handlers }: RowProps<R, S>) {
   const { columns, showNamespace, showLabels, labelColumns, rowActions, detailHref } = layout;
   const pick = (name: string, value: string) => handlers.current.onPickLabel(name, value);
   const labels = showLabels ? Object.entries(row.labels) : [];
   return (
-    <tr ref={measure} data-index={index} aria-rowindex={index + 2} data-highlighted={highlighted || undefined} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 data-highlighted:bg-amber-100 dark:border-slate-800/70 dark:hover:bg-slate-900 dark:data-highlighted:bg-amber-900/40">
+    <tr data-index={index} aria-rowindex={index + 2} data-highlighted={highlighted || undefined} style={{ height: ROW_HEIGHT }} className="group border-t border-slate-100 hover:bg-slate-50 data-highlighted:bg-amber-100 dark:border-slate-800/70 dark:hover:bg-slate-900 dark:data-highlighted:bg-amber-900/40">
       <td className={`${PINNED_CELL} left-0 w-10 min-w-10 px-3`}>
         <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected} onChange={(event) => handlers.current.onSelect([row.uid], event.target.checked)} />
       </td>

@@ -120,7 +120,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
           {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={columnCount} /></tr> : null}
           {items.map((item) => {
             const row = rows[item.index];
-            return <ResourceTableRow key={row.uid} row={row} index={item.index} selected={selected.has(row.uid)} highlighted={highlighted?.has(row.uid) ?? false} now={now} layout={layout} handlers={handlers} measure={virtualizer.measureElement} />;
+            return <ResourceTableRow key={row.uid} row={row} index={item.index} selected={selected.has(row.uid)} highlighted={highlighted?.has(row.uid) ?? false} now={now} layout={layout} handlers={handlers} />;
           })}
           {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={columnCount} /></tr> : null}
         </tbody>
