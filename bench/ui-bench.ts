@@ -123,13 +123,23 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
     const { firstRowsMs, allRowsMs } = await profiled(page, 'load', async () => {
       start = performance.now();
       await page.goto(`${consoleProcess.url}/pods?context=bench&namespace=_all&labelColumns=probe`);
-      await page.waitForFunction(() => document.querySelector('table[aria-label="Pods"] tbody tr[data-index]'), undefined, { timeout: 600_000, polling: 'raf' });
+      // What the user sees: a row of the table inside the window (checked in the frame it is painted in).
+      await page.waitForFunction(
+        () => {
+          const row = document.querySelector('table[aria-label="Pods"] tbody tr[data-index]');
+          const box = row?.getBoundingClientRect();
+          return box !== undefined && box.height > 0 && box.top < window.innerHeight;
+        },
+        undefined,
+        { timeout: 600_000, polling: 'raf' },
+      );
       const first = since(start);
-      // Every pod listed and counted: "N of N" with N at least the seed's pods.
+      // Every pod listed and counted: "N of N" with N at least the seed's pods, and no "Loading more" left.
       await page.waitForFunction(
         (least) => {
-          const match = /(\d+) of (\d+)/.exec(document.body.innerText);
-          return match !== null && match[1] === match[2] && Number(match[2]) >= least;
+          const text = document.body.innerText;
+          const match = /(\d+) of (\d+)/.exec(text);
+          return match !== null && match[1] === match[2] && Number(match[2]) >= least && !text.includes('Loading more');
         },
         pods,
         { timeout: 600_000, polling: 100 },

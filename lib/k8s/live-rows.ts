@@ -26,9 +26,8 @@ interface RowChange<R> {
 const SPLICE_UP_TO = 32;
 const MOVE_UP_TO = 2_000;
 
-/** The first position whose row does not sort before `row` (`after`: the first that sorts after it). */
-function bound<R>(rows: readonly R[], row: R, compare: (a: R, b: R) => number, after: boolean): number {
-  let low = 0;
+/** The first position in `[low, rows.length)` whose row does not sort before `row` (`after`: the first that sorts after it). */
+function bound<R>(rows: readonly R[], row: R, compare: (a: R, b: R) => number, after: boolean, low = 0): number {
   let high = rows.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
@@ -77,13 +76,17 @@ function merged<R>(rows: readonly R[], changes: readonly RowChange<R>[], matches
   }
   const kept = leaving ? rows.filter((row) => (net.get(row) ?? 0) >= 0) : rows;
   incoming.sort(compare);
+  // Each new row's place by binary search from the last one's: a page of 500 into 50,000 rows costs some
+  // 8,000 comparisons, not 50,000 (the comparators are what a view of many rows spends its time in).
   const out: R[] = new Array(kept.length + incoming.length);
-  let i = 0;
-  let j = 0;
+  let from = 0;
   let k = 0;
-  while (i < kept.length && j < incoming.length) out[k++] = compare(kept[i], incoming[j]) <= 0 ? kept[i++] : incoming[j++];
-  while (i < kept.length) out[k++] = kept[i++];
-  while (j < incoming.length) out[k++] = incoming[j++];
+  for (const row of incoming) {
+    const at = bound(kept, row, compare, true, from);
+    while (from < at) out[k++] = kept[from++];
+    out[k++] = row;
+  }
+  while (from < kept.length) out[k++] = kept[from++];
   return out;
 }
 
