@@ -2,7 +2,8 @@
  * The fan-out bench alone (`npx tsx bench/event-main.ts [pods nodes namespaces]`): the embedded cluster with
  * the scale seed (default 50,000 pods on 1,000 nodes in 100 namespaces), the console as `npm start` runs it
  * (production build, `.next` must exist), then 200 socket.io clients on one namespace's pods at 200 writes a
- * second from 8 writers (BENCH_CLIENTS, BENCH_RATE, BENCH_SECONDS, BENCH_WRITERS change them). Prints the
+ * second from 8 writers (BENCH_CLIENTS, BENCH_RATE, BENCH_SECONDS, BENCH_WRITERS change them), once
+ * subscribed to rows as the Pods page is, once to whole objects (BENCH_VIEWS=rows,objects picks). Prints the
  * target rows as Markdown.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { startEmbeddedCluster } from '../server/embedded-cluster';
 import { startConsole } from '../server/testing/console-process';
 import { directClient } from './direct-client';
 import { benchFanOut } from './event-bench';
+import { LIST_VIEWS, type ListView } from '@/lib/contract/row-view';
 import { pods as podsResource } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       seconds: env('BENCH_SECONDS'),
       writers,
       bffPid: consoleProcess.child.pid,
+      views: process.env.BENCH_VIEWS?.split(',').filter((v): v is ListView => (LIST_VIEWS as readonly string[]).includes(v)),
     });
     process.stdout.write(['| measure | target | measured | met |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.measure} | ${r.target} | ${r.measured} | ${r.met ? 'yes' : 'no'} |`)].join('\n'));
     process.stdout.write('\n');
