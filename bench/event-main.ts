@@ -8,6 +8,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { startEmbeddedCluster } from '../server/embedded-cluster';
 import { startConsole } from '../server/testing/console-process';
@@ -35,6 +36,12 @@ async function main(): Promise<void> {
     const { text } = await direct.request('GET', resourcePath({ ...podsResource, namespace: 'scale-0', query: { limit: writers } }));
     const names = (JSON.parse(text) as { items: { metadata: { name: string } }[] }).items.map((p) => p.metadata.name);
     log(`fan-out: load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+    // The embedded cluster shares this thread with the writers: its stalls are the writes' latency too.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    const pauses: number[] = [];
+    const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((e) => e.duration)));
+    gc.observe({ entryTypes: ['gc'] });
+    loopDelay.enable();
     const { rows } = await benchFanOut({
       bffUrl: consoleProcess.url,
       context: 'bench',
@@ -48,6 +55,10 @@ async function main(): Promise<void> {
       bffPid: consoleProcess.child.pid,
       views: process.env.BENCH_VIEWS?.split(',').filter((v): v is ListView => (LIST_VIEWS as readonly string[]).includes(v)),
     });
+    loopDelay.disable();
+    gc.disconnect();
+    const long = pauses.filter((ms) => ms >= 20).sort((a, b) => b - a);
+    log(`cluster thread while writing: event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms; GC ${pauses.reduce((a, b) => a + b, 0).toFixed(0)} ms in ${pauses.length} pauses, ${long.length} of 20 ms or more (${long.slice(0, 5).map((ms) => ms.toFixed(0)).join(', ')} ms)`);
     process.stdout.write(['| measure | target | measured | met |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.measure} | ${r.target} | ${r.measured} | ${r.met ? 'yes' : 'no'} |`)].join('\n'));
     process.stdout.write('\n');
   } finally {
