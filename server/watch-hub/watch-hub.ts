@@ -15,7 +15,8 @@ export interface WatchHubOptions {
   /**
    * How long changes gather into one batch (default 16 ms, a frame): the fan-out target is write-to-client
    * p99 under 100 ms at 200 events/s, and a 50 ms window alone spent half of that. The cost of a shorter
-   * one is more, smaller messages per socket; at 200 sockets the BFF's share stays under a fifth of a core.
+   * one is more, smaller messages per socket: at 200 sockets and 200 events/s the BFF's CPU went from a
+   * fifth of a core to about half (bench/event-main.ts), most of it in the sockets' writes.
    */
   batchMs?: number;
   idleMs?: number;
