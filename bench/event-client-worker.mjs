@@ -12,7 +12,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 
-const { bffUrl, context, namespace, clients } = workerData;
+const { bffUrl, context, namespace, clients, view } = workerData;
 const now = () => performance.timeOrigin + performance.now();
 const MARK = /"bench-mark":"(m\d+)"/g;
 /** mark -> receipt times, one per client that saw it. */
@@ -36,7 +36,8 @@ function subscriber(index) {
       if (text === '2') return ws.send('3'); // engine.io ping -> pong
       if (text.startsWith('0')) return ws.send('40'); // open -> connect to the main namespace
       if (text.startsWith('40')) {
-        const target = { context, version: 'v1', resource: 'pods', namespace };
+        // `view: 'rows'` as the Pods page subscribes; rows carry the labels, so the marks are found the same way.
+        const target = { context, version: 'v1', resource: 'pods', namespace, ...(view ? { view } : {}) };
         return ws.send(`420${JSON.stringify(['watch:subscribe', { id: `bench-${index}`, target }])}`);
       }
       if (text.startsWith('430')) {

@@ -1,8 +1,9 @@
 /**
  * The BFF's shared watch cache at scale: an embedded cluster with the scale seed in a child process (so
  * this process's RSS is the cache's), the BFF's WatchHub and its socket.io watch channel in this one.
- * Measures the first sync of all pods (subscribe to `live`) against a straight list of the same scope, a
- * second viewer's snapshot through socket.io (subscribe to the snapshot parsed in a socket.io client in a
+ * Viewers subscribe to rows, as the Pods page does. Measures the first sync of all pods (subscribe to
+ * `live`) against a straight list of the same scope, a second viewer's snapshot through socket.io (rows, and
+ * whole objects for comparison) (subscribe to the snapshot parsed in a socket.io client in a
  * process of its own, as a second browser tab gets it) against a straight list from the same kind of
  * process (bench/cache-viewer-client.ts), and RSS holding the scope.
  * Alone: `npx tsx bench/shared-cache-bench.ts` (BENCH_CACHE_PODS, BENCH_CACHE_NODES, BENCH_CACHE_NAMESPACES,
@@ -88,7 +89,7 @@ export async function benchSharedCache(options: SharedCacheOptions): Promise<Tar
     const rssBefore = rssBytes();
     const openHub = new WatchHub({ resolveContext: async () => ({ kubeConfig }) as unknown as ResolvedContext, idleMs: 600_000 });
     hub = openHub;
-    const target = { context: 'embedded', group: '', version: 'v1', resource: 'pods' };
+    const target = { context: 'embedded', group: '', version: 'v1', resource: 'pods', view: 'rows' as const };
 
     // The first viewer, in process: subscribe until the whole list is live.
     const begun = performance.now();
@@ -118,9 +119,11 @@ export async function benchSharedCache(options: SharedCacheOptions): Promise<Tar
     attachWatchChannel(io, openHub);
     await new Promise<void>((resolve) => httpServer.listen(options.port ? options.port + 1 : 0, '127.0.0.1', resolve));
     const { port } = httpServer.address() as { port: number };
-    const second = await viewer(['socket', `http://127.0.0.1:${port}`]);
-    log(`  second viewer: ${second.count} pods through socket.io in ${second.ms} ms`);
+    const second = await viewer(['socket', `http://127.0.0.1:${port}`, 'rows']);
+    log(`  second viewer: ${second.count} rows through socket.io in ${second.ms} ms`);
     const secondMs = second.ms;
+    const objects = await viewer(['socket', `http://127.0.0.1:${port}`, 'objects']);
+    log(`  second viewer of objects: ${objects.count} pods through socket.io in ${objects.ms} ms`);
 
     // The straight lists from a process of the same kind, after the BFF's sync.
     const straight: number[] = [];
@@ -140,11 +143,11 @@ export async function benchSharedCache(options: SharedCacheOptions): Promise<Tar
       {
         measure: `BFF snapshot for a second viewer vs a straight API list of the same scope (${scope})`,
         target: 'at most 0.5x the time',
-        measured: `${secondMs} ms through socket.io vs ${straightMs} ms = ${ratio(secondMs).toFixed(2)}x`,
+        measured: `${secondMs} ms through socket.io vs ${straightMs} ms = ${ratio(secondMs).toFixed(2)}x (rows, as the Pods page subscribes; whole objects ${objects.ms} ms = ${ratio(objects.ms).toFixed(2)}x)`,
         met: ratio(secondMs) <= 0.5,
       },
       {
-        measure: `BFF first sync vs a straight API list (${scope})`,
+        measure: `BFF first sync vs a straight API list (${scope}, rows)`,
         target: 'at most 1.1x',
         measured: `${firstSyncMs} ms (first page after ${firstPageMs} ms) vs ${straightMs} ms = ${ratio(firstSyncMs).toFixed(2)}x`,
         met: ratio(firstSyncMs) <= 1.1,

