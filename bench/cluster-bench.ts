@@ -11,14 +11,8 @@ import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../server/embedded-cluster';
-
-/** One line of the targets table (the shape of bench/targets.ts's TargetRow). */
-interface TargetRow {
-  measure: string;
-  target: string;
-  measured: string;
-  met: boolean;
-}
+import { reportTargetsToParent } from './child-bench';
+import { targetsTable, type TargetRow } from './targets';
 
 /** What the client worker (bench/cluster-client-worker.mjs) is asked to do. */
 type ClientOperation =
@@ -147,7 +141,8 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`embedded cluster bench (load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')})`);
   const rows = await benchEmbeddedCluster({ pods, nodes, namespaces, log });
-  process.stdout.write(['| measure | target | measured | met |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.measure} | ${r.target} | ${r.measured} | ${r.met ? 'yes' : 'no'} |`)].join('\n'));
+  process.stdout.write(`\nThe embedded cluster (bench/cluster-bench.ts):\n\n${targetsTable(rows)}`);
+  reportTargetsToParent(rows);
   process.stdout.write(`\n\nload average after: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}\n`);
 }
 

@@ -6,14 +6,7 @@ import { percentile } from './stats';
 import type { ListView } from '@/lib/contract/row-view';
 import { pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
-
-/** One line of the targets table (the shape of bench/targets.ts's TargetRow). */
-interface TargetRow {
-  measure: string;
-  target: string;
-  measured: string;
-  met: boolean;
-}
+import type { TargetRow } from './targets';
 
 export interface EventLatencyResult {
   clients: number;

@@ -16,7 +16,9 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { startConsole } from '../server/testing/console-process';
 import { directClient } from './direct-client';
+import { reportTargetsToParent } from './child-bench';
 import { benchFanOut } from './event-bench';
+import { targetsTable } from './targets';
 import { LIST_VIEWS, type ListView } from '@/lib/contract/row-view';
 import { pods as podsResource } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
@@ -68,8 +70,8 @@ async function main(): Promise<void> {
     gc.disconnect();
     const long = pauses.filter((ms) => ms >= 20).sort((a, b) => b - a);
     log(`bench thread while writing: event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms; GC ${pauses.reduce((a, b) => a + b, 0).toFixed(0)} ms in ${pauses.length} pauses, ${long.length} of 20 ms or more (${long.slice(0, 5).map((ms) => ms.toFixed(0)).join(', ')} ms)`);
-    process.stdout.write(['| measure | target | measured | met |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.measure} | ${r.target} | ${r.measured} | ${r.met ? 'yes' : 'no'} |`)].join('\n'));
-    process.stdout.write('\n');
+    process.stdout.write(`\nFan-out through the BFF (bench/event-main.ts):\n\n${targetsTable(rows)}\n`);
+    reportTargetsToParent(rows);
   } finally {
     // SIGINT first (no drain delay), so a console started with NODE_OPTIONS=--cpu-prof writes its profile.
     const killer = setTimeout(() => void consoleProcess.stop('SIGKILL'), 12_000);

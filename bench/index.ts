@@ -6,8 +6,10 @@
  * the logs (bench/log-suite.ts: lines per second through socket.io vs straight, a Logs tab in Chromium following
  * 10,000 lines/s up to a million lines: lag, search, heap); the scheduling preview on 1,000 nodes and 50,000 pods,
  * in Node and then in Chromium (on a cluster of its own with that seed, once the first one is stopped); the
- * Pods page in Chromium at 50,000 pods on 1,000 nodes (bench/ui-bench.ts, a cluster of its own too); the BFF's
- * shared watch cache at 50,000 pods (bench/shared-cache-bench.ts); then how team-mode subscriptions of 50 users
+ * Pods page in Chromium at 50,000 pods on 1,000 nodes (bench/ui-bench.ts, a cluster of its own too); in
+ * processes of their own (bench/child-bench.ts), the BFF's shared watch cache at 50,000 pods
+ * (bench/shared-cache-bench.ts), the embedded cluster at 50,000 pods (bench/cluster-bench.ts) and the fan-out
+ * to 200 socket clients at 200 writes/s (bench/event-main.ts); then how team-mode subscriptions of 50 users
  * on 5 scopes share upstream watches (bench/team-watch-bench.ts).
  * Prints a Markdown report for docs/benchmarks.md, ending with one table of every target of issue 16
  * against what was measured (each bench returns its `TargetRow`s; a new one adds a `targets.push(...)`).
@@ -27,7 +29,7 @@ import { targetsTable, type TargetRow } from './targets';
 import { benchPodsPage, podsPageTargets } from './ui-bench';
 import { benchEditor } from './editor-bench';
 import { benchTeamWatches, teamWatchReport } from './team-watch-bench';
-import { benchSharedCache, sharedCacheReport } from './shared-cache-bench';
+import { runBenchInChild } from './child-bench';
 import { pods } from '@/lib/k8s/resources';
 import { resourcePath } from '@/lib/k8s/resource-path';
 
@@ -123,9 +125,14 @@ async function main(): Promise<void> {
 
   const cachePods = Number(process.env.BENCH_CACHE_PODS ?? 50_000);
   log(`the BFF's shared watch cache, ${cachePods} pods...`);
-  const cache = await benchSharedCache({ pods: cachePods, nodes: Number(process.env.BENCH_CACHE_NODES ?? 1_000), namespaces: 100, port: 0, log });
-  process.stdout.write(`\n${sharedCacheReport(cache)}\n`);
-  targets.push(...cache);
+  // In a process of its own: its RSS is the BFF's holding the scope, not this process's after Chromium and clusters.
+  targets.push(...(await runBenchInChild('bench/shared-cache-bench.ts', { BENCH_CACHE_PODS: String(cachePods) })));
+
+  log('the embedded cluster at 50,000 pods: lists and watches, event-loop stalls...');
+  targets.push(...(await runBenchInChild('bench/cluster-bench.ts')));
+
+  log('fan-out: 200 socket clients on one namespace at 200 writes/s...');
+  targets.push(...(await runBenchInChild('bench/event-main.ts')));
 
   log('team-mode watches, 50 users on 5 scopes, per-user and shared...');
   const teamWatches = await benchTeamWatches({ users: 50, scopes: 5, pods: Number(process.env.BENCH_TEAM_PODS ?? 2_000), log });

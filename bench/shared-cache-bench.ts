@@ -24,15 +24,9 @@ import { upstreamRequest } from '@/lib/server/kube/upstream-request';
 import type { SocketHub } from '../server/socket-hub';
 import { attachWatchChannel } from '../server/watch-hub/watch-channel';
 import { WatchHub } from '../server/watch-hub/watch-hub';
+import { reportTargetsToParent } from './child-bench';
 import { since } from './stats';
-
-/** One line of the bench's targets table (the same shape as bench/targets.ts's `TargetRow`). */
-export interface TargetRow {
-  measure: string;
-  target: string;
-  measured: string;
-  met: boolean;
-}
+import { targetsTable, type TargetRow } from './targets';
 
 export interface SharedCacheOptions {
   pods: number;
@@ -171,9 +165,7 @@ export function sharedCacheReport(rows: TargetRow[]): string {
   return [
     "The BFF's shared watch cache (embedded cluster in a child process, WatchHub and its socket.io channel in the bench process):",
     '',
-    '| measure | target | measured | met |',
-    '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.measure} | ${r.target} | ${r.measured} | ${r.met ? 'yes' : 'no'} |`),
+    targetsTable(rows),
   ].join('\n');
 }
 
@@ -185,6 +177,7 @@ if (process.argv[1]?.endsWith('shared-cache-bench.ts')) {
     (rows) => {
       log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       process.stdout.write(`${sharedCacheReport(rows)}\n`);
+      reportTargetsToParent(rows);
       process.exit(0);
     },
     (error: unknown) => {
