@@ -82,7 +82,7 @@ export function NamespacesWorkspace() {
       {list.state === 'error' && list.error?.code === 403 ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">You can still type a namespace you may use into the header&apos;s Namespace box and work in it.</p>
       ) : null}
-      <ResourceDialogs context={context} descriptor={namespaces} dialog={liveDialog(dialog, list.rowsByUid, rowObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ResourceDialogs context={context} descriptor={namespaces} dialog={liveDialog(dialog, list.rowsByUid)} onClose={() => setDialog(undefined)} onDone={list.changed} />
       <ChangeNotice {...list.noticeProps} />
       {deleting ? <DeleteNamespacesDialog context={context} names={deleting} onClose={() => setDeleting(undefined)} onDone={(outcome) => { list.changed(outcome); setDeleting(undefined); }} /> : null}
     </>

@@ -92,7 +92,7 @@ export function NodesWorkspace() {
           />
         )}
       </ListStatus>
-      <ResourceDialogs context={context} descriptor={nodes} dialog={liveDialog(dialog, list.rowsByUid, rowObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ResourceDialogs context={context} descriptor={nodes} dialog={liveDialog(dialog, list.rowsByUid)} onClose={() => setDialog(undefined)} onDone={list.changed} />
       <ChangeNotice {...list.noticeProps} />
       <NodeDialogs context={context} dialog={liveNodeDialog} onClose={() => setNodeDialog(undefined)} />
     </>

@@ -85,7 +85,7 @@ export function PodsWorkspace() {
           />
         )}
       </ListStatus>
-      <ResourceDialogs context={context} descriptor={pods} dialog={liveDialog(dialog, list.rowsByUid, rowObject)} onClose={() => setDialog(undefined)} onDone={list.changed} />
+      <ResourceDialogs context={context} descriptor={pods} dialog={liveDialog(dialog, list.rowsByUid)} onClose={() => setDialog(undefined)} onDone={list.changed} />
       <ChangeNotice {...list.noticeProps} />
     </>
   );

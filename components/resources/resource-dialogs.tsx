@@ -45,9 +45,9 @@ export type ResourceDialog = { kind: 'labels' | 'annotations'; objects: DialogOb
  * An editor acts on the objects as they are now, not as they were when it opened: their resourceVersion
  * guards the patch, and a stale one (a kubelet status update since) would be refused with 409 Conflict.
  */
-export function liveDialog<R>(dialog: ResourceDialog | undefined, rowsByUid: ReadonlyMap<string, R>, asObject: (row: R) => DialogObject): ResourceDialog | undefined {
+export function liveDialog(dialog: ResourceDialog | undefined, rowsByUid: ReadonlyMap<string, WireRow>): ResourceDialog | undefined {
   if (!dialog || dialog.kind === 'delete') return dialog;
-  return { ...dialog, objects: dialog.objects.map((o) => { const row = rowsByUid.get(o.object.metadata?.uid ?? ''); return row ? asObject(row) : o; }) };
+  return { ...dialog, objects: dialog.objects.map((o) => { const row = rowsByUid.get(o.object.metadata?.uid ?? ''); return row ? rowObject(row) : o; }) };
 }
 
 export function deleteTitle(descriptor: ResourceDescriptor, scope: DeleteScope): string {

@@ -1,5 +1,5 @@
 import { ListWatch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
-import type { WatchEvent } from '@/lib/k8s/list-reducer';
+import type { ListItem, WatchEvent } from '@/lib/k8s/list-reducer';
 import type { K8sStatus } from '@/lib/contract/status';
 import { BffError, isBffError, isKubeStatusError, toStatus } from '@/lib/server/errors';
 import { METADATA_ONLY_ACCEPT, redactSecret } from '@/lib/server/secrets/redact-secrets';
@@ -10,11 +10,11 @@ import { pagedList, type ListPage } from './paged-list';
 import { StoppableWatch, withAccept } from './stoppable-watch';
 import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
 
-/** Where one subscriber's messages go (a socket, in practice). */
-export interface WatchSink {
+/** Where one subscriber's messages go (a socket, in practice); `T`: objects, or the rows projected from them. */
+export interface WatchSink<T extends ListItem = KubernetesObject> {
   filter: ObjectFilter;
   /** `partial`: the first pages of the initial list; the rest follows as ADDED events, then status `live`. */
-  snapshot(items: KubernetesObject[], resourceVersion: string, partial: boolean): void;
+  snapshot(items: T[], resourceVersion: string, partial: boolean): void;
   events(events: WatchEvent[], resourceVersion: string): void;
   status(state: 'live' | 'reconnecting' | 'error', extra: { status?: K8sStatus; retryInMs?: number }): void;
 }

@@ -1,13 +1,8 @@
 import type { ListItem, WatchEvent } from '@/lib/k8s/list-reducer';
-import type { K8sStatus } from '@/lib/contract/status';
-import type { WatchStatus } from '@/lib/contract/watch';
+import type { WatchSink } from './shared-watch';
 
 /** Where one subscriber's messages go once filtered: objects, or rows for a `rows` view. */
-export interface SubscriberSink {
-  snapshot(items: ListItem[], resourceVersion: string, partial: boolean): void;
-  events(events: WatchEvent[], resourceVersion: string): void;
-  status(state: WatchStatus['state'], extra: { status?: K8sStatus; retryInMs?: number }): void;
-}
+export type SubscriberSink = Omit<WatchSink<ListItem>, 'filter'>;
 
 type Project = (object: unknown) => ListItem;
 
