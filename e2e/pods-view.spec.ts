@@ -112,3 +112,23 @@ test('a shared link opened in a new browser reproduces the view', async ({ page,
     await fresh.close();
   }
 });
+
+test("a link's context and namespace list the pods before the contexts arrive, and an unknown context still says so", async ({ page, api, namespace }) => {
+  await api.createPods(namespace, PODS.slice(0, 1));
+  // The contexts are held back until the rows are on screen: the page subscribes from the URL alone.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/contexts', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  const pods = new PodsPage(page);
+  await page.goto(`/pods?${PodsPage.search(namespace, { context: 'embedded' })}`);
+  await pods.expectNames(['kubia-dev']);
+  release();
+  await expect(pods.count()).toHaveText('1 of 1');
+
+  await page.goto(`/pods?${PodsPage.search(namespace, { context: 'no-such-context' })}`);
+  await expect(page.getByText('No cluster connected')).toBeVisible();
+  await expect(pods.table()).toBeHidden();
+});

@@ -27,7 +27,7 @@ import { DeleteNamespacesDialog } from './namespace-delete-dialogs';
 export function NamespacesWorkspace() {
   const scope = useClusterScope();
   const readOnly = useReadOnly();
-  const context = scope.context?.name;
+  const context = scope.contextName;
   // Every pod's row, for the per-namespace counts (shared with a Pods view of all namespaces).
   const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);
   const podCounts = useMemo(() => countPods(podList.data?.items ?? []), [podList.data]);

@@ -28,7 +28,7 @@ import { nodeHref, schedulingHref } from './node-links';
 export function NodesWorkspace() {
   const scope = useClusterScope();
   const readOnly = useReadOnly();
-  const context = scope.context?.name;
+  const context = scope.contextName;
   // Rows of nodes and of every pod (shared with the Pods and Namespaces pages), not objects: the
   // allocation bars need only each pod's node, phase and requests.
   const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);

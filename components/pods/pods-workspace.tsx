@@ -24,8 +24,9 @@ const refOf = (row: PodListRow) => ({ namespace: row.namespace, name: row.name }
 /** The pods list: live, filtered by the URL's view, with label, annotation and delete actions. */
 export function PodsWorkspace() {
   const scope = useClusterScope();
-  const context = scope.context?.name;
-  const namespace = scope.namespace ?? 'default';
+  // Before the contexts arrive only the URL's namespace is known: no list of `default` in the meantime.
+  const namespace = scope.namespace ?? (scope.loading ? undefined : 'default');
+  const context = namespace === undefined ? undefined : scope.contextName;
   // Rows from the BFF (the pods list's rows view), not pods: a tenth of the bytes, computed once on the server.
   const list = useResourceList<PodListRow, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, view: 'rows', compareRows: podRowComparator });
   const { view, allNamespaces, rows, allRows, selectedRows } = list;

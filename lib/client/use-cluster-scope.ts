@@ -9,7 +9,16 @@ export interface ClusterScope {
   contexts: ClusterContext[];
   /** The context in effect: the URL's, else the default. Undefined while contexts load or when there are none. */
   context?: ClusterContext;
-  /** The namespace in effect: the URL's (`_all` for every namespace), else the context's default. */
+  /**
+   * The name of the context in effect as soon as it is known: the URL's at once, before the contexts arrive,
+   * so a live list subscribes without waiting for them (the BFF refuses a context it does not have, and the
+   * page says so once the contexts are in); else the default, once they are in.
+   */
+  contextName?: string;
+  /**
+   * The namespace in effect: the URL's (`_all` for every namespace), known at once; else the context's
+   * default, once the contexts are in.
+   */
   namespace?: string;
   loading: boolean;
   error?: Error;
@@ -57,6 +66,7 @@ export function useClusterScope(): ClusterScope {
   return {
     contexts,
     context,
+    contextName: isPending ? (params.get('context') ?? undefined) : context?.name,
     namespace,
     loading: isPending,
     error: error ?? undefined,
