@@ -6,7 +6,8 @@
  * the logs (bench/log-suite.ts: lines per second through socket.io vs straight, a Logs tab in Chromium following
  * 10,000 lines/s up to a million lines: lag, search, heap); the scheduling preview on 1,000 nodes and 50,000 pods,
  * in Node and then in Chromium (on a cluster of its own with that seed, once the first one is stopped); the
- * Pods page in Chromium at 50,000 pods on 1,000 nodes (bench/ui-bench.ts, a cluster of its own too); in
+ * Pods page in Chromium at 50,000 pods on 1,000 nodes (bench/ui-bench.ts, a cluster of its own too), then the
+ * Nodes and Namespaces pages there with 100 namespaces (bench/list-pages-bench.ts, a cluster of its own); in
  * processes of their own (bench/child-bench.ts), the BFF's shared watch cache at 50,000 pods
  * (bench/shared-cache-bench.ts), the embedded cluster at 50,000 pods (bench/cluster-bench.ts) and the fan-out
  * to 200 socket clients at 200 writes/s (bench/event-main.ts); then how team-mode subscriptions of 50 users
@@ -27,6 +28,7 @@ import { benchSchedulingPreview } from './scheduling-bench';
 import { benchSchedulingInBrowser, schedulingBrowserReport, schedulingBrowserTargets } from './scheduling-browser-bench';
 import { targetsTable, type TargetRow } from './targets';
 import { benchPodsPage, podsPageTargets } from './ui-bench';
+import { benchListPages, listPagesTargets } from './list-pages-bench';
 import { benchEditor } from './editor-bench';
 import { benchTeamWatches, teamWatchReport } from './team-watch-bench';
 import { runBenchInChild } from './child-bench';
@@ -122,6 +124,9 @@ async function main(): Promise<void> {
   const podsPage = await benchPodsPage({ pods: Number(process.env.BENCH_PODS_PAGE_PODS ?? 50_000), nodes: 1_000, log });
   targets.push(...podsPageTargets(podsPage));
   process.stdout.write(`\nThe Pods page in headless Chromium (bench/ui-bench.ts; load average ${podsPage.loadAverage.join(', ')} at the start): an API write to a pod in view shown in its row after **${podsPage.writeToRowP50Ms} ms** (median of 10); the targets are in the table below.\n`);
+
+  log('the Nodes and Namespaces pages in Chromium, 1,000 nodes, 100 namespaces and 50,000 pods...');
+  targets.push(...listPagesTargets(await benchListPages({ pods: Number(process.env.BENCH_PODS_PAGE_PODS ?? 50_000), nodes: 1_000, namespaces: 100, log })));
 
   const cachePods = Number(process.env.BENCH_CACHE_PODS ?? 50_000);
   log(`the BFF's shared watch cache, ${cachePods} pods...`);

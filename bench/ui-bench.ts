@@ -6,13 +6,8 @@
  * heap after a forced GC. Run alone: `npx tsx bench/ui-bench.ts` (needs `.next`; BENCH_PODS, BENCH_NODES,
  * BENCH_CLUSTER_PORT, BENCH_CONSOLE_PORT; BENCH_PROFILE=dir writes CPU profiles of each step there).
  */
-import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedCluster } from '../server/embedded-cluster';
-import { startConsole } from '../server/testing/console-process';
-import { directClient, type DirectClient } from './direct-client';
+import { longestTaskSince, pageWithLongTasks, profiled, startBrowserRig, writeChanges } from './browser-rig';
 import { median, percentile, since } from './stats';
 import type { TargetRow } from './targets';
 import { pods as podResource } from '@/lib/k8s/resources';
@@ -39,47 +34,8 @@ export interface PodsPageResult {
   heapMb: number;
 }
 
-declare global {
-  interface Window {
-    __benchLongTasks?: { start: number; duration: number }[];
-  }
-}
-
 const SELECTOR = 'app in (app-0000,app-0001)';
 const round = (n: number) => Math.round(n * 10) / 10;
-
-async function profiled<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
-  const dir = process.env.BENCH_PROFILE;
-  if (!dir) return run();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  try {
-    return await run();
-  } finally {
-    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
-    await cdp.detach();
-  }
-}
-
-/** The bench's own writes: `perSecond` label patches a second over pods picked across the whole list. */
-async function writeChanges(direct: DirectClient, targets: { namespace: string; name: string }[], perSecond: number, seconds: number): Promise<void> {
-  const total = perSecond * seconds;
-  const started = performance.now();
-  const inFlight = new Set<Promise<unknown>>();
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / perSecond;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const pod = targets[(i * 7919) % targets.length];
-    const write = direct.request('PATCH', resourcePath({ ...podResource, namespace: pod.namespace, name: pod.name }), { metadata: { labels: { 'bench-tick': String(i % 10) } } }, 'application/merge-patch+json');
-    inFlight.add(write);
-    void write.finally(() => inFlight.delete(write));
-    if (inFlight.size > 50) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-}
 
 /** Starts its own cluster and console at the given size, measures, stops them. */
 export async function benchPodsPage(options: { pods: number; nodes: number; log?: (line: string) => void }): Promise<PodsPageResult> {
@@ -87,23 +43,10 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
   const log = options.log ?? (() => {});
   const loadAverage = os.loadavg().map((n) => Math.round(n * 100) / 100);
   log(`  starting the embedded cluster (${nodes} nodes, ${pods} pods)...`);
-  const cluster = await startEmbeddedCluster({ port: Number(process.env.BENCH_CLUSTER_PORT ?? 0), seed: { name: 'scale', pods, nodes, namespaces: 100 }, logRate: 0 });
-  const dir = mkdtempSync(join(os.tmpdir(), 'pilothouse-bench-pods-'));
-  const config = structuredClone(cluster.kubeconfig) as { contexts: { name: string }[]; 'current-context': string };
-  config.contexts[0].name = 'bench';
-  config['current-context'] = 'bench';
-  writeFileSync(join(dir, 'kubeconfig'), JSON.stringify(config));
-  const direct = directClient(cluster.kubeconfigYaml);
-  const consoleProcess = await startConsole({ KUBECONFIG: join(dir, 'kubeconfig'), PILOTHOUSE_EMBEDDED: 'false', PORT: process.env.BENCH_CONSOLE_PORT ?? '0' }).catch(async (error: unknown) => {
-    direct.close();
-    await cluster.stop();
-    throw error;
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.PILOTHOUSE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const rig = await startBrowserRig({ pods, nodes, namespaces: 100 });
+  const { direct } = rig;
   try {
+    const consoleProcess = await rig.startConsole();
     log('  a straight list of every pod...');
     let start = performance.now();
     const straight = await direct.request('GET', resourcePath(podResource));
@@ -111,13 +54,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
     const listed = (JSON.parse(straight.text) as { items: { metadata: { name: string; namespace: string } }[] }).items.map((p) => p.metadata);
     if (listed.length < pods) throw new Error(`the seed listed ${listed.length} pods, not ${pods}`);
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.addInitScript(() => {
-      window.__benchLongTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__benchLongTasks?.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    const page = await pageWithLongTasks(rig.browser);
 
     log('  the Pods page, all namespaces...');
     const { firstRowsMs, allRowsMs } = await profiled(page, 'load', async () => {
@@ -217,7 +154,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
       // The last batches reach the tab after the last write.
       await page.waitForTimeout(1_000);
     });
-    const longestTaskMs = await page.evaluate((from) => Math.max(0, ...(window.__benchLongTasks ?? []).filter((t) => t.start >= from).map((t) => t.duration)), before);
+    const longestTaskMs = await longestTaskSince(page, before);
     log(`    scroll p95 ${round(percentile(frames, 95))} ms; longest task during the changes ${round(longestTaskMs)} ms`);
 
     // One pod in view (the only one with the probe label), then writes to it through the API. A tab still
@@ -264,11 +201,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
       heapMb: Math.round(heap.usedSize / 2 ** 20),
     };
   } finally {
-    await browser.close();
-    await consoleProcess.stop('SIGKILL');
-    direct.close();
-    await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await rig.stop();
   }
 }
 

@@ -14,7 +14,7 @@ function PodsCell({ count }: { count?: PodCount }) {
 }
 
 /** `kubectl get namespaces` (STATUS, AGE), with the pods each holds beside them. */
-export function namespaceColumns(pods: ReadonlyMap<string, PodCount>): ResourceColumn<NamespaceListRow, NamespaceSortKey>[] {
+export function namespaceColumns(pods: { get(namespace: string): PodCount | undefined }): ResourceColumn<NamespaceListRow, NamespaceSortKey>[] {
   return [
     { label: 'Status', sortKey: 'status', cell: (row) => <StatusBadge status={row.status} /> },
     { label: 'Pods', sortKey: 'pods', cell: (row) => <PodsCell count={pods.get(row.name)} /> },

@@ -2,13 +2,12 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import { namespacesViewSpec } from '@/lib/contract/list-view';
-import { countPods, sortNamespaceRows, type NamespaceListRow, type NamespaceSortKey } from '@/lib/k8s/namespace-row';
-import type { PodListRow } from '@/lib/k8s/pod-list-row';
-import { namespaces, pods } from '@/lib/k8s/resources';
+import { namespacePodsTally, sortNamespaceRows, type NamespaceListRow, type NamespaceSortKey } from '@/lib/k8s/namespace-row';
+import { namespaces } from '@/lib/k8s/resources';
 import { accessAttributes } from '@/lib/k8s/access-attributes';
 import { useDeniedReason } from '@/lib/client/access';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
-import { useWatchedList } from '@/lib/client/use-watched-list';
+import { usePodTallies } from '@/lib/client/use-pod-tallies';
 import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
@@ -28,17 +27,19 @@ export function NamespacesWorkspace() {
   const scope = useClusterScope();
   const readOnly = useReadOnly();
   const context = scope.contextName;
-  // Every pod's row, for the per-namespace counts (shared with a Pods view of all namespaces).
-  const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);
-  const podCounts = useMemo(() => countPods(podList.data?.items ?? []), [podList.data]);
-  const sortRows = useCallback((rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean) => sortNamespaceRows(rows, key, descending, podCounts), [podCounts]);
+  // Every pod's row, for the per-namespace counts (shared with a Pods view of all namespaces), counted as the pods change.
+  const { tallies: podCounts, version } = usePodTallies(context, namespacePodsTally);
+  // New functions when some namespace's count changed (a pod event that changes no count renders nothing new).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sortRows = useCallback((rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean) => sortNamespaceRows(rows, key, descending, podCounts), [podCounts, version]);
   const list = useResourceList<NamespaceListRow, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, view: 'rows', sortRows });
   const { rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [deleting, setDeleting] = useState<string[]>();
   const labelDenied = useDeniedReason(context, accessAttributes(namespaces, 'patch'));
   const deleteDenied = useDeniedReason(context, accessAttributes(namespaces, 'delete'));
-  const columns = useMemo(() => namespaceColumns(podCounts), [podCounts]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => namespaceColumns(podCounts), [podCounts, version]);
 
   const detailHref = (row: NamespaceListRow) => `/namespaces/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
 

@@ -1,15 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { nodesViewSpec } from '@/lib/contract/list-view';
-import { nodeListRow, requestsByNode, sortNodeRows, type NodeListRow, type NodeRow } from '@/lib/k8s/node-list-row';
-import type { PodListRow } from '@/lib/k8s/pod-list-row';
-import { nodes, pods } from '@/lib/k8s/resources';
+import { nodeListRow, nodeRequestsTally, sortNodeRows, type NodeListRow, type NodeRow } from '@/lib/k8s/node-list-row';
+import { nodes } from '@/lib/k8s/resources';
 import { accessAttributes } from '@/lib/k8s/access-attributes';
 import { useDeniedReason } from '@/lib/client/access';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
-import { useWatchedList } from '@/lib/client/use-watched-list';
+import { usePodTallies } from '@/lib/client/use-pod-tallies';
 import { ChangeNotice } from '@/components/resources/change-notice';
 import { ListStatus, NoCluster, NoResources } from '@/components/resources/list-status';
 import { ListToolbar } from '@/components/resources/list-toolbar';
@@ -30,10 +29,11 @@ export function NodesWorkspace() {
   const readOnly = useReadOnly();
   const context = scope.contextName;
   // Rows of nodes and of every pod (shared with the Pods and Namespaces pages), not objects: the
-  // allocation bars need only each pod's node, phase and requests.
-  const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);
-  const requested = useMemo(() => requestsByNode(podList.data?.items ?? []), [podList.data]);
-  const toRow = useCallback((row: NodeRow) => nodeListRow(row, requested.get(row.name)), [requested]);
+  // allocation bars need only each pod's node, phase and requests, added up as the pods change.
+  const { tallies: requested, version } = usePodTallies(context, nodeRequestsTally);
+  // A new function when some node's sums changed; `nodeListRow` keeps every other node's row as it was.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const toRow = useCallback((row: NodeRow) => nodeListRow(row, requested.get(row.name)), [requested, version]);
   const list = useResourceList<NodeRow, NodeListRow, (typeof nodesViewSpec.sortKeys)[number]>({ descriptor: nodes, spec: nodesViewSpec, context, view: 'rows', toRow, sortRows: sortNodeRows });
   const { view, setView, rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { PodTallies } from './pod-tallies';
 import { test } from 'node:test';
 import type { Namespace, Pod } from '@/lib/k8s/types';
 import { podListRow } from './pod-list-row';
-import { countPods, namespaceListRow, namespaceNameProblem, sortNamespaceRows } from './namespace-row';
+import { namespacePodsTally, namespaceListRow, namespaceNameProblem, sortNamespaceRows } from './namespace-row';
 
 const ns = (name: string, extra: Partial<Namespace> = {}): Namespace => ({ metadata: { name, uid: name, creationTimestamp: '2024-05-01T10:00:00Z' }, ...extra });
 const pod = (namespace: string, phase: string, deleting = false) =>
@@ -18,7 +19,7 @@ test('STATUS is the phase, as kubectl prints it', () => {
 });
 
 test('pods are counted per namespace, with those not Running', () => {
-  const counts = countPods([pod('a', 'Running'), pod('a', 'Pending'), pod('a', 'Running', true), pod('b', 'Succeeded')]);
+  const counts = new PodTallies(namespacePodsTally, [pod('a', 'Running'), pod('a', 'Pending'), pod('a', 'Running', true), pod('b', 'Succeeded')]);
   assert.deepEqual(counts.get('a'), { total: 3, notRunning: 2 });
   assert.deepEqual(counts.get('b'), { total: 1, notRunning: 1 });
   assert.equal(counts.get('c'), undefined);
@@ -26,7 +27,7 @@ test('pods are counted per namespace, with those not Running', () => {
 
 test('rows sort by pods with the name breaking ties', () => {
   const rows = ['x', 'a', 'm'].map((name) => namespaceListRow(ns(name)));
-  const counts = countPods([pod('m', 'Running'), pod('m', 'Running'), pod('x', 'Running')]);
+  const counts = new PodTallies(namespacePodsTally, [pod('m', 'Running'), pod('m', 'Running'), pod('x', 'Running')]);
   assert.deepEqual(sortNamespaceRows(rows, 'pods', true, counts).map((r) => r.name), ['m', 'x', 'a']);
   assert.deepEqual(sortNamespaceRows(rows, 'name', false, counts).map((r) => r.name), ['a', 'm', 'x']);
 });

@@ -1,6 +1,7 @@
 import { compareTimestamps, timestampText } from '@/lib/k8s/duration';
 import { invalidMessage, qualifiedKind } from '@/lib/k8s/field-errors';
 import type { PodListRow } from '@/lib/k8s/pod-list-row';
+import type { PodTally } from '@/lib/k8s/pod-tallies';
 import type { Namespace } from '@/lib/k8s/types';
 import { validateObjectMetaName } from '@/lib/k8s/validation';
 
@@ -40,30 +41,23 @@ export function namespaceListRow(namespace: Namespace): NamespaceListRow {
 }
 
 /** Pods in one namespace, and how many of them are not Running (Pending, failed, finished, ...). */
-export interface PodCount {
+export interface PodCount extends Record<string, number> {
   total: number;
   notRunning: number;
 }
 
-/** Counts pods per namespace from the rows of all pods. */
-export function countPods(pods: readonly Pick<PodListRow, 'namespace' | 'phase' | 'deletionTimestamp'>[]): Map<string, PodCount> {
-  const counts = new Map<string, PodCount>();
-  for (const pod of pods) {
-    const namespace = pod.namespace;
-    const count = counts.get(namespace) ?? { total: 0, notRunning: 0 };
-    count.total += 1;
-    if (pod.phase !== 'Running' || pod.deletionTimestamp) count.notRunning += 1;
-    counts.set(namespace, count);
-  }
-  return counts;
-}
+/** What a pod's row adds to its namespace's count: one, and one not Running (Pending, failed, finished, deleting). */
+export const namespacePodsTally: PodTally<PodListRow, PodCount> = {
+  keyOf: (pod) => pod.namespace,
+  figuresOf: (pod) => ({ total: 1, notRunning: pod.phase !== 'Running' || pod.deletionTimestamp ? 1 : 0 }),
+};
 
 export type NamespaceSortKey = 'name' | 'status' | 'age' | 'pods';
 
 const text = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /** Sorts rows by a column; ties fall back to the name so the order is stable across events. */
-export function sortNamespaceRows(rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean, pods: ReadonlyMap<string, PodCount>): NamespaceListRow[] {
+export function sortNamespaceRows(rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean, pods: { get(namespace: string): PodCount | undefined }): NamespaceListRow[] {
   const compare: Record<NamespaceSortKey, (a: NamespaceListRow, b: NamespaceListRow) => number> = {
     name: (a, b) => text(a.name, b.name),
     status: (a, b) => text(a.status, b.status),

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeListRow, nodeRoles, nodeRow, nodeStatus, requestsByNode, sortNodeRows, taintText } from '@/lib/k8s/node-list-row';
+import { PodTallies } from '@/lib/k8s/pod-tallies';
+import { nodeListRow, nodeRoles, nodeRow, nodeStatus, nodeRequestsTally, sortNodeRows, taintText } from '@/lib/k8s/node-list-row';
 import { podListRow } from '@/lib/k8s/pod-list-row';
 import { nodeUsage } from '@/lib/k8s/scheduling/node-usage';
 import { container, node, pod, taint } from '@/lib/k8s/scheduling/testing/objects';
@@ -42,7 +43,7 @@ describe('nodeListRow', () => {
     ].map(podListRow);
 
   it('adds up what the pods request against allocatable, from the rows of node and pods', () => {
-    const row = nodeListRow(nodeRow(n), requestsByNode(rowsOfPods()).get('n1'));
+    const row = nodeListRow(nodeRow(n), new PodTallies(nodeRequestsTally, rowsOfPods()).get('n1'));
     assert.deepEqual(row.cpu, { requested: 350, allocatable: 1930 });
     assert.deepEqual(row.memory, { requested: 128 * 1024 * 1024, allocatable: 2880024 * 1024 });
     assert.deepEqual(row.pods, { requested: 2, allocatable: 110 });
@@ -51,20 +52,20 @@ describe('nodeListRow', () => {
 
   it('says what nodeUsage says of the same pods', () => {
     const usage = nodeUsage(podsOnNode);
-    const sums = requestsByNode(rowsOfPods()).get('n1');
+    const sums = new PodTallies(nodeRequestsTally, rowsOfPods()).get('n1');
     assert.deepEqual(sums, { cpu: usage.requested.cpu, memory: usage.requested.memory, pods: usage.podCount });
   });
 
   it('is the same object while neither the node row nor the sums change', () => {
     const row = nodeRow(n);
     assert.equal(nodeRow(n), row);
-    assert.equal(nodeListRow(row, requestsByNode(rowsOfPods()).get('n1')), nodeListRow(row, requestsByNode(rowsOfPods()).get('n1')));
+    assert.equal(nodeListRow(row, new PodTallies(nodeRequestsTally, rowsOfPods()).get('n1')), nodeListRow(row, new PodTallies(nodeRequestsTally, rowsOfPods()).get('n1')));
     assert.notEqual(nodeListRow(row, { cpu: 1, memory: 0, pods: 1 }), nodeListRow(row, { cpu: 2, memory: 0, pods: 1 }));
     assert.deepEqual(JSON.parse(JSON.stringify(row)), row);
   });
 
   it('sorts by cpu share, ties by name', () => {
-    const rows = [nodeListRow(nodeRow(node('b'))), nodeListRow(nodeRow(node('a'))), nodeListRow(nodeRow(n), requestsByNode(rowsOfPods()).get('n1'))];
+    const rows = [nodeListRow(nodeRow(node('b'))), nodeListRow(nodeRow(node('a'))), nodeListRow(nodeRow(n), new PodTallies(nodeRequestsTally, rowsOfPods()).get('n1'))];
     assert.deepEqual(sortNodeRows(rows, 'cpu', true).map((r) => r.name), ['n1', 'a', 'b']);
   });
 

@@ -1,11 +1,12 @@
 /**
  * What the nodes list shows of one node: the columns of `kubectl get nodes -o wide`, its taints, and what
  * the pods bound to it request against its allocatable (the "Allocated resources" of describe node). The
- * BFF sends `nodeRow`s; the page adds the requests from the pods' rows (`requestsByNode`).
+ * BFF sends `nodeRow`s; the page adds the requests from the pods' rows (`nodeRequestsTally`).
  */
 
 import { compareTimestamps, timestampText } from '@/lib/k8s/duration';
 import type { PodListRow } from '@/lib/k8s/pod-list-row';
+import type { PodTally } from '@/lib/k8s/pod-tallies';
 import { nodeAllocatable } from '@/lib/k8s/scheduling/pod-requests';
 import type { Node, Taint } from '@/lib/k8s/types';
 
@@ -114,29 +115,21 @@ export function nodeRow(node: Node): NodeRow {
 }
 
 /** What the pods bound to one node request in total, and how many they are. */
-export interface NodeRequests {
+export interface NodeRequests extends Record<string, number> {
   cpu: number;
   memory: number;
   pods: number;
 }
 
 /**
- * Adds up the pods' requests per node from their rows, as `nodeUsage` does from the pods: a pod counts on
- * the node its `spec.nodeName` names unless it has finished (`nodeHolding`'s rule: the scheduler's cache
- * never holds Succeeded or Failed pods; terminating ones still hold their resources).
+ * What a pod's row adds to its node's requests, as `nodeUsage` adds up the pods: a pod counts on the node
+ * its `spec.nodeName` names unless it has finished (`nodeHolding`'s rule: the scheduler's cache never holds
+ * Succeeded or Failed pods; terminating ones still hold their resources).
  */
-export function requestsByNode(pods: readonly Pick<PodListRow, 'node' | 'phase' | 'requests'>[]): Map<string, NodeRequests> {
-  const byNode = new Map<string, NodeRequests>();
-  for (const pod of pods) {
-    if (!pod.node || pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
-    let sum = byNode.get(pod.node);
-    if (!sum) byNode.set(pod.node, (sum = { cpu: 0, memory: 0, pods: 0 }));
-    sum.cpu += pod.requests?.cpu ?? 0;
-    sum.memory += pod.requests?.memory ?? 0;
-    sum.pods += 1;
-  }
-  return byNode;
-}
+export const nodeRequestsTally: PodTally<PodListRow, NodeRequests> = {
+  keyOf: (pod) => (pod.node && pod.phase !== 'Succeeded' && pod.phase !== 'Failed' ? pod.node : undefined),
+  figuresOf: (pod) => ({ cpu: pod.requests?.cpu ?? 0, memory: pod.requests?.memory ?? 0, pods: 1 }),
+};
 
 const NOTHING: NodeRequests = { cpu: 0, memory: 0, pods: 0 };
 const sameRequests = (a: NodeRequests, b: NodeRequests) => a.cpu === b.cpu && a.memory === b.memory && a.pods === b.pods;
