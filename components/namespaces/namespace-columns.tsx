@@ -1,5 +1,5 @@
 import { translateTimestampSince } from '@/lib/k8s/duration';
-import type { NamespaceListRow, NamespaceSortKey, PodCount } from '@/lib/k8s/namespace-row';
+import type { NamespaceRowWithPods, NamespaceSortKey, PodCount } from '@/lib/k8s/namespace-row';
 import type { ResourceColumn } from '@/components/resources/resource-table';
 import { StatusBadge } from '@/components/pods/status-badge';
 
@@ -14,10 +14,8 @@ function PodsCell({ count }: { count?: PodCount }) {
 }
 
 /** `kubectl get namespaces` (STATUS, AGE), with the pods each holds beside them. */
-export function namespaceColumns(pods: { get(namespace: string): PodCount | undefined }): ResourceColumn<NamespaceListRow, NamespaceSortKey>[] {
-  return [
-    { label: 'Status', sortKey: 'status', cell: (row) => <StatusBadge status={row.status} /> },
-    { label: 'Pods', sortKey: 'pods', cell: (row) => <PodsCell count={pods.get(row.name)} /> },
-    { label: 'Age', sortKey: 'age', className: 'tabular-nums', cell: (row, now) => translateTimestampSince(row.created, now) },
-  ];
-}
+export const namespaceColumns: ResourceColumn<NamespaceRowWithPods, NamespaceSortKey>[] = [
+  { label: 'Status', sortKey: 'status', cell: (row) => <StatusBadge status={row.status} /> },
+  { label: 'Pods', sortKey: 'pods', cell: (row) => <PodsCell count={row.pods} /> },
+  { label: 'Age', sortKey: 'age', className: 'tabular-nums', cell: (row, now) => translateTimestampSince(row.created, now) },
+];

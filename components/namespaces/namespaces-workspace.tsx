@@ -1,8 +1,8 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { namespacesViewSpec } from '@/lib/contract/list-view';
-import { namespacePodsTally, sortNamespaceRows, type NamespaceListRow, type NamespaceSortKey } from '@/lib/k8s/namespace-row';
+import { namespacePodsTally, namespaceRowWithPods, sortNamespaceRows, type NamespaceListRow, type NamespaceRowWithPods, type NamespaceSortKey } from '@/lib/k8s/namespace-row';
 import { namespaces } from '@/lib/k8s/resources';
 import { accessAttributes } from '@/lib/k8s/access-attributes';
 import { useDeniedReason } from '@/lib/client/access';
@@ -29,17 +29,16 @@ export function NamespacesWorkspace() {
   const context = scope.contextName;
   // Every pod's row, for the per-namespace counts (shared with a Pods view of all namespaces), counted as the pods change.
   const { tallies: podCounts, version } = usePodTallies(context, namespacePodsTally);
-  // New functions when some namespace's count changed (a pod event that changes no count renders nothing new).
+  // A new function when some namespace's count changed (a pod event that changes no count renders nothing
+  // new); `namespaceRowWithPods` keeps every other namespace's row as it was.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const sortRows = useCallback((rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean) => sortNamespaceRows(rows, key, descending, podCounts), [podCounts, version]);
-  const list = useResourceList<NamespaceListRow, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, view: 'rows', sortRows });
+  const toRow = useCallback((row: NamespaceListRow) => namespaceRowWithPods(row, podCounts.get(row.name)), [podCounts, version]);
+  const list = useResourceList<NamespaceListRow, NamespaceRowWithPods, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, view: 'rows', toRow, sortRows: sortNamespaceRows });
   const { rows, allRows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [deleting, setDeleting] = useState<string[]>();
   const labelDenied = useDeniedReason(context, accessAttributes(namespaces, 'patch'));
   const deleteDenied = useDeniedReason(context, accessAttributes(namespaces, 'delete'));
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const columns = useMemo(() => namespaceColumns(podCounts), [podCounts, version]);
 
   const detailHref = (row: NamespaceListRow) => `/namespaces/${encodeURIComponent(row.name)}${context ? `?context=${encodeURIComponent(context)}` : ''}`;
 
@@ -66,7 +65,7 @@ export function NamespacesWorkspace() {
           <ResourceTable
             descriptor={namespaces}
             {...list.tableProps}
-            columns={columns}
+            columns={namespaceColumns}
             detailHref={detailHref}
             rowActions={(row) => (
               <RowActions

@@ -3,7 +3,7 @@ import { PodTallies } from './pod-tallies';
 import { test } from 'node:test';
 import type { Namespace, Pod } from '@/lib/k8s/types';
 import { podListRow } from './pod-list-row';
-import { namespacePodsTally, namespaceListRow, namespaceNameProblem, sortNamespaceRows } from './namespace-row';
+import { namespacePodsTally, namespaceListRow, namespaceNameProblem, namespaceRowWithPods, sortNamespaceRows } from './namespace-row';
 
 const ns = (name: string, extra: Partial<Namespace> = {}): Namespace => ({ metadata: { name, uid: name, creationTimestamp: '2024-05-01T10:00:00Z' }, ...extra });
 const pod = (namespace: string, phase: string, deleting = false) =>
@@ -26,10 +26,21 @@ test('pods are counted per namespace, with those not Running', () => {
 });
 
 test('rows sort by pods with the name breaking ties', () => {
-  const rows = ['x', 'a', 'm'].map((name) => namespaceListRow(ns(name)));
   const counts = new PodTallies(namespacePodsTally, [pod('m', 'Running'), pod('m', 'Running'), pod('x', 'Running')]);
-  assert.deepEqual(sortNamespaceRows(rows, 'pods', true, counts).map((r) => r.name), ['m', 'x', 'a']);
-  assert.deepEqual(sortNamespaceRows(rows, 'name', false, counts).map((r) => r.name), ['a', 'm', 'x']);
+  const rows = ['x', 'a', 'm'].map((name) => namespaceRowWithPods(namespaceListRow(ns(name)), counts.get(name)));
+  assert.deepEqual(sortNamespaceRows(rows, 'pods', true).map((r) => r.name), ['m', 'x', 'a']);
+  assert.deepEqual(sortNamespaceRows(rows, 'name', false).map((r) => r.name), ['a', 'm', 'x']);
+});
+
+test('a row with its count stays the same object until its count changes', () => {
+  const row = namespaceListRow(ns('a'));
+  const counts = new PodTallies(namespacePodsTally, [pod('a', 'Running')]);
+  const first = namespaceRowWithPods(row, counts.get('a'));
+  assert.equal(namespaceRowWithPods(row, counts.get('a')), first);
+  counts.apply([{ type: 'ADDED', object: pod('a', 'Pending') }]);
+  const second = namespaceRowWithPods(row, counts.get('a'));
+  assert.notEqual(second, first);
+  assert.deepEqual(second.pods, { total: 2, notRunning: 1 });
 });
 
 test('an invalid name is refused in the API server\'s words', () => {

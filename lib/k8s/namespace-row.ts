@@ -52,18 +52,37 @@ export const namespacePodsTally: PodTally<PodListRow, PodCount> = {
   figuresOf: (pod) => ({ total: 1, notRunning: pod.phase !== 'Running' || pod.deletionTimestamp ? 1 : 0 }),
 };
 
+/** A namespace's row with its pods beside it, as the namespaces list shows it. */
+export interface NamespaceRowWithPods extends NamespaceListRow {
+  pods?: PodCount;
+}
+
+const withPods = new WeakMap<NamespaceListRow, NamespaceRowWithPods>();
+
+/**
+ * The row with its count, the same object while the row and the count are (a tally gives a key a new count
+ * only when it changed): a table row renders again only when what it shows did.
+ */
+export function namespaceRowWithPods(row: NamespaceListRow, pods: PodCount | undefined): NamespaceRowWithPods {
+  const known = withPods.get(row);
+  if (known && known.pods === pods) return known;
+  const next = { ...row, pods };
+  withPods.set(row, next);
+  return next;
+}
+
 export type NamespaceSortKey = 'name' | 'status' | 'age' | 'pods';
 
 const text = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /** Sorts rows by a column; ties fall back to the name so the order is stable across events. */
-export function sortNamespaceRows(rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean, pods: { get(namespace: string): PodCount | undefined }): NamespaceListRow[] {
-  const compare: Record<NamespaceSortKey, (a: NamespaceListRow, b: NamespaceListRow) => number> = {
+export function sortNamespaceRows(rows: NamespaceRowWithPods[], key: NamespaceSortKey, descending: boolean): NamespaceRowWithPods[] {
+  const compare: Record<NamespaceSortKey, (a: NamespaceRowWithPods, b: NamespaceRowWithPods) => number> = {
     name: (a, b) => text(a.name, b.name),
     status: (a, b) => text(a.status, b.status),
     // Youngest first reads like "age ascending", as kubectl's AGE column does.
     age: (a, b) => compareTimestamps(b.created, a.created),
-    pods: (a, b) => (pods.get(a.name)?.total ?? 0) - (pods.get(b.name)?.total ?? 0),
+    pods: (a, b) => (a.pods?.total ?? 0) - (b.pods?.total ?? 0),
   };
   const sign = descending ? -1 : 1;
   return rows.sort((a, b) => sign * compare[key](a, b) || compare.name(a, b));
