@@ -30,10 +30,10 @@ export function NamespacesWorkspace() {
   const context = scope.context?.name;
   // Every pod's row, for the per-namespace counts (shared with a Pods view of all namespaces).
   const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);
-  const podCounts = useMemo(() => countPods(podList.data?.items ?? []), [podList.data]);
+  const podCounts = useMemo(() => countPods(podList.data?.items.toArray() ?? []), [podList.data]);
   const sortRows = useCallback((rows: NamespaceListRow[], key: NamespaceSortKey, descending: boolean) => sortNamespaceRows(rows, key, descending, podCounts), [podCounts]);
   const list = useResourceList<NamespaceListRow, NamespaceListRow, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, view: 'rows', sortRows });
-  const { rows, allRows, selectedRows } = list;
+  const { rows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [deleting, setDeleting] = useState<string[]>();
   const labelDenied = useDeniedReason(context, accessAttributes(namespaces, 'patch'));
@@ -58,7 +58,7 @@ export function NamespacesWorkspace() {
       ) : null}
       <ListStatus descriptor={namespaces} {...list.statusProps}>
         {rows.length === 0 ? (
-          <NoResources descriptor={namespaces} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
+          <NoResources descriptor={namespaces} filtered={list.filtered && list.total > 0} onClear={list.clearSelectors}>
             {readOnly ? null : <p className="mt-1">Create one above.</p>}
           </NoResources>
         ) : (

@@ -32,10 +32,10 @@ export function NodesWorkspace() {
   // Rows of nodes and of every pod (shared with the Pods and Namespaces pages), not objects: the
   // allocation bars need only each pod's node, phase and requests.
   const podList = useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null);
-  const requested = useMemo(() => requestsByNode(podList.data?.items ?? []), [podList.data]);
+  const requested = useMemo(() => requestsByNode(podList.data?.items.toArray() ?? []), [podList.data]);
   const toRow = useCallback((row: NodeRow) => nodeListRow(row, requested.get(row.name)), [requested]);
   const list = useResourceList<NodeRow, NodeListRow, (typeof nodesViewSpec.sortKeys)[number]>({ descriptor: nodes, spec: nodesViewSpec, context, view: 'rows', toRow, sortRows: sortNodeRows });
-  const { view, setView, rows, allRows, selectedRows } = list;
+  const { view, setView, rows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [nodeDialog, setNodeDialog] = useState<NodeDialog>();
   // Labels, taints and cordon are all patches of a cluster-scoped Node: one answer serves every row.
@@ -68,7 +68,7 @@ export function NodesWorkspace() {
       ) : null}
       <ListStatus descriptor={nodes} {...list.statusProps}>
         {rows.length === 0 ? (
-          <NoResources descriptor={nodes} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
+          <NoResources descriptor={nodes} filtered={list.filtered && list.total > 0} onClear={list.clearSelectors}>
             <p className="mt-1">Nodes register themselves: a cluster without nodes runs no pods.</p>
           </NoResources>
         ) : (
