@@ -117,3 +117,29 @@ export async function profiled<T>(page: Page, name: string, run: () => Promise<T
     await cdp.detach();
   }
 }
+
+interface SamplingNode {
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+/**
+ * The bytes the tab allocates while `run` runs, garbage included: V8's sampling heap profiler, keeping the
+ * samples of objects already collected, whose tree of allocation sites is written to BENCH_PROFILE too.
+ */
+export async function allocated(page: Page, name: string, run: () => Promise<void>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  // Chromium's protocol has these flags; the protocol types bundled with Playwright may not.
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as { samplingInterval: number });
+  try {
+    await run();
+    const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as { profile: { head: SamplingNode } };
+    const dir = process.env.BENCH_PROFILE;
+    if (dir) writeFileSync(join(dir, `${name}.heapprofile`), JSON.stringify(profile));
+    const total = (node: SamplingNode): number => node.children.reduce((sum, child) => sum + total(child), node.selfSize);
+    return total(profile.head);
+  } finally {
+    await cdp.detach();
+  }
+}

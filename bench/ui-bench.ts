@@ -4,10 +4,11 @@
  * navigation to the first rows, to all rows counted, a typed label selector applied, a column sort, frame
  * times while scrolling, the longest task while the bench writes 100 pod changes a second, and the tab's JS
  * heap after a forced GC. Run alone: `npx tsx bench/ui-bench.ts` (needs `.next`; BENCH_PODS, BENCH_NODES,
- * BENCH_CLUSTER_PORT, BENCH_CONSOLE_PORT; BENCH_PROFILE=dir writes CPU profiles of each step there).
+ * BENCH_CLUSTER_PORT, BENCH_CONSOLE_PORT, BENCH_CHANGE_SECONDS; BENCH_PROFILE=dir writes CPU profiles of each step there,
+ * and the allocation sites of the changes).
  */
 import os from 'node:os';
-import { longestTaskSince, pageWithLongTasks, profiled, startBrowserRig, writeChanges } from './browser-rig';
+import { allocated, longestTaskSince, pageWithLongTasks, profiled, startBrowserRig, writeChanges } from './browser-rig';
 import { median, percentile, since } from './stats';
 import type { TargetRow } from './targets';
 import { pods as podResource } from '@/lib/k8s/resources';
@@ -29,6 +30,8 @@ export interface PodsPageResult {
   changesPerSecond: number;
   changesSeconds: number;
   longestTaskMs: number;
+  /** What the tab allocated during the changes, garbage included (V8's sampling heap profiler). */
+  changesAllocatedMb: number;
   /** An API write to a pod in view shown in its row (median of 10). */
   writeToRowP50Ms: number;
   heapMb: number;
@@ -149,13 +152,15 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
     const changesSeconds = Number(process.env.BENCH_CHANGE_SECONDS ?? 10);
     log(`  ${changesPerSecond} pod changes a second for ${changesSeconds} s...`);
     const before = await page.evaluate(() => performance.now());
-    await profiled(page, 'changes', async () => {
-      await writeChanges(direct, listed, changesPerSecond, changesSeconds);
-      // The last batches reach the tab after the last write.
-      await page.waitForTimeout(1_000);
-    });
+    const changesAllocated = await allocated(page, 'changes', () =>
+      profiled(page, 'changes', async () => {
+        await writeChanges(direct, listed, changesPerSecond, changesSeconds);
+        // The last batches reach the tab after the last write.
+        await page.waitForTimeout(1_000);
+      }),
+    );
     const longestTaskMs = await longestTaskSince(page, before);
-    log(`    scroll p95 ${round(percentile(frames, 95))} ms; longest task during the changes ${round(longestTaskMs)} ms`);
+    log(`    scroll p95 ${round(percentile(frames, 95))} ms; longest task during the changes ${round(longestTaskMs)} ms, ${round(changesAllocated / 2 ** 20)} MB allocated meanwhile`);
 
     // One pod in view (the only one with the probe label), then writes to it through the API. A tab still
     // busy with the changes before may miss the deadline: reported as not measured rather than failing the run.
@@ -197,6 +202,7 @@ export async function benchPodsPage(options: { pods: number; nodes: number; log?
       changesPerSecond,
       changesSeconds,
       longestTaskMs: round(longestTaskMs),
+      changesAllocatedMb: round(changesAllocated / 2 ** 20),
       writeToRowP50Ms: writes.length === 10 ? round(median(writes)) : NaN,
       heapMb: Math.round(heap.usedSize / 2 ** 20),
     };
@@ -218,7 +224,7 @@ export function podsPageTargets(r: PodsPageResult): TargetRow[] {
     { measure: 'Pods page: column sort (NODE, 1,000 values)', target: 'under 150 ms', measured: `${r.sortNodeMs} ms`, met: r.sortNodeMs < 150 },
     { measure: 'Pods page: column sort (RESTARTS, all equal: namespace and name decide)', target: 'under 150 ms', measured: `${r.sortMs} ms`, met: r.sortMs < 150 },
     { measure: 'Pods page: scrolling, frame time p95 (240 frames)', target: 'under 20 ms', measured: `${r.scrollFrameP95Ms} ms (p50 ${r.scrollFrameP50Ms} ms)`, met: r.scrollFrameP95Ms < 20 },
-    { measure: `Pods page: ${r.changesPerSecond} pod changes a second for ${r.changesSeconds} s, longest task in the tab`, target: 'under 50 ms', measured: task, met: r.longestTaskMs < 50 },
+    { measure: `Pods page: ${r.changesPerSecond} pod changes a second for ${r.changesSeconds} s, longest task in the tab`, target: 'under 50 ms', measured: `${task} (${r.changesAllocatedMb} MB allocated in the tab meanwhile)`, met: r.longestTaskMs < 50 },
     { measure: 'Pods page: tab memory (JS heap after GC)', target: 'under 300 MB', measured: `${r.heapMb} MB`, met: r.heapMb < 300 },
   ];
 }
@@ -228,7 +234,7 @@ if (process.argv[1]?.endsWith('ui-bench.ts')) {
   void import('./targets').then(({ targetsTable }) =>
     benchPodsPage({ pods: Number(process.env.BENCH_PODS ?? 50_000), nodes: Number(process.env.BENCH_NODES ?? 1_000), log }).then(
       (result) => {
-        process.stdout.write(`${targetsTable(podsPageTargets(result))}\n\nLoad average at the start: ${result.loadAverage.join(', ')}; an API write shown in its row after ${result.writeToRowP50Ms} ms (median of 10).\n`);
+        process.stdout.write(`${targetsTable(podsPageTargets(result))}\n\nLoad average at the start: ${result.loadAverage.join(', ')}; an API write shown in its row after ${result.writeToRowP50Ms} ms (median of 10); ${result.changesAllocatedMb} MB allocated in the tab during the changes.\n`);
         process.exit(0);
       },
       (error: unknown) => {

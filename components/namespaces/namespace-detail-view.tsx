@@ -85,7 +85,7 @@ export function NamespaceDetailView({ name }: { name: string }) {
   const scope = useClusterScope();
   const context = scope.context?.name;
   const watched = useWatchedList<Namespace>(context ? { context, version: 'v1', resource: 'namespaces', fieldSelector: `metadata.name=${name}` } : null);
-  const namespace = watched.data?.items[0];
+  const namespace = watched.data?.items.at(0);
   const terminating = namespace ? namespaceListRow(namespace).status === 'Terminating' : false;
   // Counted again every few seconds, and every second while it terminates, until the namespace is gone.
   const contents = useNamespaceContents({ context, namespace: namespace ? name : undefined, selection: 'namespaced', refetchMs: terminating ? 1000 : 5000 });

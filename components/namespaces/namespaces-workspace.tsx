@@ -34,7 +34,7 @@ export function NamespacesWorkspace() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const toRow = useCallback((row: NamespaceListRow) => namespaceRowWithPods(row, podCounts.get(row.name)), [podCounts, version]);
   const list = useResourceList<NamespaceListRow, NamespaceRowWithPods, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, view: 'rows', toRow, sortRows: sortNamespaceRows });
-  const { rows, allRows, selectedRows } = list;
+  const { rows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [deleting, setDeleting] = useState<string[]>();
   const labelDenied = useDeniedReason(context, accessAttributes(namespaces, 'patch'));
@@ -58,7 +58,7 @@ export function NamespacesWorkspace() {
       ) : null}
       <ListStatus descriptor={namespaces} {...list.statusProps}>
         {rows.length === 0 ? (
-          <NoResources descriptor={namespaces} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
+          <NoResources descriptor={namespaces} filtered={list.filtered && list.total > 0} onClear={list.clearSelectors}>
             {readOnly ? null : <p className="mt-1">Create one above.</p>}
           </NoResources>
         ) : (

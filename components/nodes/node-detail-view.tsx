@@ -70,7 +70,7 @@ export function NodeDetailView({ name }: { name: string }) {
   const eventsTarget: WatchTarget | null = context ? { context, version: 'v1', resource: 'events', fieldSelector: `involvedObject.kind=Node,involvedObject.name=${name}` } : null;
   const events = useWatchedList<CoreEvent>(eventsTarget);
   const podsOnNode = placement.podsByNode.get(name);
-  const description = useMemo(() => (node ? describeNode({ node, pods: podsOnNode ?? [], events: events.data?.items ?? [], now }) : undefined), [node, podsOnNode, events.data, now]);
+  const description = useMemo(() => (node ? describeNode({ node, pods: podsOnNode ?? [], events: events.data?.items.toArray() ?? [], now }) : undefined), [node, podsOnNode, events.data, now]);
   const listHref = `/nodes${context ? `?context=${encodeURIComponent(context)}` : ''}`;
 
   const header = (

@@ -35,7 +35,7 @@ export function NodesWorkspace() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const toRow = useCallback((row: NodeRow) => nodeListRow(row, requested.get(row.name)), [requested, version]);
   const list = useResourceList<NodeRow, NodeListRow, (typeof nodesViewSpec.sortKeys)[number]>({ descriptor: nodes, spec: nodesViewSpec, context, view: 'rows', toRow, sortRows: sortNodeRows });
-  const { view, setView, rows, allRows, selectedRows } = list;
+  const { view, setView, rows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   const [nodeDialog, setNodeDialog] = useState<NodeDialog>();
   // Labels, taints and cordon are all patches of a cluster-scoped Node: one answer serves every row.
@@ -68,7 +68,7 @@ export function NodesWorkspace() {
       ) : null}
       <ListStatus descriptor={nodes} {...list.statusProps}>
         {rows.length === 0 ? (
-          <NoResources descriptor={nodes} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors}>
+          <NoResources descriptor={nodes} filtered={list.filtered && list.total > 0} onClear={list.clearSelectors}>
             <p className="mt-1">Nodes register themselves: a cluster without nodes runs no pods.</p>
           </NoResources>
         ) : (

@@ -49,7 +49,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
     : null;
   const podList = useWatchedList<Pod>(podTarget);
   const eventList = useWatchedList<CoreEvent>(eventsTarget);
-  const pod = podList.data?.items[0];
+  const pod = podList.data?.items.at(0);
   const containers = containersOf(pod);
 
   const [logOptions, setLogOptions] = useState<LogViewOptions>({ follow: true, tailLines: 1000, timestamps: false, previous: false });
@@ -107,7 +107,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
     <>
       {header}
       <DetailTabs selected={tab} onSelect={selectTab} hidden={readOnly ? ['shell'] : []}>
-        {tab === 'overview' ? <PodOverview pod={pod} events={eventList.data?.items ?? []} eventsState={eventList.state === 'error' ? 'error' : eventList.state === 'live' ? 'ready' : 'loading'} /> : null}
+        {tab === 'overview' ? <PodOverview pod={pod} events={eventList.data?.items.toArray() ?? []} eventsState={eventList.state === 'error' ? 'error' : eventList.state === 'live' ? 'ready' : 'loading'} /> : null}
         {tab === 'yaml' && context ? <PodManifest context={context} pod={pod} format="yaml" /> : null}
         {tab === 'json' && context ? <PodManifest context={context} pod={pod} format="json" /> : null}
         {tab === 'logs' ? (

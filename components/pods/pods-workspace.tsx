@@ -29,7 +29,7 @@ export function PodsWorkspace() {
   const context = namespace === undefined ? undefined : scope.contextName;
   // Rows from the BFF (the pods list's rows view), not pods: a tenth of the bytes, computed once on the server.
   const list = useResourceList<PodListRow, PodListRow, (typeof podsViewSpec.sortKeys)[number]>({ descriptor: pods, spec: podsViewSpec, context, namespace, view: 'rows', compareRows: podRowComparator });
-  const { view, allNamespaces, rows, allRows, selectedRows } = list;
+  const { view, allNamespaces, rows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();
   // Hints for the toolbar's writes; across all namespaces a selection may span several, so only the server decides.
   const hintNamespace = allNamespaces ? undefined : namespace;
@@ -60,13 +60,13 @@ export function PodsWorkspace() {
               Delete matching…
             </Button>
           ) : null}
-          {!allNamespaces && allRows.length > 0 ? <Button disabledReason={deleteCollectionDenied} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'all', namespace } })}>Delete all in {namespace}…</Button> : null}
+          {!allNamespaces && list.total > 0 ? <Button disabledReason={deleteCollectionDenied} onClick={() => setDialog({ kind: 'delete', scope: { kind: 'all', namespace } })}>Delete all in {namespace}…</Button> : null}
         </div>
       </div>
       </WritesOnly>
       <ListStatus descriptor={pods} {...list.statusProps}>
         {rows.length === 0 ? (
-          <NoResources descriptor={pods} namespace={namespace} filtered={list.filtered && allRows.length > 0} onClear={list.clearSelectors} />
+          <NoResources descriptor={pods} namespace={namespace} filtered={list.filtered && list.total > 0} onClear={list.clearSelectors} />
         ) : (
           <ResourceTable
             descriptor={pods}

@@ -15,6 +15,12 @@ export interface ResourceRow {
   labels: Record<string, string>;
 }
 
+/** The rows a table shows, in order: an array, or a persistent list (`ChunkedList`) for thousands of rows. */
+export interface TableRows<R> extends Iterable<R> {
+  readonly length: number;
+  at(index: number): R | undefined;
+}
+
 /** One column of a kind's table (after NAME, which every table has). */
 export interface ResourceColumn<R extends ResourceRow, S extends string = string> {
   label: string;
@@ -27,7 +33,7 @@ export interface ResourceColumn<R extends ResourceRow, S extends string = string
 
 export interface ResourceTableProps<R extends ResourceRow, S extends string> {
   descriptor: Pick<ResourceDescriptor, 'resource'>;
-  rows: R[];
+  rows: TableRows<R>;
   columns: ResourceColumn<R, S>[];
   /** A NAMESPACE column first, as `kubectl get --all-namespaces` prints it. */
   showNamespace?: boolean;
@@ -44,6 +50,11 @@ export interface ResourceTableProps<R extends ResourceRow, S extends string> {
   rowActions?: (row: R) => ReactNode;
   /** The row's detail page; of the row alone, like the cells. */
   detailHref: (row: R) => string;
+}
+
+function everyRow<R>(rows: Iterable<R>, test: (row: R) => boolean): boolean {
+  for (const row of rows) if (!test(row)) return false;
+  return true;
 }
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -86,7 +97,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   // Fewer selected than rows (nearly always): not all selected, without a pass over 50,000 rows.
-  const allSelected = rows.length > 0 && selected.size >= rows.length && rows.every((row) => selected.has(row.uid));
+  const allSelected = rows.length > 0 && selected.size >= rows.length && everyRow(rows, (row) => selected.has(row.uid));
   const layout: RowLayout<R, S> = { columns, showNamespace, showLabels, labelColumns, rowActions, detailHref };
   const handlers = useRef<RowHandlers>({ onSelect, onPickLabel });
   useLayoutEffect(() => {
@@ -103,7 +114,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
         <thead className="sticky top-0 z-10 bg-slate-50 text-xs text-slate-600 shadow-[0_1px_0] shadow-slate-200 dark:bg-slate-900 dark:text-slate-400 dark:shadow-slate-800">
           <tr aria-rowindex={1}>
             <th scope="col" className={`${PINNED_HEAD} left-0 w-10 min-w-10 px-3 py-2`}>
-              <input type="checkbox" aria-label={`Select all ${descriptor.resource}`} checked={allSelected} onChange={(event) => onSelect(rows.map((row) => row.uid), event.target.checked)} />
+              <input type="checkbox" aria-label={`Select all ${descriptor.resource}`} checked={allSelected} onChange={(event) => onSelect(Array.from(rows, (row) => row.uid), event.target.checked)} />
             </th>
             {showNamespace ? <SortHeader label="Namespace" column={'namespace' as S} sort={sort} onSort={onSort} /> : null}
             <SortHeader label="Name" column={'name' as S} sort={sort} onSort={onSort} className={`${PINNED_HEAD} left-10 ${PINNED_EDGE}`} />
@@ -119,7 +130,7 @@ export function ResourceTable<R extends ResourceRow, S extends string>(props: Re
         <tbody>
           {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={columnCount} /></tr> : null}
           {items.map((item) => {
-            const row = rows[item.index];
+            const row = rows.at(item.index)!;
             return <ResourceTableRow key={row.uid} row={row} index={item.index} selected={selected.has(row.uid)} highlighted={highlighted?.has(row.uid) ?? false} now={now} layout={layout} handlers={handlers} />;
           })}
           {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={columnCount} /></tr> : null}

@@ -25,7 +25,7 @@ const objectKey = (o: { namespace?: string; name: string }) => `${o.namespace ??
  * The last change's notice and which rows it touched: the rows are marked briefly, the notice stays a
  * little longer (or until dismissed). A new change replaces the previous one.
  */
-export function useChangeNotice<R extends { uid: string; name: string; namespace?: string }>(rows: readonly R[]) {
+export function useChangeNotice<R extends { uid: string; name: string; namespace?: string }>(rows: Iterable<R>) {
   const [notice, setNotice] = useState<ChangeNotice>();
   const [marking, setMarking] = useState(false);
 
@@ -43,7 +43,9 @@ export function useChangeNotice<R extends { uid: string; name: string; namespace
   const highlighted = useMemo<ReadonlySet<string>>(() => {
     if (!marking || !notice || notice.objects.length === 0) return NONE;
     const keys = new Set(notice.objects.map(objectKey));
-    return new Set(rows.filter((row) => keys.has(objectKey(row))).map((row) => row.uid));
+    const marked = new Set<string>();
+    for (const row of rows) if (keys.has(objectKey(row))) marked.add(row.uid);
+    return marked;
   }, [marking, notice, rows]);
 
   return {

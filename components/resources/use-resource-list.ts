@@ -7,6 +7,7 @@ import { ALL_NAMESPACES } from '@/lib/contract/scope';
 import type { WatchTarget } from '@/lib/contract/watch';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
+import { ChunkedList } from '@/lib/k8s/chunked-list';
 import type { ListItem } from '@/lib/k8s/list-reducer';
 import { LiveRows } from '@/lib/k8s/live-rows';
 import type { ResourceDescriptor } from '@/lib/k8s/resources';
@@ -14,7 +15,7 @@ import type { LabelIndex } from '@/lib/k8s/selector-suggestions';
 import { useListView } from '@/lib/client/use-list-view';
 import { useWatchedList } from '@/lib/client/use-watched-list';
 import type { SelectorBox } from './list-toolbar';
-import type { ResourceRow } from './resource-table';
+import type { ResourceRow, TableRows } from './resource-table';
 import { useChangeNotice, type ChangeOutcome } from './use-change-notice';
 
 /** Adds `key=value` to a selector unless it is already there. */
@@ -52,7 +53,7 @@ export type ResourceListOptions<T extends ListItem, R extends ResourceRow, S ext
 };
 
 const itemIsRow = <T, R>(item: T) => item as unknown as R;
-const NO_ITEMS: never[] = [];
+const NO_ITEMS = new ChunkedList<never>();
 const NO_ROWS: never[] = [];
 const NOTHING_SELECTED: ReadonlySet<string> = new Set();
 const matchesNothing = () => false;
@@ -86,7 +87,7 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
   // an event costs the rows it touches, not the list.
   const [live] = useState(() => new LiveRows<T, R>());
   const items = data?.items ?? NO_ITEMS;
-  const allRows = useMemo(() => live.sync(items, toRow), [live, items, toRow]);
+  const version = useMemo(() => live.sync(items, toRow), [live, items, toRow]);
   const rowsByUid: ReadonlyMap<string, R> = live.byUid;
   // A new index object only when a key or value appeared or went, so open suggestions follow the list.
   const labels = live.labels;
@@ -115,12 +116,11 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     return parsed.ok ? (row: R) => matchesLabels(parsed.selector, row.labels) : matchesNothing;
   }, [parsedSelector]);
   const compare = useMemo(() => compareRows?.(view.sort.key, view.sort.descending), [compareRows, view.sort.key, view.sort.descending]);
-  const rows = useMemo(
-    // `view` without a comparator returns its own (cached) array: sortRows sorts in place, so it gets a copy.
-    () => (compare ? live.view(matches, compare) : sortRows!(live.view(matches).slice(), view.sort.key, view.sort.descending)),
-    // `allRows` is what `live` holds: a change to it is a change of the view.
+  const rows: TableRows<R> = useMemo(
+    () => (compare ? live.view(matches, compare) : sortRows!([...live.view(matches)], view.sort.key, view.sort.descending)),
+    // `version` says that `live` changed, and so its view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [live, allRows, matches, compare, sortRows, view.sort.key, view.sort.descending],
+    [live, version, matches, compare, sortRows, view.sort.key, view.sort.descending],
   );
   // A selection kept in the URL is by name; the table works in uids.
   const urlSelection = view.selected;
@@ -128,16 +128,31 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     if (!spec.selectionInUrl) return pageSelection;
     if (!urlSelection?.length) return NOTHING_SELECTED;
     const names = new Set(urlSelection);
-    return new Set(allRows.filter((row) => names.has(row.name)).map((row) => row.uid));
-  }, [spec.selectionInUrl, allRows, urlSelection, pageSelection]);
+    const uids = new Set<string>();
+    for (const row of rowsByUid.values()) if (names.has(row.name)) uids.add(row.uid);
+    return uids;
+    // `version` says that `rowsByUid` changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [spec.selectionInUrl, rowsByUid, version, urlSelection, pageSelection]);
   const setSelected = (update: (current: ReadonlySet<string>) => Set<string>) => {
     if (!spec.selectionInUrl) return setPageSelection(update);
     const uids = update(selected);
-    setView({ selected: allRows.filter((row) => uids.has(row.uid)).map((row) => row.name) });
+    setView({ selected: [...rowsByUid.values()].filter((row) => uids.has(row.uid)).map((row) => row.name) });
   };
-  const selectedRows = useMemo(() => (selected.size === 0 ? NO_ROWS : rows.filter((row) => selected.has(row.uid))), [rows, selected]);
+  // In the view's order. With a comparator, that order is the comparator's, so the selected rows are looked
+  // up and sorted rather than found by a pass over the view (which may hold 50,000 rows) after every event.
+  const selectedRows = useMemo(() => {
+    if (selected.size === 0) return NO_ROWS;
+    if (!compare) return [...rows].filter((row) => selected.has(row.uid));
+    const picked: R[] = [];
+    for (const uid of selected) {
+      const row = rowsByUid.get(uid);
+      if (row && matches(row)) picked.push(row);
+    }
+    return picked.sort(compare);
+  }, [rows, selected, compare, matches, rowsByUid]);
   const clearSelection = () => setSelected(() => new Set());
-  const changes = useChangeNotice(allRows);
+  const changes = useChangeNotice(rows);
 
   const command = kubectlCommand(listViewCommand(descriptor, view, namespace));
   const copy = async (what: 'link' | 'command') => {
@@ -166,7 +181,8 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
     error,
     /** What `ListStatus` takes from the list (the page adds the descriptor). */
     statusProps: { state, error, offline, invalidSelector: selectorProblem },
-    allRows,
+    /** How many rows the list holds, before any filter. */
+    total: rowsByUid.size,
     rows,
     rowsByUid,
     labelIndex,
@@ -184,7 +200,7 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
       onChange: setView,
       labelIndex,
       matched: rows.length,
-      total: allRows.length,
+      total: rowsByUid.size,
       onCopyLink: () => void copy('link'),
       onCopyCommand: () => void copy('command'),
       copied,

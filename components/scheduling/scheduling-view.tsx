@@ -65,7 +65,7 @@ export function SchedulingView() {
   const eventsTarget: WatchTarget | null =
     context && existing ? { context, version: 'v1', resource: 'events', namespace: existing.metadata?.namespace, fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${existing.metadata?.name}` } : null;
   const events = useWatchedList<CoreEvent>(eventsTarget);
-  const failed = useMemo(() => latestFailedScheduling((events.data?.items ?? []).filter((e) => !existing?.metadata?.uid || !e.involvedObject?.uid || e.involvedObject.uid === existing.metadata.uid)), [events.data, existing]);
+  const failed = useMemo(() => latestFailedScheduling((events.data?.items.toArray() ?? []).filter((e) => !existing?.metadata?.uid || !e.involvedObject?.uid || e.involvedObject.uid === existing.metadata.uid)), [events.data, existing]);
 
   // Watch events too: the render they cause (a store update, never time-sliced) leaves the preview to the next.
   const podsByNode = useDeferredValue(placement.podsByNode);

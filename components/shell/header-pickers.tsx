@@ -13,7 +13,7 @@ export function HeaderPickers() {
   // Rows, not objects: the names are all it shows, and the namespaces page shares the subscription.
   const target: WatchTarget | null = scope.context ? { context: scope.context.name, version: 'v1', resource: 'namespaces', view: 'rows' } : null;
   const { data, state, error } = useWatchedList<NamespaceListRow>(target);
-  const namespaces = (data?.items ?? []).map((row) => row.name).filter(Boolean).sort();
+  const namespaces = (data?.items.toArray() ?? []).map((row) => row.name).filter(Boolean).sort();
   // The URL may name a namespace that is gone or not listed yet: keep it choosable.
   if (scope.namespace && scope.namespace !== '_all' && !namespaces.includes(scope.namespace)) namespaces.unshift(scope.namespace);
   return (

@@ -3,7 +3,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { rowProjection } from '@/lib/contract/row-view';
 import type { WatchTarget } from '@/lib/contract/watch';
-import type { ListItem, WatchedList } from '@/lib/k8s/list-reducer';
+import { watchedList, type ListItem, type WatchedList } from '@/lib/k8s/list-reducer';
 import { resourcePath } from '@/lib/k8s/resource-path';
 import { apiFetch, k8sUrl } from '@/lib/client/api-fetch';
 import { watchedKey } from '@/lib/client/query-keys';
@@ -26,7 +26,7 @@ export async function fetchListOnce<T extends ListItem>(target: WatchTarget): Pr
   // A rows view gets what the socket would have sent: the same row function, applied here.
   const project = target.view === 'rows' ? rowProjection(target) : undefined;
   const items = list.items ?? [];
-  return { items: project ? (items.map(project) as unknown as T[]) : items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+  return watchedList(project ? (items.map(project) as unknown as T[]) : items, list.metadata?.resourceVersion ?? '');
 }
 
 /**

@@ -4,6 +4,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { WatchTarget } from '@/lib/contract/watch';
 import { watchedKey } from '@/lib/client/query-keys';
 import { joinWatch, watchHealth } from '@/lib/client/shared-watches';
+import type { WatchedList } from '@/lib/k8s/list-reducer';
 import type { ConsoleSocket } from '@/lib/client/socket';
 
 /** A socket that records what is emitted and lets the test play the server. */
@@ -46,8 +47,8 @@ test('every member of a page shares one subscription, its cache entry and its he
   assert.equal(watchHealth(queryClient, target).state, 'live');
   assert.equal(heard, 1);
   serve('watch:events', { id, events: [{ type: 'ADDED', object: { metadata: { uid: 'b', name: 'web' } } }], resourceVersion: '2' });
-  const list = queryClient.getQueryData<{ items: { metadata: { name: string } }[] }>(watchedKey(target));
-  assert.deepEqual(list?.items.map((item) => item.metadata.name), ['default', 'web']);
+  const list = queryClient.getQueryData<WatchedList<{ metadata: { name: string; uid: string } }>>(watchedKey(target));
+  assert.deepEqual(list?.items.toArray().map((item) => item.metadata.name), ['default', 'web']);
   stop();
 
   header.leave();
@@ -83,9 +84,9 @@ test('a tap hears the whole list, then each batch of events, and an empty list w
   const { socket, emitted, serve } = fakeSocket();
   const queryClient = new QueryClient();
   const heard: string[] = [];
-  const names = (items: readonly { metadata?: unknown }[]) => items.map((item) => (item.metadata as { name: string }).name).join(',');
+  const names = (items: Iterable<{ metadata?: unknown }>) => Array.from(items, (item) => (item.metadata as { name: string }).name).join(',');
   const tapOf = (who: string) => ({
-    reset: (items: readonly { metadata?: unknown }[]) => heard.push(`${who} reset [${names(items)}]`),
+    reset: (items: Iterable<{ metadata?: unknown }>) => heard.push(`${who} reset [${names(items)}]`),
     apply: (events: readonly { type: string; object: { metadata?: unknown } }[]) => heard.push(`${who} apply ${events.map((e) => `${e.type} ${names([e.object])}`).join(',')}`),
   });
   const first = joinWatch({ queryClient, socket, target, tap: tapOf('first') });

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { K8sStatus } from '@/lib/contract/status';
 import type { WatchTarget } from '@/lib/contract/watch';
-import { reduceList, type ListItem, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
+import { reduceList, watchedList, type ListItem, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
 import { ApiError } from '@/lib/client/api-fetch';
 import { watchedKey } from '@/lib/client/query-keys';
 import type { ConsoleSocket } from '@/lib/client/socket';
@@ -26,7 +26,7 @@ export interface WatchHealth {
  * applies, before the cache's subscribers hear of it.
  */
 export interface WatchTap<T extends ListItem = ListItem> {
-  reset(items: readonly T[]): void;
+  reset(items: Iterable<T>): void;
   apply(events: readonly WatchEvent<T>[]): void;
 }
 
@@ -72,7 +72,7 @@ export function joinWatch(options: { queryClient: QueryClient; socket: ConsoleSo
     entry.stop = subscribeWatch(socket, target, {
       snapshot: ({ items, resourceVersion, partial }) => {
         for (const each of entry.taps) each.reset(items);
-        queryClient.setQueryData<WatchedList>(key, { items, resourceVersion });
+        queryClient.setQueryData<WatchedList>(key, watchedList(items, resourceVersion));
         report(partial ? 'syncing' : 'live');
       },
       events: ({ events, resourceVersion }) => {

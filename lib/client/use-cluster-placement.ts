@@ -15,7 +15,7 @@ class PodsByNodeTap implements WatchTap<Pod> {
   private readonly index = new PodsByNodeIndex();
   private readonly listeners = new Set<() => void>();
 
-  reset(items: readonly Pod[]): void {
+  reset(items: Iterable<Pod>): void {
     this.index.reset(items);
     this.notify();
   }
@@ -50,8 +50,8 @@ export function useClusterPlacement(context: string | undefined) {
   const podsByNode = useSyncExternalStore(tap.subscribe, tap.current, tap.current);
   const state: WatchedListState = nodeList.state === 'live' && podList.state === 'live' ? 'live' : nodeList.state === 'error' || podList.state === 'error' ? 'error' : nodeList.state === 'reconnecting' || podList.state === 'reconnecting' ? 'reconnecting' : 'connecting';
   return {
-    nodes: nodeList.data?.items ?? (EMPTY as Node[]),
-    pods: podList.data?.items ?? (EMPTY as Pod[]),
+    nodes: nodeList.data?.items.toArray() ?? (EMPTY as Node[]),
+    pods: podList.data?.items.toArray() ?? (EMPTY as Pod[]),
     podsByNode,
     /** Both snapshots are in: before that a node would look empty and a preview would be wrong. */
     loaded: Boolean(nodeList.data && podList.data),

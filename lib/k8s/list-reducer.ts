@@ -4,6 +4,7 @@
  * resourceVersion is kept only as an opaque token: Kubernetes promises nothing about its ordering, so it is
  * never compared except for equality.
  */
+import { ChunkedList, type ChunkedListDraft } from './chunked-list';
 
 /** The slice of an object the reducer reads; a list row (lib/contract/row-view.ts) carries its uid at the top. */
 export interface ListItem {
@@ -17,153 +18,113 @@ export interface WatchEvent<T extends ListItem = ListItem> {
   object: T;
 }
 
-/** A list as the console keeps it: the items and the resourceVersion they are current at. */
+/**
+ * A list as the console keeps it: the items and the resourceVersion they are current at. The items are a
+ * persistent list, so a batch of events costs the chunks it touches, not a copy of every item (50,000 pods).
+ */
 export interface WatchedList<T extends ListItem = ListItem> {
-  items: T[];
+  items: ChunkedList<T>;
   resourceVersion: string;
 }
 
-const uidOf = (item: ListItem): string | undefined => item.metadata?.uid ?? item.uid ?? undefined;
+/** A snapshot: `items` in their order at `resourceVersion`. */
+export function watchedList<T extends ListItem>(items: Iterable<T>, resourceVersion: string): WatchedList<T> {
+  return { items: ChunkedList.from(items), resourceVersion };
+}
 
-/**
- * One step of what a batch did to the items array, in the order applied: replace at `index`, append, or
- * remove at `index` (later steps see the positions the earlier ones left).
- */
-export type ListEdit<T> = { kind: 'set'; index: number; item: T } | { kind: 'append'; item: T } | { kind: 'remove'; index: number };
+const uidOf = (item: ListItem | undefined): string | undefined => item?.metadata?.uid ?? item?.uid ?? undefined;
 
-/** How an items array was made from the one before it, for consumers that follow a list in time proportional to the changes. */
+/** What one event did to the item of `uid`: replaced `before` by `after`, added it (no `before`) or removed it (no `after`). */
+export interface ListEdit<T> {
+  uid: string;
+  before?: T;
+  after?: T;
+}
+
+/** How an items list was made from the one before it, for consumers that follow a list in time proportional to the changes. */
 export interface ListChange<T> {
-  from: readonly T[];
+  from: ChunkedList<T>;
   edits: readonly ListEdit<T>[];
 }
 
-// Keyed by the new items array: the edits travel with the list through the query cache without being part
+// Keyed by the new items list: the edits travel with the list through the query cache without being part
 // of what the cache (or anyone comparing lists) sees.
-const changes = new WeakMap<readonly unknown[], ListChange<unknown>>();
+const changes = new WeakMap<ChunkedList<unknown>, ListChange<unknown>>();
 
-/**
- * How `items` was made from an earlier array by `reduceList`, when it was made by a batch small enough to be
- * described edit by edit, or by one without removals; `undefined` for a snapshot or a large batch with
- * removals (then start again from the whole list).
- */
-export function listChange<T>(items: readonly T[]): ListChange<T> | undefined {
+/** How `items` was made from an earlier list by `reduceList`, in order; `undefined` for a snapshot (then take the whole list). */
+export function listChange<T>(items: ChunkedList<T>): ListChange<T> | undefined {
   return changes.get(items) as ListChange<T> | undefined;
 }
 
-// Where each uid sits in an items array, built on first use and handed on to the next array while the
-// positions stay true (replacements and appends); a removal shifts them, so the next batch builds it again.
-// Entries are only ever added or moved (by an append), never removed, so no entry means the uid is in no array
-// sharing the index; an entry pointing at another item (two lists appended to from the same one) means look.
-const positions = new WeakMap<readonly ListItem[], Map<string, number>>();
+// Where an item sits: each has the number of its arrival (a replacement keeps it, a new item takes the next),
+// so a list is in the order of these numbers and an item is found by binary search. One table serves a line
+// of versions, handed from a list to the one reduced from it (`head`); reducing any other version numbers
+// that one again. Items without a uid (only a snapshot can hold one) are numbered by identity.
+interface Arrivals {
+  numbers: Map<unknown, number>;
+  next: number;
+  head: ChunkedList<ListItem>;
+}
+const arrivals = new WeakMap<ChunkedList<ListItem>, Arrivals>();
 
-function positionIndex(items: readonly ListItem[]): Map<string, number> {
-  let index = positions.get(items);
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < items.length; i++) {
-      const uid = uidOf(items[i]);
-      if (uid) index.set(uid, i);
-    }
-    positions.set(items, index);
-  }
-  return index;
+function arrivalsOf(items: ChunkedList<ListItem>): Arrivals {
+  const known = arrivals.get(items);
+  if (known?.head === items) return known;
+  const numbered: Arrivals = { numbers: new Map(), next: 0, head: items };
+  for (const item of items) numbered.numbers.set(uidOf(item) ?? item, numbered.next++);
+  arrivals.set(items, numbered);
+  return numbered;
 }
 
-function positionOf(items: readonly ListItem[], index: Map<string, number>, uid: string): number {
-  const at = index.get(uid);
-  if (at === undefined) return -1;
-  if (at < items.length && uidOf(items[at]) === uid) return at;
-  return items.findIndex((item) => uidOf(item) === uid);
-}
-
-// Up to this many events, each is applied by position (one array copy for the batch, a splice per removal);
-// past it, one pass through a Map of every item costs less than that many splices of a 50,000-item array.
-// A batch without removals is applied by position whatever its size: a replacement or an append costs O(1)
-// there, so the edits are recorded at no extra cost (the initial list's later pages arrive as 500 ADDED
-// events each, and a table following them edit by edit need not start again from 50,000 rows per page).
-const EDIT_UP_TO = 256;
-const removes = (events: readonly WatchEvent[]) => events.some((event) => event.type === 'DELETED');
-
-/** A batch applied by position, its edits recorded; the same array when nothing changed. */
-function applyByPosition<T extends ListItem>(items: T[], events: readonly WatchEvent<T>[]): T[] {
-  let next: T[] | undefined;
-  let index = positionIndex(items);
-  // Whether `index` is still true of `next` (a removal makes it stale, until rebuilt for `next`).
-  let indexTrue = true;
-  const edits: ListEdit<T>[] = [];
-  for (const event of events) {
-    const uid = uidOf(event.object);
-    if (!uid || event.type === 'BOOKMARK') continue;
-    const current = next ?? items;
-    if (!indexTrue) {
-      positions.delete(current);
-      index = positionIndex(current);
-      indexTrue = true;
-    }
-    const at = positionOf(current, index, uid);
-    if (event.type === 'DELETED') {
-      if (at < 0) continue;
-      next ??= [...items];
-      next.splice(at, 1);
-      edits.push({ kind: 'remove', index: at });
-      indexTrue = false;
-    } else if (at >= 0) {
-      if (current[at] === event.object) continue;
-      next ??= [...items];
-      next[at] = event.object;
-      edits.push({ kind: 'set', index: at, item: event.object });
-    } else {
-      next ??= [...items];
-      next.push(event.object);
-      index.set(uid, next.length - 1);
-      edits.push({ kind: 'append', item: event.object });
-    }
+function positionOf(draft: ChunkedListDraft<ListItem>, { numbers }: Arrivals, uid: string): number {
+  const number = numbers.get(uid);
+  if (number === undefined) return -1;
+  const at = draft.bound((item) => (numbers.get(uidOf(item) ?? item) ?? NaN) - number);
+  if (uidOf(draft.at(at)) === uid) return at;
+  // A uid twice in a snapshot leaves the numbers out of order: look item by item.
+  let i = 0;
+  for (const item of draft) {
+    if (uidOf(item) === uid) return i;
+    i++;
   }
-  if (!next) return items;
-  if (indexTrue) positions.set(next, index);
-  changes.set(next, { from: items, edits });
-  return next;
+  return -1;
 }
 
 /**
  * Applies events in order. `ADDED` and `MODIFIED` replace the object with the same uid in place or append it
  * (a watch may repeat an ADDED after a relist); `DELETED` removes it; events without a uid are ignored since
- * they cannot be placed. Returns the same list object when nothing changed, so React can skip a render.
+ * they cannot be placed. Each event costs O(log n) and a chunk copy at most once per batch, and what it did
+ * is recorded (`listChange`). Returns the same list object when nothing changed, so React can skip a render.
  */
-export function reduceList<T extends ListItem>(
-  list: WatchedList<T>,
-  events: readonly WatchEvent<T>[],
-  resourceVersion?: string,
-): WatchedList<T> {
+export function reduceList<T extends ListItem>(list: WatchedList<T>, events: readonly WatchEvent<T>[], resourceVersion?: string): WatchedList<T> {
   const nextVersion = resourceVersion ?? list.resourceVersion;
-  if (events.length <= EDIT_UP_TO || !removes(events)) {
-    const items = applyByPosition(list.items, events);
-    if (items === list.items && nextVersion === list.resourceVersion) return list;
-    return { items, resourceVersion: nextVersion };
-  }
-  // A Map keeps insertion order and keeps a key's position when its value is replaced: exactly "replace in
-  // place, append new, remove deleted", in O(items + events). Built lazily, on the first real change.
-  let byUid: Map<string, T> | undefined;
-  const table = () => {
-    if (!byUid) {
-      byUid = new Map();
-      list.items.forEach((item, i) => byUid!.set(uidOf(item) ?? `\u0000no-uid-${i}`, item));
-    }
-    return byUid;
-  };
-  let changed = false;
-
+  const numbered = arrivalsOf(list.items);
+  const draft = list.items.edit();
+  const edits: ListEdit<T>[] = [];
   for (const event of events) {
     const uid = uidOf(event.object);
     if (!uid || event.type === 'BOOKMARK') continue;
-    const items = table();
+    const at = positionOf(draft, numbered, uid);
+    const before = at >= 0 ? draft.at(at) : undefined;
     if (event.type === 'DELETED') {
-      changed = items.delete(uid) || changed;
-    } else if (items.get(uid) !== event.object) {
-      items.set(uid, event.object);
-      changed = true;
+      if (at < 0) continue;
+      draft.remove(at);
+      numbered.numbers.delete(uid);
+      edits.push({ uid, before });
+    } else if (at >= 0) {
+      if (before === event.object) continue;
+      draft.set(at, event.object);
+      edits.push({ uid, before, after: event.object });
+    } else {
+      draft.push(event.object);
+      numbered.numbers.set(uid, numbered.next++);
+      edits.push({ uid, after: event.object });
     }
   }
-  if (!changed && nextVersion === list.resourceVersion) return list;
-  return { items: changed && byUid ? [...byUid.values()] : list.items, resourceVersion: nextVersion };
+  const items = draft.finish();
+  if (items === list.items) return nextVersion === list.resourceVersion ? list : { items, resourceVersion: nextVersion };
+  numbered.head = items;
+  arrivals.set(items, numbered);
+  changes.set(items, { from: list.items, edits });
+  return { items, resourceVersion: nextVersion };
 }

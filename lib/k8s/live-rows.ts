@@ -2,13 +2,15 @@
  * The rows of a live list, kept in step with its items in time proportional to what changed: a watch event
  * on one of 50,000 pods recomputes one row, moves it in the filtered and sorted view by binary search, and
  * updates the label index by that row's labels, instead of mapping, filtering, sorting and indexing the list
- * again. It follows the edits `reduceList` records (`listChange`); anything else (a snapshot, a large batch,
- * a new row function) is taken whole.
+ * again. It follows the edits `reduceList` records (`listChange`); anything else (a snapshot, a new row
+ * function) is taken whole. The view is a persistent list (`ChunkedList`), so a change copies a chunk of it,
+ * not every row.
  */
+import { ChunkedList, type ChunkedListDraft } from './chunked-list';
 import { listChange } from './list-reducer';
 import { LabelCounts } from './selector-suggestions';
 
-/** What the store reads of a row. */
+/** What the store reads of a row: its item's uid, and its labels. */
 export interface LiveRow {
   uid: string;
   labels: Record<string, string>;
@@ -20,156 +22,98 @@ interface RowChange<R> {
   added?: R;
 }
 
-// Up to this many changes, each is moved into the sorted view by binary search and a splice; past it, the
-// added rows are sorted on their own and merged in one pass (a page of 500 rows into 50,000). Past the list's
-// own length (or MOVE_UP_TO, for a small list), filtering and sorting everything again costs no more.
-const SPLICE_UP_TO = 32;
+// Past this many changes since the view was last shown (or past the list's own length, for a large list),
+// filtering and sorting everything again costs no more than moving each changed row.
 const MOVE_UP_TO = 2_000;
 
-/** The first position in `[low, rows.length)` whose row does not sort before `row` (`after`: the first that sorts after it). */
-function bound<R>(rows: readonly R[], row: R, compare: (a: R, b: R) => number, after: boolean, low = 0): number {
-  let high = rows.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    const order = compare(rows[mid], row);
-    if (order < 0 || (after && order === 0)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** Where `row` itself is in a sorted view: among the rows that compare equal to it, or anywhere if the comparator has changed its mind. */
-function positionIn<R>(rows: readonly R[], row: R, compare: (a: R, b: R) => number): number {
-  for (let i = bound(rows, row, compare, false); i < rows.length && compare(rows[i], row) === 0; i++) if (rows[i] === row) return i;
-  return rows.indexOf(row);
-}
-
-/** `changes` applied to the sorted `rows` one by one. */
-function spliced<R>(rows: readonly R[], changes: readonly RowChange<R>[], matches: (row: R) => boolean, compare: (a: R, b: R) => number): R[] {
-  const out = rows.slice();
-  for (const { removed, added } of changes) {
-    if (removed && matches(removed)) {
-      const at = positionIn(out, removed, compare);
-      if (at >= 0) out.splice(at, 1);
-    }
-    if (added && matches(added)) out.splice(bound(out, added, compare, true), 0, added);
+function positionIn<R>(rows: ChunkedListDraft<R>, row: R, compare: (a: R, b: R) => number): number {
+  for (let i = rows.bound((other) => compare(other, row)); i < rows.length && compare(rows.at(i)!, row) === 0; i++) if (rows.at(i) === row) return i;
+  let i = 0;
+  for (const other of rows) {
+    if (other === row) return i;
+    i++;
   }
-  return out;
+  return -1;
 }
 
 /**
- * `changes` applied to the sorted `rows` at once, as `spliced` would: what each row's changes add up to
- * (a row added then removed is no change; removed then added again, kept), the rows that went filtered
- * out, the new ones sorted (stably, so ties keep their arrival order) and merged in after equal rows.
- */
-function merged<R>(rows: readonly R[], changes: readonly RowChange<R>[], matches: (row: R) => boolean, compare: (a: R, b: R) => number): R[] {
-  const net = new Map<R, number>();
-  for (const { removed, added } of changes) {
-    if (removed && matches(removed)) net.set(removed, (net.get(removed) ?? 0) - 1);
-    if (added && matches(added)) net.set(added, (net.get(added) ?? 0) + 1);
-  }
-  const incoming: R[] = [];
-  let leaving = false;
-  for (const [row, count] of net) {
-    if (count > 0) incoming.push(row);
-    else if (count < 0) leaving = true;
-  }
-  const kept = leaving ? rows.filter((row) => (net.get(row) ?? 0) >= 0) : rows;
-  incoming.sort(compare);
-  // Each new row's place by binary search from the last one's: a page of 500 into 50,000 rows costs some
-  // 8,000 comparisons, not 50,000 (the comparators are what a view of many rows spends its time in).
-  const out: R[] = new Array(kept.length + incoming.length);
-  let from = 0;
-  let k = 0;
-  for (const row of incoming) {
-    const at = bound(kept, row, compare, true, from);
-    while (from < at) out[k++] = kept[from++];
-    out[k++] = row;
-  }
-  while (from < kept.length) out[k++] = kept[from++];
-  return out;
-}
-
-/**
- * A list's rows (in the items' order), rows by uid and the label index, plus one filtered and sorted view.
- * `sync` and `view` may be called again with the same arguments (a render repeated) at no cost and with no
- * effect; each returns a new array when its content changed, the same one otherwise.
+ * A list's rows by uid (in the items' order) and the label index, plus one filtered and sorted view. `sync`
+ * and `view` may be called again with the same arguments (a render repeated) at no cost and with no effect.
  */
 export class LiveRows<T, R extends LiveRow> {
-  private items: readonly T[] | undefined;
+  private items: ChunkedList<T> | undefined;
   private toRow: ((item: T) => R) | undefined;
-  private all: R[] = [];
-  /** The rows by uid, updated in place. */
+  /** The rows by uid, in the items' order, updated in place (see `version`). */
   readonly byUid = new Map<string, R>();
   /** Every label key and value of the rows, updated in place (see its `version`). */
   readonly labels = new LabelCounts();
+  /** Bumped whenever a row changes. */
+  version = 0;
   /** The changes since the view was last brought up to date; undefined: everything changed. */
   private pending: RowChange<R>[] | undefined;
-  private shown: { source: R[]; matches: (row: R) => boolean; compare?: (a: R, b: R) => number; rows: R[] } | undefined;
+  private shown: { version: number; matches: (row: R) => boolean; compare?: (a: R, b: R) => number; rows: ChunkedList<R> } | undefined;
 
-  /** The rows of `items`, one per item, in their order. */
-  sync(items: readonly T[], toRow: (item: T) => R): R[] {
-    if (items === this.items && toRow === this.toRow) return this.all;
+  /** Brings the rows up to date with `items`, one row per item; returns `version`. */
+  sync(items: ChunkedList<T>, toRow: (item: T) => R): number {
+    if (items === this.items && toRow === this.toRow) return this.version;
     const change = this.items && toRow === this.toRow ? listChange(items) : undefined;
     if (change && change.from === this.items) {
-      const rows = this.all.slice();
       const changes: RowChange<R>[] = [];
-      for (const edit of change.edits) {
-        if (edit.kind === 'remove') changes.push({ removed: rows.splice(edit.index, 1)[0] });
-        else if (edit.kind === 'set') {
-          const added = toRow(edit.item);
-          changes.push({ removed: rows[edit.index], added });
-          rows[edit.index] = added;
-        } else {
-          const added = toRow(edit.item);
-          changes.push({ added });
-          rows.push(added);
-        }
-      }
-      for (const { removed, added } of changes) {
-        if (removed) {
-          this.labels.remove(removed.labels);
-          if (this.byUid.get(removed.uid) === removed) this.byUid.delete(removed.uid);
-        }
+      for (const { uid, after } of change.edits) {
+        const removed = this.byUid.get(uid);
+        const added = after === undefined ? undefined : toRow(after);
+        if (removed) this.labels.remove(removed.labels);
         if (added) {
           this.labels.add(added.labels);
-          this.byUid.set(added.uid, added);
-        }
+          this.byUid.set(uid, added);
+        } else this.byUid.delete(uid);
+        changes.push({ removed, added });
       }
-      this.pending = this.pending && this.pending.length + changes.length <= Math.max(MOVE_UP_TO, rows.length) ? this.pending.concat(changes) : undefined;
-      this.all = rows;
+      this.pending = this.pending && this.pending.length + changes.length <= Math.max(MOVE_UP_TO, this.byUid.size) ? this.pending.concat(changes) : undefined;
     } else {
-      const rows = items.map(toRow);
       this.byUid.clear();
       this.labels.clear();
-      for (const row of rows) {
+      for (const item of items) {
+        const row = toRow(item);
         this.byUid.set(row.uid, row);
         this.labels.add(row.labels);
       }
       this.pending = undefined;
-      this.all = rows;
     }
     this.items = items;
     this.toRow = toRow;
-    return this.all;
+    return ++this.version;
   }
 
   /**
-   * The rows that match, sorted by `compare` (or in the items' order without one). With the same `matches`
-   * and `compare` as last time, only the rows changed since are taken out and put back in place.
+   * The rows that match, sorted by `compare` (or in the items' order without one); the same list until
+   * something changes. With the same `matches` and `compare` as last time, only the rows changed since
+   * are taken out and put back in place.
    */
-  view(matches: (row: R) => boolean, compare?: (a: R, b: R) => number): R[] {
+  view(matches: (row: R) => boolean, compare?: (a: R, b: R) => number): ChunkedList<R> {
     const shown = this.shown;
-    if (shown && shown.source === this.all && shown.matches === matches && shown.compare === compare) return shown.rows;
-    let rows: R[];
+    if (shown && shown.version === this.version && shown.matches === matches && shown.compare === compare) return shown.rows;
+    let rows: ChunkedList<R>;
     if (shown && compare && shown.matches === matches && shown.compare === compare && this.pending) {
-      rows = (this.pending.length <= SPLICE_UP_TO ? spliced : merged)(shown.rows, this.pending, matches, compare);
+      const draft = shown.rows.edit();
+      for (const { removed, added } of this.pending) {
+        if (removed && matches(removed)) {
+          const at = positionIn(draft, removed, compare);
+          if (at >= 0) draft.remove(at);
+        }
+        // After the rows that compare equal: ties keep their arrival order.
+        if (added && matches(added)) draft.insert(draft.bound((row) => compare(row, added), true), added);
+      }
+      rows = draft.finish();
     } else {
-      rows = this.all.filter(matches);
-      if (compare) rows.sort(compare);
+      const matching: R[] = [];
+      for (const row of this.byUid.values()) if (matches(row)) matching.push(row);
+      if (compare) matching.sort(compare);
+      rows = ChunkedList.from(matching);
     }
     this.pending = [];
-    this.shown = { source: this.all, matches, compare, rows };
+    this.shown = { version: this.version, matches, compare, rows };
     return rows;
   }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import { reduceList, type ListItem, type WatchedList } from '@/lib/k8s/list-reducer';
+import { reduceList, watchedList, type ListItem, type WatchedList } from '@/lib/k8s/list-reducer';
 import type { ExecEnd, ExecOpen } from '@/lib/contract/exec';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/contract/socket-events';
 import type { WatchStatus, WatchSubscribeAck, WatchTarget } from '@/lib/contract/watch';
@@ -26,7 +26,8 @@ export interface Recording {
   snapshots: number;
   statuses: WatchStatus[];
   batches: number;
-  list?: WatchedList<Obj>;
+  /** The list so far (the reducer's, as an array). */
+  list?: { items: readonly Obj[]; resourceVersion: string };
   names(): string[];
   /** Resolves once `predicate` holds, checked after every message. */
   until(predicate: (r: Recording) => boolean, timeoutMs?: number): Promise<void>;
@@ -36,6 +37,11 @@ export interface Recording {
 export async function recordWatch(socket: TestSocket, id: string, target: WatchTarget): Promise<Recording> {
   const waiters = new Set<() => void>();
   const notify = () => waiters.forEach((w) => w());
+  let watched: WatchedList<Obj> | undefined;
+  const keep = (list: WatchedList<Obj>) => {
+    watched = list;
+    recording.list = { items: list.items.toArray(), resourceVersion: list.resourceVersion };
+  };
   const recording: Recording = {
     ack: { ok: true },
     snapshots: 0,
@@ -61,13 +67,13 @@ export async function recordWatch(socket: TestSocket, id: string, target: WatchT
   socket.on('watch:snapshot', (s) => {
     if (s.id !== id) return;
     recording.snapshots++;
-    recording.list = { items: s.items as Obj[], resourceVersion: s.resourceVersion };
+    keep(watchedList(s.items as Obj[], s.resourceVersion));
     notify();
   });
   socket.on('watch:events', (b) => {
-    if (b.id !== id || !recording.list) return;
+    if (b.id !== id || !watched) return;
     recording.batches++;
-    recording.list = reduceList(recording.list, b.events as never, b.resourceVersion);
+    keep(reduceList(watched, b.events as never, b.resourceVersion));
     notify();
   });
   socket.on('watch:status', (s) => {

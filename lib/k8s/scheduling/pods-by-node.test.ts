@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { reduceList, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
+import { reduceList, watchedList, type WatchEvent, type WatchedList } from '@/lib/k8s/list-reducer';
 import { groupPodsByNode, PodsByNodeIndex, runningPods, type PodsByNode } from '@/lib/k8s/scheduling/pods-by-node';
 import type { Pod } from '@/lib/k8s/types';
 
@@ -83,7 +83,7 @@ describe('PodsByNodeIndex', () => {
     const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
     const nodes = [undefined, 'n1', 'n2', 'n3'];
     const phases = [undefined, 'Running', 'Pending', 'Succeeded', 'Failed'];
-    let list: WatchedList<Pod> = { items: Array.from({ length: 20 }, (_, i) => bound(`p${i}`, pick(nodes), pick(phases))), resourceVersion: '1' };
+    let list: WatchedList<Pod> = watchedList(Array.from({ length: 20 }, (_, i) => bound(`p${i}`, pick(nodes), pick(phases))), '1');
     const index = new PodsByNodeIndex(list.items);
     for (let batch = 0; batch < 300; batch++) {
       const events: Step[] = Array.from({ length: 1 + Math.floor(random() * 5) }, () => {
