@@ -68,8 +68,8 @@ export async function startBrowserRig(seed: { pods: number; nodes: number; names
 }
 
 /** A tab that records its long tasks (PerformanceObserver `longtask`: 50 ms and more) from its first script on. */
-export async function pageWithLongTasks(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+export async function pageWithLongTasks(browser: Browser, viewport = { width: 1400, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
   await page.addInitScript(() => {
     window.__benchLongTasks = [];
     new PerformanceObserver((list) => {

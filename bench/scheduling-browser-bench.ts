@@ -12,6 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedCluster } from '../server/embedded-cluster';
 import { startConsole } from '../server/testing/console-process';
+import { pageWithLongTasks } from './browser-rig';
 import { directClient } from './direct-client';
 import { median, since } from './stats';
 import type { TargetRow } from './targets';
@@ -53,12 +54,6 @@ const NONE = { cpu: '1930m', verdict: () => 'No node fits.' };
 // A pod bound from outside that leaves a node no room for FITS's request.
 const HOG_CPU = '1900m';
 
-declare global {
-  interface Window {
-    __benchLongTasks?: { start: number; duration: number }[];
-  }
-}
-
 /** Starts its own cluster and console (so the other benches' seed is untouched), measures, stops them. */
 export async function benchSchedulingInBrowser(options: { nodes: number; pods: number; runs: number; log?: (line: string) => void }): Promise<SchedulingBrowserResult> {
   const { nodes, pods, runs } = options;
@@ -80,13 +75,7 @@ export async function benchSchedulingInBrowser(options: { nodes: number; pods: n
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(() => {
-      window.__benchLongTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__benchLongTasks?.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    const page = await pageWithLongTasks(browser, { width: 1440, height: 900 });
     log('  opening the preview...');
     const form = encodeURIComponent(JSON.stringify({ nodeSelector: [], affinity: [], tolerations: [], cpu: FITS.cpu, memory: '', hostPorts: '' }));
     const start = performance.now();
