@@ -5,7 +5,7 @@ import { BffError, isBffError, isKubeStatusError, toStatus } from '@/lib/server/
 import { METADATA_ONLY_ACCEPT, redactSecret } from '@/lib/server/secrets/redact-secrets';
 import { countedLists, countEventsFannedOut } from '../metrics/metrics';
 import { backoffDelay } from './backoff';
-import { leanObject, StringInterner } from './lean-object';
+import { leanObject, StringInterner, SubtreeSharer } from './lean-object';
 import { pagedList, type ListPage } from './paged-list';
 import { StoppableWatch, withAccept } from './stoppable-watch';
 import { viewEvents, type ObjectFilter, type SourceEvent } from './subscriber-filter';
@@ -44,6 +44,7 @@ const uidOf = (obj: Obj) => obj.metadata?.uid ?? `${obj.metadata?.namespace}/${o
 const MAX_BATCH = 1000;
 /** One for every shared watch of the process: pods, their nodes and namespaces repeat the same strings. */
 const sharedValues = new StringInterner();
+const sharedSubtrees = new SubtreeSharer();
 
 /** Failures retrying cannot fix: the credentials, the permission or the resource itself. */
 function isPermanent(error: unknown): boolean {
@@ -123,7 +124,7 @@ export class SharedWatch {
     // Secrets: metadata only, redacted before anything is kept (lib/server/secrets/redact-secrets.ts).
     const transform = metadataOnly
       ? (object: unknown) => sharedValues.share(leanObject(redactSecret(object as Obj)))
-      : (object: unknown) => sharedValues.share(leanObject(object as Obj));
+      : (object: unknown) => sharedSubtrees.share(sharedValues.share(leanObject(object as Obj)));
     const lists = new AbortController();
     const listFn = async () => {
       const list = await pagedList({
