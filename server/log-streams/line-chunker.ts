@@ -10,10 +10,12 @@ function characterBoundary(bytes: Buffer, at: number): number {
 }
 
 /**
- * Cuts a byte stream into runs of whole lines without decoding it: each `push` returns the bytes up to the
- * chunk's last newline (whole lines, each ending in `\n`, as the wire in `lib/contract/log-wire.ts` wants) and
- * keeps the rest for the next chunk. A line longer than `maxLineBytes` is cut there (at a character boundary,
- * with a `\n` added), so a container that never writes a newline cannot make the BFF buffer without bound.
+ * Cuts a byte stream into runs of whole lines without decoding or copying it: each `push` returns the bytes up
+ * to the chunk's last newline (whole lines, each ending in `\n`, as the wire in `lib/contract/log-wire.ts`
+ * wants) as the pieces they came in, what was held from earlier chunks and then the chunk's part, and keeps
+ * the rest for the next chunk. The caller joins a batch's pieces once. A line longer than `maxLineBytes` is
+ * cut there (at a character boundary, with a `\n` added), so a container that never writes a newline cannot
+ * make the BFF buffer without bound.
  */
 export class LineChunker {
   private partial: Buffer[] = [];
@@ -21,32 +23,35 @@ export class LineChunker {
 
   constructor(private readonly maxLineBytes = 1024 * 1024) {}
 
-  push(chunk: Buffer): Buffer | undefined {
+  /** The whole lines completed by `chunk`, as pieces (none when it ends no line). */
+  push(chunk: Buffer): Buffer[] {
     const newline = chunk.lastIndexOf(NEWLINE);
     if (newline === -1) {
       this.partial.push(chunk);
       this.partialBytes += chunk.length;
-      return this.partialBytes > this.maxLineBytes ? this.cutLongLines() : undefined;
+      return this.partialBytes > this.maxLineBytes ? this.cutLongLines() : [];
     }
-    const whole = this.partial.length === 0 ? chunk.subarray(0, newline + 1) : Buffer.concat([...this.partial, chunk.subarray(0, newline + 1)]);
+    const pieces = this.partial;
+    const bytes = this.partialBytes + newline + 1;
+    pieces.push(chunk.subarray(0, newline + 1));
     const rest = chunk.subarray(newline + 1);
     this.partial = rest.length > 0 ? [rest] : [];
     this.partialBytes = rest.length;
-    // A long line can only be in what was held before this chunk's first newline; the rare case pays a scan.
-    return whole.length > this.maxLineBytes ? this.cutLines(whole) : whole;
+    // A long line can only be in what was held before this chunk's first newline; the rare case pays a copy and a scan.
+    return bytes > this.maxLineBytes ? this.cutLines(Buffer.concat(pieces, bytes)) : pieces;
   }
 
   /** The last line, with a newline, when the stream ended without one. */
-  end(): Buffer | undefined {
-    if (this.partialBytes === 0) return undefined;
-    const rest = Buffer.concat([...this.partial, NEWLINE_BYTE]);
+  end(): Buffer[] {
+    if (this.partialBytes === 0) return [];
+    const rest = [...this.partial, NEWLINE_BYTE];
     this.partial = [];
     this.partialBytes = 0;
     return rest;
   }
 
-  private cutLongLines(): Buffer {
-    const held = Buffer.concat(this.partial);
+  private cutLongLines(): Buffer[] {
+    const held = Buffer.concat(this.partial, this.partialBytes);
     const parts: Buffer[] = [];
     let start = 0;
     while (held.length - start > this.maxLineBytes) {
@@ -56,11 +61,11 @@ export class LineChunker {
     }
     this.partial = [held.subarray(start)];
     this.partialBytes = held.length - start;
-    return Buffer.concat(parts);
+    return parts;
   }
 
-  /** Whole lines, any longer than the limit cut into pieces that each end in a newline. */
-  private cutLines(whole: Buffer): Buffer {
+  /** Whole lines, any longer than the limit cut into pieces that each end in a newline, as one buffer. */
+  private cutLines(whole: Buffer): Buffer[] {
     const parts: Buffer[] = [];
     let start = 0;
     while (start < whole.length) {
@@ -74,6 +79,6 @@ export class LineChunker {
       }
       start = end;
     }
-    return Buffer.concat(parts);
+    return [Buffer.concat(parts)];
   }
 }

@@ -83,7 +83,8 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
   const maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
   const abort = new AbortController();
   const chunker = new LineChunker();
-  const queue: Buffer[] = [];
+  // Runs of whole lines, each as the pieces the chunker gave; a batch joins whole runs.
+  const queue: { pieces: Buffer[]; bytes: number }[] = [];
   let queued = 0;
   let response: IncomingMessage | undefined;
   let upstreamDone = false;
@@ -91,10 +92,12 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
   let onDrained: (() => void) | undefined;
   const subscription = openSubscription('logs');
 
-  const enqueue = (lines: Buffer | undefined) => {
-    if (!lines) return;
-    queue.push(lines);
-    queued += lines.length;
+  const enqueue = (pieces: Buffer[]) => {
+    if (pieces.length === 0) return;
+    let bytes = 0;
+    for (const piece of pieces) bytes += piece.length;
+    queue.push({ pieces, bytes });
+    queued += bytes;
   };
 
   const finish = (done: () => void) => {
@@ -112,10 +115,10 @@ export function startLogStream(options: LogStreamOptions): { stop(reason?: 'unsu
     while (queue.length > 0 && inFlight < BATCHES_IN_FLIGHT && !finished) {
       // Whole chunks up to the batch size: one ack per batch, not per line.
       let take = 1;
-      let bytes = queue[0].length;
-      while (take < queue.length && bytes + queue[take].length <= maxBatch) bytes += queue[take++].length;
-      const batch = take === 1 ? queue[0] : Buffer.concat(queue.slice(0, take), bytes);
-      queue.splice(0, take);
+      let bytes = queue[0].bytes;
+      while (take < queue.length && bytes + queue[take].bytes <= maxBatch) bytes += queue[take++].bytes;
+      const pieces = queue.splice(0, take).flatMap((run) => run.pieces);
+      const batch = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, bytes);
       queued -= bytes;
       inFlight++;
       void sink.lines(batch).then(() => {
