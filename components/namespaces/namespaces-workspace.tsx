@@ -28,11 +28,10 @@ export function NamespacesWorkspace() {
   const readOnly = useReadOnly();
   const context = scope.contextName;
   // Every pod's row, for the per-namespace counts (shared with a Pods view of all namespaces), counted as the pods change.
-  const { tallies: podCounts, version } = usePodTallies(context, namespacePodsTally);
-  // A new function when some namespace's count changed (a pod event that changes no count renders nothing
-  // new); `namespaceRowWithPods` keeps every other namespace's row as it was.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const toRow = useCallback((row: NamespaceListRow) => namespaceRowWithPods(row, podCounts.get(row.name)), [podCounts, version]);
+  const podsIn = usePodTallies(context, namespacePodsTally);
+  // A new function when some namespace's count changed; `namespaceRowWithPods` keeps every other
+  // namespace's row as it was.
+  const toRow = useCallback((row: NamespaceListRow) => namespaceRowWithPods(row, podsIn(row.name)), [podsIn]);
   const list = useResourceList<NamespaceListRow, NamespaceRowWithPods, NamespaceSortKey>({ descriptor: namespaces, spec: namespacesViewSpec, context, view: 'rows', toRow, sortRows: sortNamespaceRows });
   const { rows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();

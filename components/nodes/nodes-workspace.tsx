@@ -30,10 +30,9 @@ export function NodesWorkspace() {
   const context = scope.contextName;
   // Rows of nodes and of every pod (shared with the Pods and Namespaces pages), not objects: the
   // allocation bars need only each pod's node, phase and requests, added up as the pods change.
-  const { tallies: requested, version } = usePodTallies(context, nodeRequestsTally);
+  const requestedOn = usePodTallies(context, nodeRequestsTally);
   // A new function when some node's sums changed; `nodeListRow` keeps every other node's row as it was.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const toRow = useCallback((row: NodeRow) => nodeListRow(row, requested.get(row.name)), [requested, version]);
+  const toRow = useCallback((row: NodeRow) => nodeListRow(row, requestedOn(row.name)), [requestedOn]);
   const list = useResourceList<NodeRow, NodeListRow, (typeof nodesViewSpec.sortKeys)[number]>({ descriptor: nodes, spec: nodesViewSpec, context, view: 'rows', toRow, sortRows: sortNodeRows });
   const { view, setView, rows, selectedRows } = list;
   const [dialog, setDialog] = useState<ResourceDialog>();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { WatchEvent } from '@/lib/k8s/list-reducer';
 import type { PodListRow } from '@/lib/k8s/pod-list-row';
 import { PodTallies, type Figures, type PodTally } from '@/lib/k8s/pod-tallies';
@@ -42,12 +42,15 @@ class TalliesTap<F extends Figures> implements WatchTap<PodListRow> {
 
 /**
  * A tally over every pod of the cluster (the rows of the pods watch the Pods and Namespaces pages share),
- * kept from the watch's events: a batch of k pod changes costs O(k), not a pass over every pod. `version`
- * moves on only when some key's totals changed, so a pod event that changes no figure renders nothing new.
+ * kept from the watch's events: a batch of k pod changes costs O(k), not a pass over every pod. Returns the
+ * totals of a key; a new function only when some key's totals changed, so a pod event that changes no
+ * figure renders nothing new.
  */
-export function usePodTallies<F extends Figures>(context: string | undefined, tally: PodTally<PodListRow, F>) {
+export function usePodTallies<F extends Figures>(context: string | undefined, tally: PodTally<PodListRow, F>): (key: string) => F | undefined {
   const [tap] = useState(() => new TalliesTap(tally));
   useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null, tap);
   const version = useSyncExternalStore(tap.subscribe, tap.current, tap.current);
-  return { tallies: tap.tallies, version };
+  // `version` says that the tallies, which change in place, changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (key: string) => tap.tallies.get(key), [tap, version]);
 }
