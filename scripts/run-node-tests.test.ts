@@ -34,8 +34,13 @@ test('a failing test that leaves a timer running ends the run with a failure at 
   assert.ok(run.ms < 60_000, `the run waited ${run.ms} ms for the timer instead of ending`);
   assert.match(run.output, /✖ fails while the timer it started still runs/);
   assert.match(run.output, /✔ passes/);
-  // What `npm test` adds up (scripts/test.mjs reads this file).
-  assert.deepEqual(run.counts, { passed: 1, failed: 1, skipped: 0 });
+  // What `npm test` adds up (scripts/test.mjs reads this file), and what it repeats at the end of its output.
+  const { failures, ...counts } = run.counts;
+  assert.deepEqual(counts, { passed: 1, failed: 1, skipped: 0 });
+  assert.equal(failures.length, 1);
+  assert.equal(failures[0].file, 'scripts/testing/fixtures/timer-left-running.fixture.ts');
+  assert.equal(failures[0].name, 'fails while the timer it started still runs');
+  assert.match(failures[0].message, /^AssertionError.*deliberate failure/);
 });
 
 test('a test that waits forever is ended by the timeout and counted as failed', async () => {
@@ -43,13 +48,17 @@ test('a test that waits forever is ended by the timeout and counted as failed', 
   assert.equal(run.signal, null, 'the run hung and had to be killed');
   assert.equal(run.code, 1, run.output);
   assert.match(run.output, /timed out after 10000ms/);
-  // Node calls a timed-out test "cancelled"; for `npm test` it is a failure.
-  assert.deepEqual(run.counts, { passed: 0, failed: 1, skipped: 0 });
+  // Node calls a timed-out test "cancelled"; for `npm test` it is a failure, and its message says why.
+  const { failures, ...counts } = run.counts;
+  assert.deepEqual(counts, { passed: 0, failed: 1, skipped: 0 });
+  assert.match(failures[0].message, /timed out after 10000ms/);
 });
 
 test('every verdict of a file is counted, the last failure included', async () => {
   const run = await runFixture('many-verdicts.fixture.ts', 100_000);
   assert.equal(run.code, 1, run.output);
   assert.match(run.output, /✖ the last one fails/);
-  assert.deepEqual(run.counts, { passed: 2_000, failed: 1, skipped: 0 });
+  const { failures, ...counts } = run.counts;
+  assert.deepEqual(counts, { passed: 2_000, failed: 1, skipped: 0 });
+  assert.deepEqual(failures.map((f: { name: string }) => f.name), ['the last one fails']);
 });

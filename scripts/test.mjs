@@ -11,6 +11,8 @@ mkdirSync(OUT, { recursive: true });
 
 const totals = { passed: 0, failed: 0 };
 const lines = [];
+/** What each failure said, repeated above the summary: a CI log is often read from its tail only. */
+const failures = [];
 
 function run(title, command, args, env = {}) {
   console.log(`\n=== ${title}: ${[command, ...args].join(' ')}`);
@@ -48,14 +50,17 @@ const unitOk = run('unit and server tests', 'node', ['scripts/run-node-tests.mjs
 });
 const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0 };
 record('unit and server tests', counts.passed, counts.failed + (unitOk || counts.failed > 0 ? 0 : 1));
+failures.push(...(counts.failures ?? []).map((f) => ({ title: `${f.file ?? '?'}: ${f.name}`, message: f.message })));
 
 // Browser tests against the production build.
 if (built) {
   const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], tools.env);
   const report = `${OUT}/e2e.json`;
   const stats = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).stats : undefined;
-  if (stats) record('browser tests', stats.expected + stats.flaky, stats.unexpected + (e2eOk || stats.unexpected > 0 ? 0 : 1));
-  else record('browser tests', 0, 1);
+  if (stats) {
+    record('browser tests', stats.expected + stats.flaky, stats.unexpected + (e2eOk || stats.unexpected > 0 ? 0 : 1));
+    failures.push(...playwrightFailures(JSON.parse(readFileSync(report, 'utf8'))));
+  } else record('browser tests', 0, 1);
 }
 
 // The container image: built from the Dockerfile with podman and run read-only, as its user, and in a pod
@@ -77,9 +82,34 @@ if (imageTools.ok) {
   lines.push(`image tests: not run (needs ${imageTools.needs})`);
 }
 
+if (failures.length > 0) {
+  console.log('\n=== failures');
+  for (const { title, message } of failures) console.log(`✖ ${title}\n${indent(message)}\n`);
+}
 console.log('\n=== summary');
 for (const line of lines) console.log(line);
 const summary = `tests: ${totals.passed} passed, ${totals.failed} failed`;
 writeFileSync(`${OUT}/summary.txt`, `${summary}\n`);
 console.log(summary);
 process.exit(totals.failed === 0 ? 0 : 1);
+
+/** Each test of Playwright's JSON report that ended unexpectedly, with its last attempt's first error. */
+function playwrightFailures(report) {
+  const found = [];
+  const visit = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.at(-1)?.errors?.[0];
+        found.push({ title: `${spec.file}: ${[...path, spec.title].join(' › ')}`, message: String(error?.message ?? 'failed').replace(/\x1b\[[0-9;]*m/g, '').slice(0, 1_500) });
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+  };
+  for (const suite of report.suites ?? []) visit(suite, []);
+  return found;
+}
+
+function indent(text) {
+  return text.split('\n').slice(0, 25).map((line) => `    ${line}`).join('\n');
+}
