@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { listViewCommand, type ListViewSpec } from '@/lib/contract/list-view';
 import type { ListView } from '@/lib/contract/row-view';
 import { ALL_NAMESPACES } from '@/lib/contract/scope';
-import type { WatchTarget } from '@/lib/contract/watch';
+import { resourceListTarget } from '@/lib/contract/list-targets';
 import { kubectlCommand } from '@/lib/k8s/kubectl-command';
 import { matchesLabels, parseLabelSelector } from '@/lib/k8s/label-selector';
 import { ChunkedList } from '@/lib/k8s/chunked-list';
@@ -68,17 +68,7 @@ export function useResourceList<T extends ListItem, R extends ResourceRow, S ext
   const [view, setView] = useListView(spec);
   const namespace = descriptor.namespaced ? options.namespace : undefined;
   const allNamespaces = namespace === ALL_NAMESPACES;
-  const target: WatchTarget | null = context
-    ? {
-        context,
-        group: descriptor.group,
-        version: descriptor.version,
-        resource: descriptor.resource,
-        namespace: allNamespaces ? undefined : namespace,
-        fieldSelector: view.fieldSelector || undefined,
-        ...(listView === 'rows' ? { view: listView } : {}),
-      }
-    : null;
+  const target = context ? resourceListTarget({ type: descriptor, context, namespace, fieldSelector: view.fieldSelector, view: listView }) : null;
   const { data, state, error, offline } = useWatchedList<T>(target);
   const [pageSelection, setPageSelection] = useState<Set<string>>(() => new Set());
   const [copied, setCopied] = useState<'link' | 'command'>();

@@ -1,6 +1,6 @@
 'use client';
 
-import type { WatchTarget } from '@/lib/contract/watch';
+import { namespaceRowsTarget } from '@/lib/contract/list-targets';
 import type { NamespaceListRow } from '@/lib/k8s/namespace-row';
 import { useClusterScope } from '@/lib/client/use-cluster-scope';
 import { useWatchedList } from '@/lib/client/use-watched-list';
@@ -11,7 +11,7 @@ import { NamespacePicker } from './namespace-picker';
 export function HeaderPickers() {
   const scope = useClusterScope();
   // Rows, not objects: the names are all it shows, and the namespaces page shares the subscription.
-  const target: WatchTarget | null = scope.context ? { context: scope.context.name, version: 'v1', resource: 'namespaces', view: 'rows' } : null;
+  const target = scope.context ? namespaceRowsTarget(scope.context.name) : null;
   const { data, state, error } = useWatchedList<NamespaceListRow>(target);
   const namespaces = (data?.items.toArray() ?? []).map((row) => row.name).filter(Boolean).sort();
   // The URL may name a namespace that is gone or not listed yet: keep it choosable.

@@ -4,7 +4,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { WatchEvent } from '@/lib/k8s/list-reducer';
 import type { PodListRow } from '@/lib/k8s/pod-list-row';
 import { PodTallies, type Figures, type PodTally } from '@/lib/k8s/pod-tallies';
-import { pods } from '@/lib/k8s/resources';
+import { allPodRowsTarget } from '@/lib/contract/list-targets';
 import type { WatchTap } from '@/lib/client/shared-watches';
 import { useWatchedList } from '@/lib/client/use-watched-list';
 
@@ -48,7 +48,7 @@ class TalliesTap<F extends Figures> implements WatchTap<PodListRow> {
  */
 export function usePodTallies<F extends Figures>(context: string | undefined, tally: PodTally<PodListRow, F>): (key: string) => F | undefined {
   const [tap] = useState(() => new TalliesTap(tally));
-  useWatchedList<PodListRow>(context ? { context, version: pods.version, resource: pods.resource, view: 'rows' } : null, tap);
+  useWatchedList<PodListRow>(context ? allPodRowsTarget(context) : null, tap);
   const version = useSyncExternalStore(tap.subscribe, tap.current, tap.current);
   // `version` says that the tallies, which change in place, changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
