@@ -28,7 +28,6 @@ import { answerMetrics, METRICS_PATH, observeHttpRequest, observeServer, runtime
 import { startMetricsListener } from './metrics/metrics-listener';
 import { assignRequestId, logRequestFailure } from './log/request-log';
 import { serverConsole, serverLog } from './log/server-log';
-import { warmPageWatches } from './watch-hub/warm-page';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -98,7 +97,6 @@ async function main(): Promise<void> {
     if (req.url === READYZ_PATH) return readiness.answer(res);
     if (req.url === METRICS_PATH) return void answerMetrics(res);
     if (refuseUnsafeRawPath(req, res)) return;
-    warmPageWatches(watchHub, req, ref ? gate?.identities.get(ref) : undefined);
     void handle(req, res);
   };
   httpServer.on('request', (req, res) => {

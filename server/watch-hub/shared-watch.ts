@@ -106,15 +106,8 @@ export class SharedWatch {
   }
 
   remove(sink: WatchSink): void {
-    if (!this.subscribers.delete(sink)) return;
+    if (!this.subscribers.delete(sink) || this.subscribers.size > 0 || this.closed) return;
     // A page switching namespaces and back should not pay for a new list; an abandoned one should not hold a watch.
-    this.closeUnlessJoined();
-  }
-
-  /** With nobody on it, closes after the idle time unless someone joins first. */
-  closeUnlessJoined(): void {
-    if (this.subscribers.size > 0 || this.closed) return;
-    clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.close(), this.options.idleMs);
   }
 

@@ -67,51 +67,20 @@ export class WatchHub {
     if (!made.ok) throw made.status as K8sStatus;
     const project = target.view === 'rows' ? rowProjection(target) : undefined;
     if (target.view === 'rows' && !project) throw failureStatus({ code: 400, reason: 'BadRequest', message: `${target.resource} have no rows view: subscribe to objects` });
-    const out = project ? projectingSink(options.sink, project) : options.sink;
-    const opened = await this.open(target, options.identity);
-    if (!opened.allowed) {
-      // What the user's own list would have got: accepted, then the Forbidden.
-      options.onAccepted?.();
-      out.status('error', { status: opened.status });
-      return () => undefined;
-    }
-    const { watch, access, reviewedAt } = opened;
     const { identity } = options;
-    // The shared watch filters on objects; `out` projects what passes (a rows view) as it goes to the subscriber.
-    const sink: WatchSink = { snapshot: out.snapshot, events: out.events, status: out.status, filter: made.filter };
-    options.onAccepted?.();
-    watch.add(sink);
-    if (!access || !identity) return () => watch.remove(sink);
-    // A revoked subscription ends as an upstream Forbidden ends one: the error, and no more messages.
-    const unguard = access.guard({ target, identity, reviewedAt, onRevoked: (status) => (watch.remove(sink), out.status('error', { status })) });
-    return () => (unguard(), watch.remove(sink));
-  }
-
-  /**
-   * Opens the shared watch `subscribe` would join for this identity, without joining it: a page about to
-   * subscribe (server/watch-hub/warm-page.ts). Nobody joining, it closes after the idle time, as a watch its
-   * last subscriber left. A refusal is not answered here: the page's own subscription hears it.
-   */
-  async warm(target: ParsedWatchTarget, identity?: Identity): Promise<void> {
-    const opened = await this.open(target, identity);
-    if (opened.allowed) opened.watch.closeUnlessJoined();
-  }
-
-  /**
-   * The shared watch for `target` as `identity`, started if needed. In a team mode with `access`, only once
-   * a SubjectAccessReview allows the user; the watch is then the console's own, keyed without the identity.
-   */
-  private async open(
-    target: ParsedWatchTarget,
-    identity: Identity | undefined,
-  ): Promise<{ allowed: false; status: K8sStatus } | { allowed: true; watch: SharedWatch; access?: SubscriptionAccess; reviewedAt: number }> {
+    const out = project ? projectingSink(options.sink, project) : options.sink;
     // Resolving as the subscriber also refuses a session token meant for another context's cluster.
     let context = await this.options.resolveContext(target.context, identity);
     const access = identity && (await this.options.access?.servesShared(target)) ? this.options.access : undefined;
     let reviewedAt = 0;
     if (access && identity) {
       const verdict = await access.review(target, identity);
-      if (!verdict.allowed) return { allowed: false, status: verdict.status };
+      if (!verdict.allowed) {
+        // What the user's own list would have got: accepted, then the Forbidden.
+        options.onAccepted?.();
+        out.status('error', { status: verdict.status });
+        return () => undefined;
+      }
       reviewedAt = verdict.reviewedAt;
       context = await this.options.resolveContext(target.context);
     }
@@ -135,7 +104,15 @@ export class WatchHub {
       watch = created;
       this.watches.set(key, watch);
     }
-    return { allowed: true, watch, access, reviewedAt };
+    // The shared watch filters on objects; `out` projects what passes (a rows view) as it goes to the subscriber.
+    const sink: WatchSink = { snapshot: out.snapshot, events: out.events, status: out.status, filter: made.filter };
+    options.onAccepted?.();
+    watch.add(sink);
+    const joined = watch;
+    if (!access || !identity) return () => joined.remove(sink);
+    // A revoked subscription ends as an upstream Forbidden ends one: the error, and no more messages.
+    const unguard = access.guard({ target, identity, reviewedAt, onRevoked: (status) => (joined.remove(sink), out.status('error', { status })) });
+    return () => (unguard(), joined.remove(sink));
   }
 
   /** Open upstream watches and their subscribers, for diagnostics and tests. */
