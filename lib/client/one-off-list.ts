@@ -2,9 +2,8 @@
 
 import { queryOptions } from '@tanstack/react-query';
 import { rowProjection } from '@/lib/contract/row-view';
-import type { WatchTarget } from '@/lib/contract/watch';
+import { targetListPath, type WatchTarget } from '@/lib/contract/watch';
 import { watchedList, type ListItem, type WatchedList } from '@/lib/k8s/list-reducer';
-import { resourcePath } from '@/lib/k8s/resource-path';
 import { apiFetch, k8sUrl } from '@/lib/client/api-fetch';
 import { watchedKey } from '@/lib/client/query-keys';
 
@@ -15,14 +14,7 @@ interface ListAnswer<T> {
 
 /** `GET` the target's list once, through the BFF's HTTP proxy: what a page shows while its live channel is down. */
 export async function fetchListOnce<T extends ListItem>(target: WatchTarget): Promise<WatchedList<T>> {
-  const path = resourcePath({
-    group: target.group ?? '',
-    version: target.version,
-    resource: target.resource,
-    namespace: target.namespace,
-    query: { labelSelector: target.labelSelector || undefined, fieldSelector: target.fieldSelector || undefined },
-  });
-  const list = await apiFetch<ListAnswer<T>>(k8sUrl(target.context, path));
+  const list = await apiFetch<ListAnswer<T>>(k8sUrl(target.context, targetListPath(target, { withSelectors: true })));
   // A rows view gets what the socket would have sent: the same row function, applied here.
   const project = target.view === 'rows' ? rowProjection(target) : undefined;
   const items = list.items ?? [];

@@ -3,6 +3,7 @@ import type { ListItem, WatchEvent } from '@/lib/k8s/list-reducer';
 import { contextNameSchema } from '@/lib/contract/contexts';
 import { LIST_VIEWS } from '@/lib/contract/row-view';
 import type { K8sStatus } from '@/lib/contract/status';
+import { resourcePath } from '@/lib/k8s/resource-path';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -31,6 +32,16 @@ export const watchTargetSchema = z.object({
 });
 export type WatchTarget = z.input<typeof watchTargetSchema>;
 export type ParsedWatchTarget = z.output<typeof watchTargetSchema>;
+
+/**
+ * The API path that lists a target: `/api/v1/namespaces/{ns}/pods`, `/apis/apps/v1/deployments`, ... A shared
+ * watch lists the path alone and applies the selectors itself; a one-off list (`withSelectors`) sends them.
+ */
+export function targetListPath(target: WatchTarget, options: { withSelectors?: boolean } = {}): string {
+  const { group = '', version, resource, namespace, labelSelector, fieldSelector } = target;
+  const query = options.withSelectors ? { labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined } : undefined;
+  return resourcePath({ group, version, resource, namespace, query });
+}
 
 /** A subscription's id is chosen by the client, unique on its socket. */
 export const subscriptionIdSchema = z.string().min(1).max(64);

@@ -1,5 +1,4 @@
-import type { ParsedWatchTarget } from '@/lib/contract/watch';
-import { resourcePath } from '@/lib/k8s/resource-path';
+import { targetListPath, type ParsedWatchTarget } from '@/lib/contract/watch';
 import { rowProjection } from '@/lib/contract/row-view';
 import { failureStatus, type K8sStatus } from '@/lib/contract/status';
 import type { Identity } from '@/lib/server/auth/identity';
@@ -27,11 +26,6 @@ export interface WatchHubOptions {
    * subscription joins the console's own watch once a SubjectAccessReview allows it, and is re-checked.
    */
   access?: SubscriptionAccess;
-}
-
-/** The list path of a target: `/api/v1/namespaces/{ns}/pods`, `/apis/apps/v1/deployments`, ... */
-export function listPath(target: Pick<ParsedWatchTarget, 'group' | 'version' | 'resource' | 'namespace'>): string {
-  return resourcePath({ group: target.group, version: target.version, resource: target.resource, namespace: target.namespace });
 }
 
 /**
@@ -85,7 +79,7 @@ export class WatchHub {
       context = await this.options.resolveContext(target.context);
     }
     const watchIdentity = access ? undefined : identity;
-    const path = listPath(target);
+    const path = targetListPath(target);
     const key = `${watchIdentity?.key ?? ''}\u0000${target.context}\u0000${path}`;
     let watch = this.watches.get(key);
     if (!watch) {
