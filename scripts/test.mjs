@@ -56,10 +56,11 @@ failures.push(...(counts.failures ?? []).map((f) => ({ title: `${f.file ?? '?'}:
 if (built) {
   const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], tools.env);
   const report = `${OUT}/e2e.json`;
-  const stats = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).stats : undefined;
+  const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined;
+  const stats = results?.stats;
   if (stats) {
     record('browser tests', stats.expected + stats.flaky, stats.unexpected + (e2eOk || stats.unexpected > 0 ? 0 : 1));
-    failures.push(...playwrightFailures(JSON.parse(readFileSync(report, 'utf8'))));
+    failures.push(...playwrightFailures(results));
   } else record('browser tests', 0, 1);
 }
 
@@ -84,7 +85,7 @@ if (imageTools.ok) {
 
 if (failures.length > 0) {
   console.log('\n=== failures');
-  for (const { title, message } of failures) console.log(`✖ ${title}\n${indent(message)}\n`);
+  for (const { title, message } of failures) console.log(`✖ ${title}\n${excerpt(message)}\n`);
 }
 console.log('\n=== summary');
 for (const line of lines) console.log(line);
@@ -101,7 +102,7 @@ function playwrightFailures(report) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'unexpected') continue;
         const error = test.results?.at(-1)?.errors?.[0];
-        found.push({ title: `${spec.file}: ${[...path, spec.title].join(' › ')}`, message: String(error?.message ?? 'failed').replace(/\x1b\[[0-9;]*m/g, '').slice(0, 1_500) });
+        found.push({ title: `${spec.file}: ${[...path, spec.title].join(' › ')}`, message: String(error?.message ?? 'failed').replace(/\x1b\[[0-9;]*m/g, '') });
       }
     }
     for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
@@ -110,6 +111,7 @@ function playwrightFailures(report) {
   return found;
 }
 
-function indent(text) {
-  return text.split('\n').slice(0, 25).map((line) => `    ${line}`).join('\n');
+/** The start of a failure's message, indented under its title: enough to tell a timeout from an assertion. */
+function excerpt(message) {
+  return message.split('\n').slice(0, 40).map((line) => `    ${line}`).join('\n');
 }

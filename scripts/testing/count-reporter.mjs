@@ -6,8 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
-/** Enough of an error to tell a timeout from an assertion from a crash, short enough for a CI log's tail. */
-const MESSAGE_CHARS = 1_500;
+/**
+ * Enough of an error to keep what a test adds to it (cluster-restart.test.ts appends the console's log), while
+ * the file, rewritten after every result, stays small even in a run where everything fails.
+ */
+const MESSAGE_CHARS = 6_000;
 
 function failureOf(data) {
   const error = data.details?.error;
