@@ -96,6 +96,37 @@ test('following a fast log keeps up: new lines keep coming and the view stays at
   await expect(detail.panel().getByRole('button', { name: /Jump to latest/ })).toBeHidden();
 });
 
+test('scrolling up stops following: the lines read stay put as old ones are dropped, and Jump to latest follows again', async ({ page, api, namespace }) => {
+  await loggen(api, namespace, 'reader', { LINES_PER_SECOND: '100', LINE_BYTES: '40' });
+  const detail = new PodDetailPage(page);
+  // A 500-line ring: 100 rows above the tail are still held a second later, when 100 more have left its front.
+  await detail.open(namespace, 'reader', 'logs', undefined, { logLines: '500' });
+  await expect(detail.panel().getByText(/earlier lines dropped/)).toBeVisible({ timeout: 20_000 });
+  const jump = detail.panel().getByRole('button', { name: /Jump to latest/ });
+  await expect(jump).toBeHidden();
+
+  await detail.logLines().hover();
+  await page.mouse.wheel(0, -2_000);
+  await expect(jump).toBeVisible();
+  // The text of the first row in view, twice, a second apart: 100 lines a second leave the front meanwhile.
+  const firstInView = () =>
+    detail.logLines().evaluate((scroller) => {
+      const top = scroller.getBoundingClientRect().top;
+      const row = [...scroller.querySelectorAll('[data-index]')].find((r) => r.getBoundingClientRect().bottom > top + 1);
+      return row?.lastElementChild?.textContent ?? '';
+    });
+  const before = await firstInView();
+  await page.waitForTimeout(1_000);
+  expect(await firstInView()).toBe(before);
+  await expect(jump).toBeVisible();
+
+  await jump.click();
+  await expect(jump).toBeHidden();
+  await expect
+    .poll(() => detail.logLines().evaluate((scroller) => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight))
+    .toBeLessThanOrEqual(8);
+});
+
 test('log lines that look like HTML render as text', async ({ page, api, namespace }) => {
   await loggen(api, namespace, 'hostile', { LINES_PER_SECOND: '5', LINE_BYTES: '200', LINE_TEXT: '<img src=x onerror="window.__owned=1"><b>bold</b><script>window.__owned=2</script> ' });
   const detail = new PodDetailPage(page);

@@ -5,11 +5,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LogBuffer } from '@/lib/client/log-buffer';
 import { lineParts } from './log-line-parts';
 import { LogLineText } from './log-line';
+import { stickAfterScroll } from './tail-stick';
 
 const ROW_HEIGHT = 20;
 const OVERSCAN = 20;
-/** Within this many pixels of the bottom counts as "at the tail". */
-const STICK_THRESHOLD = 8;
 
 /** What the toolbar can ask of the list. */
 export interface LogLinesHandle {
@@ -18,9 +17,8 @@ export interface LogLinesHandle {
 }
 
 export interface LogLinesProps {
+  /** Read as it is at each render: the viewer re-renders when it changes (`useLogBufferVersion`). */
   buffer: LogBuffer;
-  /** The buffer's version this render shows (from `useLogBufferVersion`). */
-  version: number;
   wrap: boolean;
   colors: boolean;
   timestamps: boolean;
@@ -46,11 +44,14 @@ function fixedRows(scrollTop: number, viewport: number, count: number): { index:
  * follows the tail until the reader scrolls up, then holds still (even while old lines are dropped from
  * the front) and offers "Jump to latest".
  */
-export function LogLines({ buffer, version, wrap, colors, timestamps, query, activeSeq, handle }: LogLinesProps) {
+export function LogLines({ buffer, wrap, colors, timestamps, query, activeSeq, handle }: LogLinesProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [stick, setStick] = useState(true);
   const firstSeqSeen = useRef(buffer.firstSeq);
+  /** The scroll position the view last saw or set, so a scroll event can tell a move up from the reader. */
+  const lastTop = useRef(0);
   const count = buffer.length;
+  const firstSeq = buffer.firstSeq;
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(0);
 
@@ -83,27 +84,31 @@ export function LogLines({ buffer, version, wrap, colors, timestamps, query, act
     },
   }));
 
+  // Keyed on what this render drew (not on the buffer's version): the viewer also re-renders for its own
+  // reasons (the stream's status, a notice), and each time the rows below may have grown.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const dropped = buffer.firstSeq - firstSeqSeen.current;
-    firstSeqSeen.current = buffer.firstSeq;
+    const dropped = firstSeq - firstSeqSeen.current;
+    firstSeqSeen.current = firstSeq;
     if (stick) {
       element.scrollTop = element.scrollHeight;
     } else if (dropped > 0) {
       // Lines left the front of the ring: move up by as much so the lines being read stay put.
       element.scrollTop = Math.max(0, element.scrollTop - dropped * ROW_HEIGHT);
     }
+    lastTop.current = element.scrollTop;
     // Paint the rows of the new position in this same frame, not after the scroll event.
     setScrollTop(element.scrollTop);
-  }, [version, stick, buffer, wrap]);
+  }, [count, firstSeq, viewport, stick, wrap]);
 
   const onScroll = () => {
     const element = scroller.current;
     if (!element) return;
-    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
-    setStick(distance <= STICK_THRESHOLD);
-    setScrollTop(element.scrollTop);
+    const top = element.scrollTop;
+    setStick((stick) => stickAfterScroll({ stick, top, lastTop: lastTop.current, fromBottom: element.scrollHeight - top - element.clientHeight }));
+    lastTop.current = top;
+    setScrollTop(top);
   };
 
   const items = wrap ? virtualizer.getVirtualItems() : fixedRows(scrollTop, viewport, count);

@@ -37,7 +37,8 @@ export interface LogViewerProps {
  */
 export function LogViewer(props: LogViewerProps) {
   const { pod, namespace, containers, options, onOptionsChange, buffer, status, onRetry, canShowPrevious = true } = props;
-  const version = useLogBufferVersion(buffer);
+  // Re-renders at most once a frame when lines come; everything below reads the buffer as it is now.
+  useLogBufferVersion(buffer);
   const [wrap, setWrap] = useState(false);
   const [colors, setColors] = useState(true);
   const [query, setQuery] = useState('');
@@ -116,7 +117,6 @@ export function LogViewer(props: LogViewerProps) {
           <LogLines
             handle={lines}
             buffer={buffer}
-            version={version}
             wrap={wrap}
             colors={colors}
             timestamps={options.timestamps}
