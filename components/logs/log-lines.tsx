@@ -105,10 +105,11 @@ export function LogLines({ buffer, wrap, colors, timestamps, query, activeSeq, h
   const onScroll = () => {
     const element = scroller.current;
     if (!element) return;
-    const top = element.scrollTop;
-    setStick((stick) => stickAfterScroll({ stick, top, lastTop: lastTop.current, fromBottom: element.scrollHeight - top - element.clientHeight }));
-    lastTop.current = top;
-    setScrollTop(top);
+    // Read now: React may run the updater later, after the ref has moved on and the rows have changed.
+    const sample = { top: element.scrollTop, lastTop: lastTop.current, fromBottom: element.scrollHeight - element.scrollTop - element.clientHeight };
+    setStick((stick) => stickAfterScroll({ stick, ...sample }));
+    lastTop.current = sample.top;
+    setScrollTop(sample.top);
   };
 
   const items = wrap ? virtualizer.getVirtualItems() : fixedRows(scrollTop, viewport, count);

@@ -48,6 +48,12 @@ export class PodDetailPage {
   async heldLines(): Promise<number> {
     return Number((await this.logFooter().innerText()).replace(/\D/g, ''));
   }
+  /** "N earlier lines dropped: …", shown once the view's cap is reached. */
+  readonly droppedNotice = () => this.panel().getByRole('status').filter({ hasText: 'earlier lines dropped' });
+  /** The lines dropped so far, from that notice. */
+  async droppedLines(): Promise<number> {
+    return Number(/^([\d,]+)/.exec(await this.droppedNotice().innerText())?.[1].replace(/,/g, ''));
+  }
   readonly searchLogs = () => this.panel().getByRole('searchbox', { name: 'Search logs' });
 
   // Request
